@@ -1,0 +1,108 @@
+//! The shell: router, layout, navigation, theme, offline badge and update banner.
+
+use crate::components::{NoticeList, Notices};
+use crate::home::Home;
+use crate::learn::{LearnIndex, LearnSection};
+use crate::not_found::NotFound;
+use crate::platform::{document, network, service_worker};
+use crate::settings::{SettingsPage, SettingsState};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let notices = Notices::provide();
+    let settings = SettingsState::provide(notices);
+    // Mirrors the chosen theme and size onto <html>, where the stylesheet reads them.
+    Effect::new(move || {
+        settings.current.with(|current| {
+            for (name, value) in [
+                ("data-theme", current.theme.attribute()),
+                ("data-text-size", current.text_size.attribute()),
+            ] {
+                if let Err(error) = document::set_root_attribute(name, value) {
+                    leptos::logging::warn!("{error}");
+                }
+            }
+        })
+    });
+    let base = document::base_path();
+    let (update_waiting, set_update_waiting) = signal(false);
+    service_worker::register(format!("{base}/sw.js"), set_update_waiting);
+
+    view! {
+        <Router base=base>
+            <TopBar/>
+            <UpdateBanner visible=update_waiting/>
+            <NoticeList/>
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/learn") view=LearnIndex/>
+                    <Route path=path!("/learn/:condition") view=LearnSection/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </main>
+            <BottomNav/>
+        </Router>
+    }
+}
+
+#[component]
+fn TopBar() -> impl IntoView {
+    let online = network::online_signal();
+    view! {
+        <header class="top-bar">
+            <A href="/">
+                <span class="brand">
+                    <img src="icons/icon.svg" alt="" width="28" height="28"/>
+                    "Legs at Night"
+                </span>
+            </A>
+            <Show when=move || !online.get()>
+                <span class="offline-badge" role="status">"Offline: everything still works"</span>
+            </Show>
+        </header>
+    }
+}
+
+#[component]
+fn UpdateBanner(visible: ReadSignal<bool>) -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let reload = move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(error) = service_worker::apply_update().await {
+                notices.report(&error);
+            }
+        })
+    };
+    view! {
+        <Show when=move || visible.get()>
+            <div class="update-banner" role="status">
+                <span>"Update available"</span>
+                <button type="button" class="button" on:click=reload>"Reload"</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn BottomNav() -> impl IntoView {
+    view! {
+        <nav class="bottom-nav" aria-label="Main">
+            <A href="/" exact=true>
+                <span class="nav-icon" aria-hidden="true">"☾"</span>
+                <span>"Home"</span>
+            </A>
+            <A href="/learn">
+                <span class="nav-icon" aria-hidden="true">"❏"</span>
+                <span>"Learn"</span>
+            </A>
+            <A href="/settings">
+                <span class="nav-icon" aria-hidden="true">"⚙"</span>
+                <span>"Settings"</span>
+            </A>
+        </nav>
+    }
+}

@@ -1,0 +1,91 @@
+use serde::{Deserialize, Serialize};
+
+/// SPEC's urgency ladder. The derive order matters: a later variant is more urgent,
+/// so "the highest wins" is simply `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    SelfCare,
+    Soon,
+    Urgent,
+    Emergency,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 4] = [
+        Urgency::SelfCare,
+        Urgency::Soon,
+        Urgency::Urgent,
+        Urgency::Emergency,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Urgency::SelfCare => "self_care",
+            Urgency::Soon => "soon",
+            Urgency::Urgent => "urgent",
+            Urgency::Emergency => "emergency",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|u| u.id() == id)
+    }
+
+    /// Short words for a banner; the colour of the banner must never carry the meaning alone.
+    pub fn headline(self) -> &'static str {
+        match self {
+            Urgency::SelfCare => "Look after it at home",
+            Urgency::Soon => "See a doctor in the next few days",
+            Urgency::Urgent => "Get medical help today",
+            Urgency::Emergency => "Call the emergency number now",
+        }
+    }
+
+    pub fn action(self) -> &'static str {
+        match self {
+            Urgency::SelfCare => {
+                "Try the steps for tonight. If it is no better in two weeks, or it gets worse, book a doctor's appointment."
+            }
+            Urgency::Soon => "Book an appointment with your doctor for the coming days.",
+            Urgency::Urgent => {
+                "Contact your doctor's surgery, an urgent care service or your local medical helpline today, not tomorrow."
+            }
+            Urgency::Emergency => {
+                "Call your emergency number (999 in the UK, 112 in Europe, 911 in the US) or go to the emergency department."
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ladder_orders_from_self_care_to_emergency() {
+        assert!(Urgency::SelfCare < Urgency::Soon);
+        assert!(Urgency::Soon < Urgency::Urgent);
+        assert!(Urgency::Urgent < Urgency::Emergency);
+        assert_eq!(
+            [Urgency::Soon, Urgency::Emergency, Urgency::SelfCare]
+                .into_iter()
+                .max(),
+            Some(Urgency::Emergency)
+        );
+    }
+
+    #[test]
+    fn ids_round_trip_and_match_spec_spelling() {
+        let ids: Vec<_> = Urgency::ALL.iter().map(|u| u.id()).collect();
+        assert_eq!(ids, ["self_care", "soon", "urgent", "emergency"]);
+        for u in Urgency::ALL {
+            assert_eq!(Urgency::from_id(u.id()), Some(u));
+            assert_eq!(
+                serde_json::to_string(&u).unwrap(),
+                format!("\"{}\"", u.id())
+            );
+        }
+        assert_eq!(Urgency::from_id("later"), None);
+    }
+}

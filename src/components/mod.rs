@@ -1,0 +1,9 @@
+//! Widgets shared by several features.
+
+pub mod choice_group;
+pub mod get_help;
+pub mod notices;
+
+pub use choice_group::ChoiceGroup;
+pub use get_help::GetHelpBox;
+pub use notices::{NoticeList, Notices};

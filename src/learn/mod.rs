@@ -1,0 +1,7 @@
+//! Learn: the article, rewritten in the app's own words, one section per SPEC condition.
+
+mod content;
+mod views;
+
+pub use content::{section_for, Section, INTRO, SECTIONS, WARNING_SIGNS};
+pub use views::{LearnIndex, LearnSection};

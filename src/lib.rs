@@ -1,0 +1,20 @@
+//! Legs at Night: an offline-first helper for legs and feet that hurt in bed.
+//!
+//! Pure modules (`clinical`, the `model` files of each feature, `storage::envelope`) hold
+//! the logic and are tested natively; the views only render and dispatch.
+
+pub mod app;
+pub mod clinical;
+pub mod components;
+pub mod home;
+pub mod learn;
+pub mod not_found;
+pub mod platform;
+pub mod settings;
+pub mod storage;
+
+/// Entry point used by `main.rs`; kept in the library so browser tests can mount the same app.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,3 @@
+fn main() {
+    legs_at_night::start();
+}

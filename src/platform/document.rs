@@ -1,0 +1,46 @@
+use super::PlatformError;
+
+/// Sets an attribute on `<html>`; the stylesheet keys the theme and text size on these.
+pub fn set_root_attribute(name: &str, value: &str) -> Result<(), PlatformError> {
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .ok_or(PlatformError::Unsupported("a document"))?;
+    root.set_attribute(name, value)
+        .map_err(|error| PlatformError::failed("setting the page theme", error))
+}
+
+/// The path the app is served under (from `<base href>`), without a trailing slash:
+/// `""` at the site root, `"/legs"` under a sub-path.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .and_then(|uri| web_sys_url_path(&uri))
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+fn web_sys_url_path(uri: &str) -> Option<String> {
+    let after_scheme = uri.split_once("://")?.1;
+    let path = after_scheme
+        .find('/')
+        .map(|i| &after_scheme[i..])
+        .unwrap_or("/");
+    Some(path.split(['?', '#']).next().unwrap_or("/").to_string())
+}
+
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        if let Err(error) = window.location().reload() {
+            leptos::logging::error!("{}", PlatformError::failed("reloading", error));
+        }
+    }
+}
+
+/// Sets the tab title, so every screen is named for screen readers and history.
+pub fn set_title(page: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(&format!("{page} · Legs at Night"));
+    }
+}

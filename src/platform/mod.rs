@@ -1,0 +1,25 @@
+//! Thin, fallible wrappers over browser APIs. Features call these, never web-sys directly,
+//! so that a phone that says "no" gives an error value instead of a crash.
+
+pub mod document;
+pub mod network;
+pub mod service_worker;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlatformError {
+    #[error("this browser does not offer {0}")]
+    Unsupported(&'static str),
+    #[error("{what} failed: {detail}")]
+    Failed { what: &'static str, detail: String },
+}
+
+impl PlatformError {
+    pub(crate) fn failed(what: &'static str, error: wasm_bindgen::JsValue) -> Self {
+        let detail = js_sys::Reflect::get(&error, &"message".into())
+            .ok()
+            .and_then(|message| message.as_string())
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| format!("{error:?}"));
+        PlatformError::Failed { what, detail }
+    }
+}

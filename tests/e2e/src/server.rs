@@ -1,0 +1,147 @@
+//! A static file server for the built app, with the single-page fallback a real host
+//! needs. `stop()` closes the port, which is how the suite cuts the network.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+pub struct StaticServer {
+    pub port: u16,
+    stopped: Arc<AtomicBool>,
+    accept_loop: Option<JoinHandle<()>>,
+    pub requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl StaticServer {
+    pub fn start(root: &Path) -> StaticServer {
+        Self::start_on(root, 0)
+    }
+
+    pub fn start_on(root: &Path, port: u16) -> StaticServer {
+        let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind 127.0.0.1");
+        listener
+            .set_nonblocking(true)
+            .expect("nonblocking listener");
+        let port = listener.local_addr().expect("local addr").port();
+        let stopped = Arc::new(AtomicBool::new(false));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let root = root.to_path_buf();
+        let accept_loop = {
+            let stopped = stopped.clone();
+            let requests = requests.clone();
+            std::thread::spawn(move || {
+                while !stopped.load(Ordering::SeqCst) {
+                    match listener.accept() {
+                        Ok((stream, _)) => {
+                            let root = root.clone();
+                            let requests = requests.clone();
+                            std::thread::spawn(move || serve(stream, &root, &requests));
+                        }
+                        Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                    }
+                }
+            })
+        };
+        StaticServer {
+            port,
+            stopped,
+            accept_loop: Some(accept_loop),
+            requests,
+        }
+    }
+
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Closes the listening socket: from now on every request to the origin is refused.
+    pub fn stop(&mut self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        if let Some(handle) = self.accept_loop.take() {
+            let _ = handle.join();
+        }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "webmanifest" => "application/manifest+json",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let path = url_path.split(['?', '#']).next().unwrap_or("/");
+    if path.split('/').any(|segment| segment == "..") {
+        return None;
+    }
+    let candidate = root.join(path.trim_start_matches('/'));
+    if candidate.is_file() {
+        return Some(candidate);
+    }
+    // Routes of the single-page app have no file extension: they all get index.html.
+    let last = path.rsplit('/').next().unwrap_or("");
+    (!last.contains('.')).then(|| root.join("index.html"))
+}
+
+fn serve(stream: TcpStream, root: &Path, requests: &Mutex<Vec<String>>) {
+    let _ = stream.set_nonblocking(false);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header.trim().is_empty() => break,
+            Ok(_) => {}
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, url_path) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    if let Ok(mut log) = requests.lock() {
+        log.push(url_path.to_string());
+    }
+    let mut stream = &stream;
+    let found =
+        resolve(root, url_path).and_then(|path| std::fs::read(&path).ok().map(|body| (path, body)));
+    let response = match found {
+        Some((path, body)) => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+                content_type(&path),
+                body.len()
+            );
+            let mut bytes = head.into_bytes();
+            if method != "HEAD" {
+                bytes.extend_from_slice(&body);
+            }
+            bytes
+        }
+        None => {
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
+        }
+    };
+    let _ = stream.write_all(&response);
+    let _ = stream.flush();
+}

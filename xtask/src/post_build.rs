@@ -1,0 +1,138 @@
+use crate::{icons, Result};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+const HASH_PLACEHOLDER: &str = "__LAN_SCRIPT_HASHES__";
+const VERSION_PLACEHOLDER: &str = "__LAN_VERSION__";
+const PRECACHE_PLACEHOLDER: &str = "__LAN_PRECACHE__";
+
+pub fn run(dir: &Path) -> Result<()> {
+    icons::render_all(&dir.join("icons"))?;
+    let index_path = dir.join("index.html");
+    let index = std::fs::read_to_string(&index_path)?;
+    std::fs::write(&index_path, with_script_hashes(&index)?)?;
+    // Last, so that the version covers the final bytes of every other file.
+    write_service_worker(dir)?;
+    Ok(())
+}
+
+/// Puts the sha256 of every inline `<script>` into the CSP, so the policy needs no
+/// `'unsafe-inline'` while Trunk's loader still runs.
+pub fn with_script_hashes(html: &str) -> Result<String> {
+    if !html.contains(HASH_PLACEHOLDER) {
+        return Err(format!("index.html has no {HASH_PLACEHOLDER} in its CSP").into());
+    }
+    let hashes: Vec<String> = inline_scripts(html)
+        .into_iter()
+        .map(|body| {
+            let digest = Sha256::digest(body.as_bytes());
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    Ok(html.replacen(HASH_PLACEHOLDER, &hashes.join(" "), 1))
+}
+
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut bodies = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
+        let tag = &after[..tag_end];
+        let body_start = &after[tag_end + 1..];
+        let Some(close) = body_start.find("</script>") else {
+            break;
+        };
+        if !tag.contains(" src=") {
+            bodies.push(&body_start[..close]);
+        }
+        rest = &body_start[close..];
+    }
+    bodies
+}
+
+fn write_service_worker(dir: &Path) -> Result<()> {
+    let sw_path = dir.join("sw.js");
+    let template = std::fs::read_to_string(&sw_path)?;
+    write_service_worker_from(dir, &template)
+}
+
+/// Writes `dir/sw.js` from the `public/sw.js` template with the version and precache
+/// list of the files now in `dir`.
+pub fn write_service_worker_from(dir: &Path, template: &str) -> Result<()> {
+    let sw_path = dir.join("sw.js");
+    let mut files = list_files(dir)?;
+    files.retain(|path| path != "sw.js");
+    files.sort();
+    let mut version = Sha256::new();
+    for path in &files {
+        version.update(path.as_bytes());
+        version.update(Sha256::digest(std::fs::read(dir.join(path))?));
+    }
+    let version: String = version.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let precache: Vec<String> = files.iter().map(|path| format!("\"./{path}\"")).collect();
+    let precache = format!("[\n  {}\n]", precache.join(",\n  "));
+    if !template.contains(VERSION_PLACEHOLDER) || !template.contains(PRECACHE_PLACEHOLDER) {
+        return Err("sw.js lacks its placeholders (was it built twice?)".into());
+    }
+    let sw = template
+        .replacen(VERSION_PLACEHOLDER, &version, 1)
+        .replacen(PRECACHE_PLACEHOLDER, &precache, 1);
+    std::fs::write(&sw_path, sw)?;
+    println!(
+        "service worker: version {version}, {} files precached",
+        files.len()
+    );
+    Ok(())
+}
+
+/// Relative paths with `/` separators of every file below `dir`.
+fn list_files(dir: &Path) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    let mut pending: Vec<PathBuf> = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path.strip_prefix(dir)?;
+                let parts: Vec<_> = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
+                found.push(parts.join("/"));
+            }
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_only_inline_scripts() {
+        let html = r#"<meta content="script-src 'self' __LAN_SCRIPT_HASHES__"><script src="a.js"></script><script type="module">boot()</script>"#;
+        let out = with_script_hashes(html).unwrap();
+        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"boot()"));
+        assert!(out.contains(&format!("'sha256-{expected}'")), "{out}");
+        assert!(!out.contains(HASH_PLACEHOLDER));
+        assert_eq!(out.matches("sha256-").count(), 1);
+    }
+
+    #[test]
+    fn refuses_html_without_the_placeholder() {
+        assert!(with_script_hashes("<script>x</script>").is_err());
+    }
+}

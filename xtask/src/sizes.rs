@@ -1,0 +1,113 @@
+//! The size report of `scripts/bench`: every file raw, gzip -9 and brotli q11.
+
+use crate::Result;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Default, Clone, Copy)]
+struct Size {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+impl std::ops::AddAssign for Size {
+    fn add_assign(&mut self, other: Size) {
+        self.raw += other.raw;
+        self.gzip += other.gzip;
+        self.brotli += other.brotli;
+    }
+}
+
+fn measure(bytes: &[u8]) -> Result<Size> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes)?;
+    let gzip = gz.finish()?.len();
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params)?;
+    Ok(Size {
+        raw: bytes.len(),
+        gzip,
+        brotli: br.len(),
+    })
+}
+
+/// What a first visit downloads before the page is usable: the page, its code and styles,
+/// the manifest and the icons the page itself links. Screenshots and the other icon sizes
+/// are fetched only by the service worker or the installer.
+fn is_first_load(path: &str) -> bool {
+    path == "index.html"
+        || path == "manifest.webmanifest"
+        || path == "icons/icon.svg"
+        || path.ends_with(".js") && !path.contains('/') && path != "sw.js"
+        || path.ends_with(".wasm")
+        || path.ends_with(".css")
+}
+
+fn report(label: &str, dir: &Path) -> Result<Size> {
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files)?;
+    files.sort();
+    println!("\n{label}: {}", dir.display());
+    println!("{:<44} {:>9} {:>9} {:>9}", "file", "raw", "gzip", "brotli");
+    let (mut total, mut first) = (Size::default(), Size::default());
+    for path in &files {
+        let size = measure(&std::fs::read(dir.join(path))?)?;
+        let mark = if is_first_load(path) { "*" } else { " " };
+        println!(
+            "{mark}{path:<43} {:>9} {:>9} {:>9}",
+            size.raw, size.gzip, size.brotli
+        );
+        total += size;
+        if is_first_load(path) {
+            first += size;
+        }
+    }
+    println!(
+        "{:<44} {:>9} {:>9} {:>9}",
+        "total (every file)", total.raw, total.gzip, total.brotli
+    );
+    println!(
+        "{:<44} {:>9} {:>9} {:>9}",
+        "first load (* files)", first.raw, first.gzip, first.brotli
+    );
+    Ok(first)
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else {
+            out.push(
+                path.strip_prefix(root)?
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn run(dist: &Path, baseline: Option<std::path::PathBuf>) -> Result<()> {
+    let app = report("app", dist)?;
+    if let Some(baseline) = baseline {
+        let base = report("baseline (bare Leptos hello world)", &baseline)?;
+        println!(
+            "\nfirst load gzip: app {} B, baseline {} B, ratio {:.2}",
+            app.gzip,
+            base.gzip,
+            app.gzip as f64 / base.gzip.max(1) as f64
+        );
+    }
+    println!(
+        "first load gzip: {:.1} KB (budget 100 KB)",
+        app.gzip as f64 / 1000.0
+    );
+    Ok(())
+}
