@@ -128,7 +128,7 @@ mod tests {
             "serious_spinal_cause",
         ];
         for id in spec_ids {
-            let condition = Condition::from_id(id).expect(id);
+            let condition = Condition::from_id(id).unwrap_or_else(|| panic!("{id}"));
             assert_eq!(condition.id(), id);
             assert_eq!(
                 serde_json::to_string(&condition).unwrap(),

@@ -1,0 +1,198 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Run with
+//! `cargo test --target wasm32-unknown-unknown --test components` (see scripts/test).
+#![cfg(target_arch = "wasm32")]
+
+use legs_at_night::clinical::Urgency;
+use legs_at_night::components::{ChoiceGroup, GetHelpBox, Notices};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container in the body; tests run one after another in one page.
+fn container() -> web_sys::HtmlElement {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+/// Lets effects and event handlers settle.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn get_help_box_says_each_urgency_in_words_not_colour_alone() {
+    const ADVICE: &[(Urgency, &str)] = &[
+        (Urgency::SelfCare, "rest"),
+        (Urgency::Emergency, "call now"),
+    ];
+    let root = container();
+    leptos::mount::mount_to(root.clone(), || view! { <GetHelpBox advice=ADVICE/> }).forget();
+    let items = root.query_selector_all("li").unwrap();
+    assert_eq!(items.length(), 2);
+    let text = root.text_content().unwrap();
+    assert!(text.contains(Urgency::SelfCare.headline()));
+    assert!(text.contains(Urgency::Emergency.headline()));
+    assert!(root.query_selector(".urgency-emergency").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn choice_group_is_real_radios_that_follow_the_signal() {
+    let root = container();
+    let chosen = RwSignal::new(2u8);
+    leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ChoiceGroup
+                legend="Pick"
+                name="pick"
+                options=vec![(1u8, "One"), (2u8, "Two"), (3u8, "Three")]
+                selected=chosen
+                on_choose=move |value| chosen.set(value)
+            />
+        }
+    })
+    .forget();
+    let radios = root.query_selector_all("input[type=radio]").unwrap();
+    assert_eq!(radios.length(), 3);
+    let radio = |i: u32| -> web_sys::HtmlInputElement { radios.item(i).unwrap().unchecked_into() };
+    assert!(radio(1).checked() && !radio(0).checked());
+    assert_eq!(
+        root.query_selector("legend")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Pick"
+    );
+    radio(2).click();
+    tick().await;
+    assert_eq!(chosen.get_untracked(), 3);
+    assert!(radio(2).checked() && !radio(1).checked());
+    chosen.set(1);
+    tick().await;
+    assert!(radio(0).checked() && !radio(2).checked());
+}
+
+#[wasm_bindgen_test]
+async fn app_navigates_to_a_learn_section_and_saves_settings_in_an_envelope() {
+    local_storage().clear().unwrap();
+    let root = container();
+    leptos::mount::mount_to(root.clone(), legs_at_night::app::App).forget();
+    tick().await;
+    let link: web_sys::HtmlElement = root
+        .query_selector("a[href='/learn/skin_fissures']")
+        .unwrap()
+        .expect("home links the cracked-skin section")
+        .unchecked_into();
+    link.click();
+    let heading = || {
+        root.query_selector("main h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    for _ in 0..50 {
+        if heading() == "Cracked heel skin" {
+            break;
+        }
+        tick().await;
+    }
+    assert_eq!(
+        heading(),
+        "Cracked heel skin",
+        "at {:?}",
+        web_sys::window().unwrap().location().href()
+    );
+    assert!(root.text_content().unwrap().contains("When to get help"));
+
+    let settings: web_sys::HtmlElement = root
+        .query_selector("a[href='/settings']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    settings.click();
+    tick().await;
+    let night: web_sys::HtmlInputElement = root
+        .query_selector_all("input[name=theme]")
+        .unwrap()
+        .item(2)
+        .unwrap()
+        .unchecked_into();
+    night.click();
+    tick().await;
+    let stored = local_storage().get_item("lan.settings").unwrap().unwrap();
+    assert_eq!(
+        stored,
+        r#"{"schema":1,"data":{"theme":"dark","text_size":"standard"}}"#
+    );
+    let theme = document()
+        .document_element()
+        .unwrap()
+        .get_attribute("data-theme");
+    assert_eq!(theme.as_deref(), Some("dark"));
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_settings_are_quarantined_byte_for_byte_and_reported() {
+    local_storage().clear().unwrap();
+    let garbage = "{\"schema\":1,\"data\":{\"theme\":\u{1F319}";
+    local_storage().set_item("lan.settings", garbage).unwrap();
+    let root = container();
+    // Only the settings state and the notices: a second whole App (with its own router)
+    // in the same test page would fight the other test's router over the URL.
+    leptos::mount::mount_to(root.clone(), || {
+        let notices = Notices::provide();
+        let settings = legs_at_night::settings::SettingsState::provide(notices);
+        assert_eq!(settings.current.get_untracked(), Default::default());
+        view! { <legs_at_night::components::NoticeList/> }
+    })
+    .forget();
+    tick().await;
+    assert_eq!(
+        local_storage()
+            .get_item("lan.settings.quarantine")
+            .unwrap()
+            .as_deref(),
+        Some(garbage)
+    );
+    assert!(
+        root.query_selector(".notice").unwrap().is_some(),
+        "the user is told"
+    );
+    assert!(root.text_content().unwrap().contains("could not be read"));
+}
+
+#[wasm_bindgen_test]
+async fn notices_do_not_repeat_the_same_message() {
+    let root = container();
+    let notices = RwSignal::new(None::<Notices>);
+    leptos::mount::mount_to(root.clone(), move || {
+        let provided = Notices::provide();
+        notices.set(Some(provided));
+        view! { <legs_at_night::components::NoticeList/> }
+    })
+    .forget();
+    let notices = notices.get_untracked().unwrap();
+    notices.report(&"Storage is full");
+    notices.report(&"Storage is full");
+    notices.report(&"Export failed");
+    tick().await;
+    assert_eq!(root.query_selector_all(".notice").unwrap().length(), 2);
+}

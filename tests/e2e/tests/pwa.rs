@@ -1,0 +1,400 @@
+//! The built app in real headless Chromium at 412x915: every route, offline, install,
+//! update and accessibility. Run against `dist/` (or `$LAN_DIST`) after a release build.
+
+use e2e::cdp::{Browser, Page};
+use e2e::server::StaticServer;
+use serde_json::json;
+use std::path::PathBuf;
+use std::time::Duration;
+
+const CONDITIONS: [&str; 7] = [
+    "nerve_compression",
+    "neuropathy",
+    "joint_and_muscle",
+    "spinal_stenosis",
+    "arterial_rest_pain",
+    "venous_insufficiency",
+    "skin_fissures",
+];
+
+/// (path, words the page heading must contain)
+fn routes() -> Vec<(String, &'static str)> {
+    let mut routes = vec![
+        ("/".to_string(), "Tonight"),
+        ("/learn".to_string(), "Why legs hurt in bed"),
+        ("/settings".to_string(), "Settings"),
+        ("/no/such/page".to_string(), "could not find"),
+    ];
+    let headings = [
+        "pinched nerve",
+        "neuropathy",
+        "Joints and tight muscles",
+        "not a lying-down pain",
+        "rest pain",
+        "Vein disease",
+        "Cracked heel skin",
+    ];
+    for (id, heading) in CONDITIONS.iter().zip(headings) {
+        routes.push((format!("/learn/{id}"), heading));
+    }
+    routes
+}
+
+fn screenshot_dir() -> PathBuf {
+    e2e::workspace_root().join("tests/e2e/screenshots")
+}
+
+fn file_name(route: &str) -> String {
+    let name = route.trim_matches('/').replace('/', "-");
+    if name.is_empty() {
+        "home".into()
+    } else {
+        name
+    }
+}
+
+fn start() -> (StaticServer, Browser, Page) {
+    let dist = e2e::dist_dir();
+    assert!(
+        dist.join("index.html").is_file(),
+        "no build at {}: run `trunk build --release` first",
+        dist.display()
+    );
+    let server = StaticServer::start(&dist);
+    let mut browser = Browser::launch().expect("launch Chromium");
+    let page = browser.new_page().expect("open a tab");
+    (server, browser, page)
+}
+
+fn heading(page: &Page, browser: &mut Browser) -> String {
+    page.text(browser, "main h1").expect("read heading")
+}
+
+/// Waits until the service worker has installed and controls this page.
+fn wait_until_controlled(page: &Page, browser: &mut Browser) {
+    page.eval(browser, "navigator.serviceWorker.ready.then(() => true)")
+        .expect("service worker ready");
+    page.reload(browser).expect("reload");
+    page.wait_for(
+        browser,
+        "navigator.serviceWorker.controller",
+        Duration::from_secs(10),
+    )
+    .expect("page controlled after one reload");
+}
+
+#[test]
+fn every_route_renders_without_errors_and_stays_on_its_origin() {
+    let (server, mut browser, page) = start();
+    for theme in ["light", "dark"] {
+        page.call(
+            &mut browser,
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": theme }] }),
+        )
+        .unwrap();
+        for (route, expected) in routes() {
+            browser.take_events();
+            page.open(&mut browser, &format!("{}{route}", server.origin()))
+                .unwrap_or_else(|e| panic!("{route}: {e}"));
+            browser.pump(Duration::from_millis(300)).unwrap();
+            let title = heading(&page, &mut browser);
+            assert!(
+                title.contains(expected),
+                "{route}: heading {title:?} lacks {expected:?}"
+            );
+            let events = browser.take_events();
+            let problems = page.problems(&events);
+            assert!(problems.is_empty(), "{route} ({theme}): {problems:#?}");
+            for url in page.requested_urls(&events) {
+                assert!(
+                    url.starts_with(&server.origin()) || url.starts_with("data:"),
+                    "{route} requested another origin: {url}"
+                );
+            }
+            page.screenshot(
+                &mut browser,
+                &screenshot_dir().join(format!("{theme}/{}.png", file_name(&route))),
+            )
+            .unwrap();
+        }
+    }
+    // Control: an error on the page must be caught by the same check.
+    page.eval(&mut browser, "console.error('control error')")
+        .unwrap();
+    browser.pump(Duration::from_millis(200)).unwrap();
+    assert_eq!(page.problems(&browser.take_events()).len(), 1);
+    let served = server.requests.lock().unwrap().len();
+    assert!(served > 0, "the server saw no requests");
+}
+
+#[test]
+fn chromium_finds_the_app_installable_and_the_worker_controls_after_one_reload() {
+    let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    wait_until_controlled(&page, &mut browser);
+    let answer = page
+        .call(&mut browser, "Page.getInstallabilityErrors", json!({}))
+        .unwrap();
+    let errors = answer["installabilityErrors"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(errors.is_empty(), "installability errors: {errors:#?}");
+    let manifest = page
+        .call(&mut browser, "Page.getAppManifest", json!({}))
+        .unwrap();
+    let parse_errors = manifest["errors"].as_array().cloned().unwrap_or_default();
+    assert!(
+        parse_errors.is_empty(),
+        "manifest errors: {parse_errors:#?}"
+    );
+}
+
+#[test]
+fn every_route_renders_offline_after_the_first_visit() {
+    let (mut server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    wait_until_controlled(&page, &mut browser);
+    let origin = server.origin();
+    server.stop();
+    // Nothing answers on the port any more: only the service worker can serve the app.
+    for (route, expected) in routes() {
+        browser.take_events();
+        page.open(&mut browser, &format!("{origin}{route}"))
+            .unwrap_or_else(|e| panic!("offline {route}: {e}"));
+        let title = heading(&page, &mut browser);
+        assert!(
+            title.contains(expected),
+            "offline {route}: heading {title:?}"
+        );
+        let problems = page.problems(&browser.take_events());
+        assert!(problems.is_empty(), "offline {route}: {problems:#?}");
+    }
+}
+
+#[test]
+fn the_offline_badge_follows_the_network() {
+    let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    assert!(page
+        .text(&mut browser, ".offline-badge")
+        .unwrap()
+        .is_empty());
+    let conditions = |offline: bool| json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+    page.call(
+        &mut browser,
+        "Network.emulateNetworkConditions",
+        conditions(true),
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.offline-badge')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    assert!(page
+        .text(&mut browser, ".offline-badge")
+        .unwrap()
+        .contains("Offline"));
+    page.call(
+        &mut browser,
+        "Network.emulateNetworkConditions",
+        conditions(false),
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "!document.querySelector('.offline-badge')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+}
+
+const CACHE_NAMES: &str =
+    "caches.keys().then(keys => keys.filter(k => k.startsWith('lan-shell-')).sort())";
+
+#[test]
+fn a_rebuilt_worker_waits_for_consent_then_reload_lands_on_it() {
+    let served = e2e::fresh_dir("served");
+    e2e::copy_tree(&e2e::dist_dir(), &served).unwrap();
+    let server = StaticServer::start(&served);
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    wait_until_controlled(&page, &mut browser);
+    let old_caches = page.eval(&mut browser, CACHE_NAMES).unwrap();
+    assert_eq!(old_caches.as_array().map(Vec::len), Some(1), "{old_caches}");
+
+    // A new release: the page changes, and the worker is regenerated from the template
+    // exactly as the build hook does it.
+    let index = served.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    let html = html.replacen(
+        "<head>",
+        "<head><meta name=\"lan-release\" content=\"2\">",
+        1,
+    );
+    std::fs::write(&index, html).unwrap();
+    let template = std::fs::read_to_string(e2e::workspace_root().join("public/sw.js")).unwrap();
+    xtask::post_build::write_service_worker_from(&served, &template).unwrap();
+
+    page.eval(
+        &mut browser,
+        "navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)",
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.update-banner')",
+        Duration::from_secs(15),
+    )
+    .expect("update banner");
+    let banner = page.text(&mut browser, ".update-banner").unwrap();
+    assert!(
+        banner.contains("Update available") && banner.contains("Reload"),
+        "{banner}"
+    );
+    // Not swapped under the user: the old version still serves the page.
+    browser.pump(Duration::from_millis(500)).unwrap();
+    let marker = "(document.querySelector('meta[name=lan-release]') || {}).content || ''";
+    assert_eq!(page.eval(&mut browser, marker).unwrap(), json!(""));
+
+    page.click(&mut browser, ".update-banner button").unwrap();
+    page.wait_for(
+        &mut browser,
+        &format!("document.querySelector('main h1') && {marker} === '2'"),
+        Duration::from_secs(15),
+    )
+    .expect("reload lands on the new version");
+    page.wait_for(
+        &mut browser,
+        "!document.querySelector('.update-banner')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let new_caches = page.eval(&mut browser, CACHE_NAMES).unwrap();
+    assert_eq!(
+        new_caches.as_array().map(Vec::len),
+        Some(1),
+        "old cache kept: {new_caches}"
+    );
+    assert_ne!(new_caches, old_caches);
+    let _ = std::fs::remove_dir_all(&served);
+}
+
+#[test]
+fn axe_finds_no_wcag_a_or_aa_violations_on_any_route_in_either_theme() {
+    let axe_path = e2e::workspace_root().join("tests/e2e/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe_path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run npm ci in tests/e2e)", axe_path.display()));
+    let (server, mut browser, page) = start();
+    // Control: the harness must see a real violation before its silence means anything.
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    page.eval(&mut browser, &axe).expect("inject axe-core");
+    let control = page
+        .eval(
+            &mut browser,
+            "document.querySelector('main').append(Object.assign(document.createElement('img'), { src: 'icons/icon-192.png' }));
+             axe.run(document).then(r => r.violations.map(v => v.id))",
+        )
+        .unwrap();
+    assert!(
+        control.to_string().contains("image-alt"),
+        "axe missed an image without alt: {control}"
+    );
+    let mut failures = Vec::new();
+    for theme in ["light", "dark"] {
+        page.call(
+            &mut browser,
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": theme }] }),
+        )
+        .unwrap();
+        for (route, _) in routes() {
+            page.open(&mut browser, &format!("{}{route}", server.origin()))
+                .unwrap();
+            page.eval(&mut browser, &axe).expect("inject axe-core");
+            let violations = page
+                .eval(
+                    &mut browser,
+                    "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                        .then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+                )
+                .unwrap();
+            let checked = page
+                .eval(&mut browser, "typeof axe.run === 'function'")
+                .unwrap();
+            assert_eq!(checked, json!(true));
+            for violation in violations.as_array().cloned().unwrap_or_default() {
+                failures.push(format!("{theme} {route}: {violation}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "axe violations:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn theme_and_text_size_choices_survive_a_reload() {
+    let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    let root = |attr: &str| format!("document.documentElement.getAttribute('{attr}')");
+    assert_eq!(
+        page.eval(&mut browser, &root("data-theme")).unwrap(),
+        json!("auto")
+    );
+    let pick = |group: &str, label: &str| {
+        format!(
+            "[...[...document.querySelectorAll('fieldset')]
+                .find(f => f.querySelector('legend').textContent === '{group}')
+                .querySelectorAll('label')]
+                .find(l => l.textContent.includes('{label}')).click()"
+        )
+    };
+    page.eval(&mut browser, &pick("Theme", "Night")).unwrap();
+    page.eval(&mut browser, &pick("Text size", "Largest"))
+        .unwrap();
+    page.wait_for(
+        &mut browser,
+        &format!("{} === 'dark'", root("data-theme")),
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    page.reload(&mut browser).unwrap();
+    assert_eq!(
+        page.eval(&mut browser, &root("data-theme")).unwrap(),
+        json!("dark")
+    );
+    assert_eq!(
+        page.eval(&mut browser, &root("data-text-size")).unwrap(),
+        json!("largest")
+    );
+    let base = page
+        .eval(
+            &mut browser,
+            "getComputedStyle(document.documentElement).fontSize",
+        )
+        .unwrap();
+    assert_eq!(base, json!("24px"));
+    let checked = page
+        .eval(
+            &mut browser,
+            "document.querySelector('input[name=theme]:checked').parentElement.textContent",
+        )
+        .unwrap();
+    assert!(
+        checked.as_str().unwrap_or("").contains("Night"),
+        "{checked}"
+    );
+}
