@@ -235,12 +235,14 @@ fn a_rebuilt_worker_waits_for_consent_then_reload_lands_on_it() {
     // exactly as the build hook does it.
     let index = served.join("index.html");
     let html = std::fs::read_to_string(&index).unwrap();
-    let html = html.replacen(
-        "<head>",
-        "<head><meta name=\"lan-release\" content=\"2\">",
+    // <title> survives minification (optional tags like <head> may not).
+    let changed = html.replacen(
+        "<title>",
+        "<meta name=\"lan-release\" content=\"2\"><title>",
         1,
     );
-    std::fs::write(&index, html).unwrap();
+    assert_ne!(changed, html, "the release marker must change index.html");
+    std::fs::write(&index, changed).unwrap();
     let template = std::fs::read_to_string(e2e::workspace_root().join("public/sw.js")).unwrap();
     xtask::post_build::write_service_worker_from(&served, &template).unwrap();
 
