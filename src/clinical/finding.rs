@@ -1,0 +1,273 @@
+use serde::{Deserialize, Serialize};
+
+/// SPEC's findings vocabulary. The quiz's answers produce these; the engine ranks from them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    // Where
+    PainButtockDownLeg,
+    PainFeet,
+    PainOuterHip,
+    PainLowerBack,
+    PainCalf,
+    PainSoleSkin,
+    // Feel
+    Burning,
+    NumbOrTinglingFeet,
+    DullAche,
+    Heaviness,
+    SeverePain,
+    SymptomsInHands,
+    // When and how
+    WorseLyingOnBack,
+    WorseLyingOnSide,
+    NoComfortablePosition,
+    WorseLegsRaised,
+    EasedLegsHangingDown,
+    WorseAtNight,
+    HeavinessBuildsDuringDay,
+    EasesAfterLyingAWhile,
+    EasedSittingOrLeaningForward,
+    WorseStandingOrWalking,
+    NoPainWhenStandingOnFeet,
+    CalfPainWalkingEasedByRest,
+    // What you see or feel
+    DrySkinSoles,
+    CrackedHeels,
+    CracksBleedingOrDeep,
+    VaricoseVeins,
+    AnkleSwellingEvening,
+    ColdPaleFeet,
+    FootWoundNotHealing,
+    BlackOrDarkToes,
+    RedHotSwollenSkin,
+    TightMuscles,
+    TenderOuterHip,
+    // Background
+    Diabetes,
+    Smoker,
+    KnownArteryDisease,
+    Arthritis,
+    HistoryOfCancer,
+    // Red flags
+    SaddleNumbness,
+    BladderOrBowelChange,
+    BothLegsWeakOrNumbWorsening,
+    OneLegSwollenWarmRed,
+    ChestPainOrBreathless,
+    SuddenColdPaleNumbLeg,
+    Fever,
+    UnexplainedWeightLoss,
+}
+
+use Finding::*;
+
+impl Finding {
+    pub const ALL: [Finding; 48] = [
+        PainButtockDownLeg,
+        PainFeet,
+        PainOuterHip,
+        PainLowerBack,
+        PainCalf,
+        PainSoleSkin,
+        Burning,
+        NumbOrTinglingFeet,
+        DullAche,
+        Heaviness,
+        SeverePain,
+        SymptomsInHands,
+        WorseLyingOnBack,
+        WorseLyingOnSide,
+        NoComfortablePosition,
+        WorseLegsRaised,
+        EasedLegsHangingDown,
+        WorseAtNight,
+        HeavinessBuildsDuringDay,
+        EasesAfterLyingAWhile,
+        EasedSittingOrLeaningForward,
+        WorseStandingOrWalking,
+        NoPainWhenStandingOnFeet,
+        CalfPainWalkingEasedByRest,
+        DrySkinSoles,
+        CrackedHeels,
+        CracksBleedingOrDeep,
+        VaricoseVeins,
+        AnkleSwellingEvening,
+        ColdPaleFeet,
+        FootWoundNotHealing,
+        BlackOrDarkToes,
+        RedHotSwollenSkin,
+        TightMuscles,
+        TenderOuterHip,
+        Diabetes,
+        Smoker,
+        KnownArteryDisease,
+        Arthritis,
+        HistoryOfCancer,
+        SaddleNumbness,
+        BladderOrBowelChange,
+        BothLegsWeakOrNumbWorsening,
+        OneLegSwollenWarmRed,
+        ChestPainOrBreathless,
+        SuddenColdPaleNumbLeg,
+        Fever,
+        UnexplainedWeightLoss,
+    ];
+
+    /// Background facts raise or lower a likelihood but are not symptoms: alone they rank nothing.
+    pub fn is_background(self) -> bool {
+        matches!(
+            self,
+            Diabetes | Smoker | KnownArteryDisease | Arthritis | HistoryOfCancer
+        )
+    }
+
+    /// The SPEC id; a test checks it equals serde's snake_case name.
+    pub fn id(self) -> &'static str {
+        match self {
+            PainButtockDownLeg => "pain_buttock_down_leg",
+            PainFeet => "pain_feet",
+            PainOuterHip => "pain_outer_hip",
+            PainLowerBack => "pain_lower_back",
+            PainCalf => "pain_calf",
+            PainSoleSkin => "pain_sole_skin",
+            Burning => "burning",
+            NumbOrTinglingFeet => "numb_or_tingling_feet",
+            DullAche => "dull_ache",
+            Heaviness => "heaviness",
+            SeverePain => "severe_pain",
+            SymptomsInHands => "symptoms_in_hands",
+            WorseLyingOnBack => "worse_lying_on_back",
+            WorseLyingOnSide => "worse_lying_on_side",
+            NoComfortablePosition => "no_comfortable_position",
+            WorseLegsRaised => "worse_legs_raised",
+            EasedLegsHangingDown => "eased_legs_hanging_down",
+            WorseAtNight => "worse_at_night",
+            HeavinessBuildsDuringDay => "heaviness_builds_during_day",
+            EasesAfterLyingAWhile => "eases_after_lying_a_while",
+            EasedSittingOrLeaningForward => "eased_sitting_or_leaning_forward",
+            WorseStandingOrWalking => "worse_standing_or_walking",
+            NoPainWhenStandingOnFeet => "no_pain_when_standing_on_feet",
+            CalfPainWalkingEasedByRest => "calf_pain_walking_eased_by_rest",
+            DrySkinSoles => "dry_skin_soles",
+            CrackedHeels => "cracked_heels",
+            CracksBleedingOrDeep => "cracks_bleeding_or_deep",
+            VaricoseVeins => "varicose_veins",
+            AnkleSwellingEvening => "ankle_swelling_evening",
+            ColdPaleFeet => "cold_pale_feet",
+            FootWoundNotHealing => "foot_wound_not_healing",
+            BlackOrDarkToes => "black_or_dark_toes",
+            RedHotSwollenSkin => "red_hot_swollen_skin",
+            TightMuscles => "tight_muscles",
+            TenderOuterHip => "tender_outer_hip",
+            Diabetes => "diabetes",
+            Smoker => "smoker",
+            KnownArteryDisease => "known_artery_disease",
+            Arthritis => "arthritis",
+            HistoryOfCancer => "history_of_cancer",
+            SaddleNumbness => "saddle_numbness",
+            BladderOrBowelChange => "bladder_or_bowel_change",
+            BothLegsWeakOrNumbWorsening => "both_legs_weak_or_numb_worsening",
+            OneLegSwollenWarmRed => "one_leg_swollen_warm_red",
+            ChestPainOrBreathless => "chest_pain_or_breathless",
+            SuddenColdPaleNumbLeg => "sudden_cold_pale_numb_leg",
+            Fever => "fever",
+            UnexplainedWeightLoss => "unexplained_weight_loss",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Finding> {
+        Self::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// The finding in the person's own terms, for "why we think so".
+    pub fn in_your_words(self) -> &'static str {
+        match self {
+            PainButtockDownLeg => "the pain runs from your buttock down your leg",
+            PainFeet => "the pain is in your feet",
+            PainOuterHip => "the pain is on the outside of your hip",
+            PainLowerBack => "your lower back hurts",
+            PainCalf => "your calf hurts",
+            PainSoleSkin => "there is a sharp, stinging spot on the skin of your sole or heel",
+            Burning => "it burns",
+            NumbOrTinglingFeet => "your feet feel numb or tingle",
+            DullAche => "it is a dull ache",
+            Heaviness => "your legs feel heavy",
+            SeverePain => "the pain is severe",
+            SymptomsInHands => "you feel something similar in your hands",
+            WorseLyingOnBack => "it is worse lying on your back",
+            WorseLyingOnSide => "it is worse lying on your side",
+            NoComfortablePosition => "no position in bed is comfortable",
+            WorseLegsRaised => "it is worse with your legs raised",
+            EasedLegsHangingDown => "hanging your legs over the bed eases it",
+            WorseAtNight => "it is worse at night",
+            HeavinessBuildsDuringDay => "the heaviness builds as the day goes on",
+            EasesAfterLyingAWhile => "it eases after lying down for a while",
+            EasedSittingOrLeaningForward => "sitting or leaning forward eases it",
+            WorseStandingOrWalking => "it is worse when standing or walking",
+            NoPainWhenStandingOnFeet => "it does not hurt when you stand on your feet",
+            CalfPainWalkingEasedByRest => "your calf hurts when walking and eases when you stop",
+            DrySkinSoles => "the skin of your soles is dry",
+            CrackedHeels => "your heels are cracked",
+            CracksBleedingOrDeep => "a crack is deep or bleeding",
+            VaricoseVeins => "you have varicose veins",
+            AnkleSwellingEvening => "your ankles swell by the evening",
+            ColdPaleFeet => "your feet are cold or pale",
+            FootWoundNotHealing => "a foot wound is not healing",
+            BlackOrDarkToes => "a toe is turning black or dark",
+            RedHotSwollenSkin => "skin around a crack or wound is red, hot or swollen",
+            TightMuscles => "your back or hip muscles feel tight",
+            TenderOuterHip => "the outside of your hip is tender to press",
+            Diabetes => "you have diabetes",
+            Smoker => "you smoke",
+            KnownArteryDisease => "you have been told you have narrowed leg arteries",
+            Arthritis => "you have arthritis",
+            HistoryOfCancer => "you have had cancer",
+            SaddleNumbness => "you have numbness around your genitals or bottom",
+            BladderOrBowelChange => "you have new bladder or bowel trouble",
+            BothLegsWeakOrNumbWorsening => "weakness or numbness in both legs is getting worse",
+            OneLegSwollenWarmRed => "one leg is swollen, warm and red or darker",
+            ChestPainOrBreathless => "you have chest pain or are short of breath",
+            SuddenColdPaleNumbLeg => "a leg suddenly went cold, pale, numb and painful",
+            Fever => "you have a fever",
+            UnexplainedWeightLoss => "you have lost weight without trying",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_finding_round_trips_through_its_spec_id() {
+        for finding in Finding::ALL {
+            let id = finding.id();
+            assert_eq!(Finding::from_id(id), Some(finding), "{id}");
+            assert_eq!(
+                serde_json::to_string(&finding).unwrap(),
+                format!("\"{id}\"")
+            );
+        }
+        assert_eq!(Finding::from_id("tired"), None);
+    }
+
+    #[test]
+    fn only_the_five_spec_background_facts_are_background() {
+        let background: Vec<_> = Finding::ALL
+            .into_iter()
+            .filter(|f| f.is_background())
+            .map(Finding::id)
+            .collect();
+        assert_eq!(
+            background,
+            [
+                "diabetes",
+                "smoker",
+                "known_artery_disease",
+                "arthritis",
+                "history_of_cancer"
+            ]
+        );
+    }
+}
