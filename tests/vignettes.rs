@@ -52,9 +52,9 @@ fn check(path: &Path) -> Vec<String> {
             None => problems.push(format!("unknown finding {id}")),
         }
     }
-    let condition = |id: &String| Condition::from_id(id);
+    let condition = |id: &str| Condition::from_id(id);
     let assessment = assess(&findings);
-    let expected_top = vignette.expect.top.as_ref().map(|id| condition(id));
+    let expected_top = vignette.expect.top.as_deref().map(Condition::from_id);
     match expected_top {
         Some(None) => problems.push("unknown top condition".into()),
         Some(Some(expected)) if assessment.top() != Some(expected) => {
