@@ -5,6 +5,7 @@ use crate::home::Home;
 use crate::learn::{LearnIndex, LearnSection};
 use crate::not_found::NotFound;
 use crate::platform::{document, network, service_worker};
+use crate::quiz::{QuizHistory, QuizPage, QuizResultPage, QuizState};
 use crate::settings::{SettingsPage, SettingsState};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -14,6 +15,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     let settings = SettingsState::provide(notices);
+    QuizState::provide(notices);
     // Mirrors the chosen theme and size onto <html>, where the stylesheet reads them.
     Effect::new(move || {
         settings.current.with(|current| {
@@ -39,6 +41,9 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
+                    <Route path=path!("/quiz") view=QuizPage/>
+                    <Route path=path!("/quiz/result/:id") view=QuizResultPage/>
+                    <Route path=path!("/quiz/history") view=QuizHistory/>
                     <Route path=path!("/learn") view=LearnIndex/>
                     <Route path=path!("/learn/:condition") view=LearnSection/>
                     <Route path=path!("/settings") view=SettingsPage/>
@@ -94,6 +99,10 @@ fn BottomNav() -> impl IntoView {
             <A href="/" exact=true>
                 <span class="nav-icon" aria-hidden="true">"☾"</span>
                 <span>"Home"</span>
+            </A>
+            <A href="/quiz">
+                <span class="nav-icon" aria-hidden="true">"✓"</span>
+                <span>"Check"</span>
             </A>
             <A href="/learn">
                 <span class="nav-icon" aria-hidden="true">"❏"</span>

@@ -6,10 +6,12 @@
 pub mod app;
 pub mod clinical;
 pub mod components;
+pub mod dates;
 pub mod home;
 pub mod learn;
 pub mod not_found;
 pub mod platform;
+pub mod quiz;
 pub mod settings;
 pub mod storage;
 

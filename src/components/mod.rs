@@ -3,7 +3,9 @@
 pub mod choice_group;
 pub mod get_help;
 pub mod notices;
+pub mod urgency_banner;
 
 pub use choice_group::ChoiceGroup;
 pub use get_help::GetHelpBox;
 pub use notices::{NoticeList, Notices};
+pub use urgency_banner::UrgencyBanner;

@@ -2,6 +2,7 @@
 
 use crate::learn::{SECTIONS, WARNING_SIGNS};
 use crate::platform::document;
+use crate::quiz::QuizState;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,6 +15,7 @@ pub fn Home() -> impl IntoView {
             <p class="lead">
                 "Legs or feet hurting now that you are lying down? Find the pattern that fits, and what you can try tonight."
             </p>
+            <QuizCard/>
             <WarningSigns/>
             <h2>"What could it be?"</h2>
             <ul class="card-list">
@@ -46,5 +48,41 @@ pub fn WarningSigns() -> impl IntoView {
             <h2 id="warning-signs-title">"Get help now if…"</h2>
             <ul>{WARNING_SIGNS.iter().map(|sign| view! { <li>{*sign}</li> }).collect_view()}</ul>
         </aside>
+    }
+}
+
+/// Start the symptom check, or pick it up where it was left.
+#[component]
+fn QuizCard() -> impl IntoView {
+    let quiz = QuizState::expect();
+    let navigate = leptos_router::hooks::use_navigate();
+    let in_progress = move || quiz.progress.with(Option::is_some);
+    let start_again = move |_| {
+        quiz.start();
+        navigate("/quiz", Default::default());
+    };
+    view! {
+        <section class="card quiz-card" aria-labelledby="quiz-card-title">
+            <h2 id="quiz-card-title">"Symptom check"</h2>
+            {move || {
+                if in_progress() {
+                    let start_again = start_again.clone();
+                    view! {
+                        <p>"You have a check in progress. Your answers so far are saved."</p>
+                        <div class="home-actions">
+                            <A href="/quiz"><span class="button">"Resume the check"</span></A>
+                            <button type="button" class="button secondary" on:click=start_again>"Start again"</button>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p>"Answer a few questions, one at a time, to see which causes fit and how soon to get help."</p>
+                        <div class="home-actions"><A href="/quiz"><span class="button">"Start the check"</span></A></div>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
     }
 }

@@ -1,9 +1,11 @@
 //! Thin, fallible wrappers over browser APIs. Features call these, never web-sys directly,
 //! so that a phone that says "no" gives an error value instead of a crash.
 
+pub mod clock;
 pub mod document;
 pub mod network;
 pub mod service_worker;
+pub mod share;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlatformError {

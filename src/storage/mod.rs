@@ -18,6 +18,23 @@ pub const SETTINGS: Key = Key {
     schema: 1,
 };
 
+pub const QUIZ_PROGRESS: Key = Key {
+    name: "lan.quiz.progress",
+    schema: 1,
+};
+
+pub const QUIZ_RESULTS: Key = Key {
+    name: "lan.quiz.results",
+    schema: 1,
+};
+
+/// Forgets a key: used when a quiz is finished or restarted.
+pub fn remove(key: &Key) -> Result<(), StorageError> {
+    raw_storage()?
+        .remove_item(key.name)
+        .map_err(|_| StorageError::Unavailable)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("This browser is not keeping data for this site (private mode or storage turned off). Changes last only until the tab is closed.")]

@@ -48,3 +48,32 @@ pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> std::io::Resul
     }
     Ok(())
 }
+
+/// Runs axe-core (from tests/e2e/node_modules) on the page and returns the WCAG 2.x A/AA
+/// violations, one line each.
+pub fn axe_violations(page: &cdp::Page, browser: &mut cdp::Browser) -> Vec<String> {
+    let axe_path = workspace_root().join("tests/e2e/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe_path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run npm ci in tests/e2e)", axe_path.display()));
+    let loaded = page
+        .eval(browser, "typeof axe !== 'undefined'")
+        .unwrap_or_default();
+    if loaded != serde_json::Value::Bool(true) {
+        page.eval(browser, &axe).expect("inject axe-core");
+    }
+    let violations = page
+        .eval(
+            browser,
+            "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                .then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+        )
+        .expect("axe.run");
+    violations
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -23,6 +23,9 @@ fn routes() -> Vec<(String, &'static str)> {
         ("/".to_string(), "Tonight"),
         ("/learn".to_string(), "Why legs hurt in bed"),
         ("/settings".to_string(), "Settings"),
+        ("/quiz".to_string(), "Symptom check"),
+        ("/quiz/history".to_string(), "Past results"),
+        ("/quiz/result/12345".to_string(), "Result not found"),
         ("/no/such/page".to_string(), "could not find"),
     ];
     let headings = [

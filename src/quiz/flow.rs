@@ -1,0 +1,359 @@
+//! The quiz as a pure state machine: answers, which questions are asked, where the person
+//! is, and the findings the answers amount to.
+
+use super::questions::{Kind, Question, QUESTIONS};
+use crate::clinical::{assess, Assessment, Finding, Urgency};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Chosen choice ids per question id. Answers to questions that later became irrelevant
+/// are kept (so changing one's mind back restores them) but never counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers(pub BTreeMap<String, Vec<String>>);
+
+impl Answers {
+    pub fn chosen(&self, question: &str) -> &[String] {
+        self.0.get(question).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The questions that are asked given these answers, in order.
+    pub fn asked(&self) -> Vec<&'static Question> {
+        let mut so_far: Vec<Finding> = Vec::new();
+        let mut asked = Vec::new();
+        for question in QUESTIONS {
+            let relevant = question.only_if_any.is_empty()
+                || question.only_if_any.iter().any(|f| so_far.contains(f));
+            if relevant {
+                asked.push(question);
+                so_far.extend(self.findings_of(question));
+            }
+        }
+        asked
+    }
+
+    fn findings_of(&self, question: &Question) -> Vec<Finding> {
+        self.chosen(question.id)
+            .iter()
+            .filter_map(|id| question.choices.iter().find(|c| c.id == id))
+            .flat_map(|c| c.findings.iter().copied())
+            .collect()
+    }
+
+    pub fn findings(&self) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = self
+            .asked()
+            .into_iter()
+            .flat_map(|q| self.findings_of(q))
+            .collect();
+        findings.sort();
+        findings.dedup();
+        findings
+    }
+
+    pub fn assessment(&self) -> Assessment {
+        assess(&self.findings())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Position {
+    Question(String),
+    Review,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub answers: Answers,
+    pub position: Position,
+    /// Set when a question was opened from the review, so Next goes back there.
+    pub editing_from_review: bool,
+    pub started_ms: f64,
+}
+
+impl Progress {
+    pub fn new(now_ms: f64) -> Progress {
+        Progress {
+            answers: Answers::default(),
+            position: Position::Question(QUESTIONS[0].id.to_string()),
+            editing_from_review: false,
+            started_ms: now_ms,
+        }
+    }
+
+    pub fn current(&self) -> Option<&'static Question> {
+        match &self.position {
+            Position::Question(id) => super::questions::question(id),
+            Position::Review => None,
+        }
+    }
+
+    /// (1-based number of the current question, number of questions asked).
+    pub fn step(&self) -> (usize, usize) {
+        let asked = self.answers.asked();
+        let number = match self.current() {
+            Some(q) => asked.iter().position(|a| a.id == q.id).map_or(1, |i| i + 1),
+            None => asked.len(),
+        };
+        (number, asked.len())
+    }
+
+    /// Picks or unpicks a choice of the current question.
+    pub fn choose(&mut self, choice_id: &str) {
+        let Some(question) = self.current() else {
+            return;
+        };
+        let Some(choice) = question.choices.iter().find(|c| c.id == choice_id) else {
+            return;
+        };
+        let chosen = self.answers.0.entry(question.id.to_string()).or_default();
+        match question.kind {
+            Kind::Single => *chosen = vec![choice.id.to_string()],
+            Kind::Multi if chosen.iter().any(|c| c == choice.id) => {
+                chosen.retain(|c| c != choice.id)
+            }
+            Kind::Multi if choice.exclusive => *chosen = vec![choice.id.to_string()],
+            Kind::Multi => {
+                let exclusive: Vec<&str> = question
+                    .choices
+                    .iter()
+                    .filter(|c| c.exclusive)
+                    .map(|c| c.id)
+                    .collect();
+                chosen.retain(|c| !exclusive.contains(&c.as_str()));
+                chosen.push(choice.id.to_string());
+            }
+        }
+    }
+
+    pub fn can_advance(&self) -> bool {
+        match self.current() {
+            Some(q) => !self.answers.chosen(q.id).is_empty(),
+            None => true,
+        }
+    }
+
+    pub fn advance(&mut self) {
+        let Some(current) = self.current() else {
+            return;
+        };
+        if !self.can_advance() {
+            return;
+        }
+        let asked = self.answers.asked();
+        let next = asked
+            .iter()
+            .skip_while(|q| q.id != current.id)
+            .nth(1)
+            .filter(|_| !self.editing_from_review);
+        // A changed answer may reveal a follow-up question: ask it even from the review.
+        let unanswered = asked
+            .iter()
+            .find(|q| self.answers.chosen(q.id).is_empty() && q.id != current.id);
+        self.position = match (next, unanswered) {
+            (Some(next), _) => Position::Question(next.id.to_string()),
+            (None, Some(unanswered)) => Position::Question(unanswered.id.to_string()),
+            (None, None) => {
+                self.editing_from_review = false;
+                Position::Review
+            }
+        };
+    }
+
+    pub fn back(&mut self) {
+        let asked = self.answers.asked();
+        self.position = match self.current() {
+            None => match asked.last() {
+                Some(last) => Position::Question(last.id.to_string()),
+                None => Position::Review,
+            },
+            Some(current) => {
+                let index = asked.iter().position(|q| q.id == current.id).unwrap_or(0);
+                let previous = index.checked_sub(1).map_or(asked[0], |i| asked[i]);
+                Position::Question(previous.id.to_string())
+            }
+        };
+        self.editing_from_review = false;
+    }
+
+    pub fn edit(&mut self, question_id: &str) {
+        if self.answers.asked().iter().any(|q| q.id == question_id) {
+            self.position = Position::Question(question_id.to_string());
+            self.editing_from_review = true;
+        }
+    }
+
+    /// An emergency answer shows the emergency advice at once, above everything.
+    pub fn emergency(&self) -> bool {
+        self.answers.assessment().urgency == Urgency::Emergency
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::Condition;
+
+    fn answer(progress: &mut Progress, choices: &[&str]) {
+        for choice in choices {
+            progress.choose(choice);
+        }
+        progress.advance();
+    }
+
+    fn current_id(progress: &Progress) -> Option<&'static str> {
+        progress.current().map(|q| q.id)
+    }
+
+    #[test]
+    fn starts_with_the_emergency_signs_and_needs_an_answer_to_move_on() {
+        let mut progress = Progress::new(0.0);
+        assert_eq!(current_id(&progress), Some("emergency_signs"));
+        assert!(!progress.can_advance());
+        progress.advance();
+        assert_eq!(current_id(&progress), Some("emergency_signs"));
+    }
+
+    #[test]
+    fn an_emergency_answer_is_flagged_at_once() {
+        let mut progress = Progress::new(0.0);
+        progress.choose("saddle");
+        assert!(progress.emergency());
+        assert_eq!(
+            progress.answers.assessment().top(),
+            Some(Condition::CaudaEquina)
+        );
+    }
+
+    #[test]
+    fn none_of_these_clears_other_picks_and_the_reverse() {
+        let mut progress = Progress::new(0.0);
+        progress.choose("saddle");
+        progress.choose("none");
+        assert_eq!(progress.answers.chosen("emergency_signs"), ["none"]);
+        progress.choose("chest");
+        assert_eq!(progress.answers.chosen("emergency_signs"), ["chest"]);
+        progress.choose("chest");
+        assert!(progress.answers.chosen("emergency_signs").is_empty());
+    }
+
+    #[test]
+    fn follow_ups_are_asked_only_when_they_can_matter() {
+        let mut plain = Progress::new(0.0);
+        for choices in [
+            &["none"][..],
+            &["none"],
+            &["feet"],
+            &["ache"],
+            &["night"],
+            &["nothing"],
+            &["none"],
+            &["none"],
+            &["none"],
+        ] {
+            answer(&mut plain, choices);
+        }
+        assert_eq!(plain.position, Position::Review);
+        let asked: Vec<_> = plain.answers.asked().iter().map(|q| q.id).collect();
+        assert!(
+            !asked.contains(&"hands") && !asked.contains(&"deep_cracks"),
+            "{asked:?}"
+        );
+
+        let mut burning = Progress::new(0.0);
+        for choices in [&["none"][..], &["none"], &["feet"], &["burning"]] {
+            answer(&mut burning, choices);
+        }
+        assert_eq!(current_id(&burning), Some("hands"));
+    }
+
+    #[test]
+    fn hidden_answers_do_not_count() {
+        let mut progress = Progress::new(0.0);
+        for choices in [&["none"][..], &["none"], &["feet"], &["burning"], &["yes"]] {
+            answer(&mut progress, choices);
+        }
+        assert!(progress
+            .answers
+            .findings()
+            .contains(&Finding::SymptomsInHands));
+        progress.edit("feel");
+        progress.choose("burning");
+        progress.choose("ache");
+        assert!(!progress
+            .answers
+            .findings()
+            .contains(&Finding::SymptomsInHands));
+    }
+
+    #[test]
+    fn editing_from_the_review_returns_to_the_review() {
+        let mut progress = Progress::new(0.0);
+        for choices in [
+            &["none"][..],
+            &["none"],
+            &["feet"],
+            &["ache"],
+            &["night"],
+            &["nothing"],
+            &["none"],
+            &["none"],
+            &["none"],
+        ] {
+            answer(&mut progress, choices);
+        }
+        assert_eq!(progress.position, Position::Review);
+        progress.edit("where");
+        assert_eq!(current_id(&progress), Some("where"));
+        progress.choose("calf");
+        progress.advance();
+        assert_eq!(progress.position, Position::Review);
+        assert!(progress.answers.findings().contains(&Finding::PainCalf));
+    }
+
+    #[test]
+    fn a_follow_up_revealed_from_the_review_is_asked_before_returning() {
+        let mut progress = Progress::new(0.0);
+        for choices in [
+            &["none"][..],
+            &["none"],
+            &["feet"],
+            &["ache"],
+            &["night"],
+            &["nothing"],
+            &["none"],
+            &["none"],
+            &["none"],
+        ] {
+            answer(&mut progress, choices);
+        }
+        progress.edit("look");
+        progress.choose("cracked");
+        progress.advance();
+        assert_eq!(current_id(&progress), Some("deep_cracks"));
+        answer(&mut progress, &["yes"]);
+        assert_eq!(progress.position, Position::Review);
+    }
+
+    #[test]
+    fn back_walks_the_asked_questions_and_step_counts_them() {
+        let mut progress = Progress::new(0.0);
+        answer(&mut progress, &["none"]);
+        answer(&mut progress, &["none"]);
+        assert_eq!(progress.step(), (3, 9));
+        progress.back();
+        assert_eq!(current_id(&progress), Some("same_day_signs"));
+        progress.back();
+        progress.back();
+        assert_eq!(current_id(&progress), Some("emergency_signs"));
+    }
+
+    #[test]
+    fn progress_survives_a_json_round_trip() {
+        let mut progress = Progress::new(1_700_000_000_000.0);
+        answer(&mut progress, &["none"]);
+        progress.choose("fever");
+        let json = serde_json::to_string(&progress).unwrap();
+        let back: Progress = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, progress);
+    }
+}

@@ -1,0 +1,10 @@
+//! The symptom quiz: questions and flow (pure), saved results, and the screens.
+
+pub mod flow;
+pub mod questions;
+pub mod result;
+mod state;
+mod views;
+
+pub use state::QuizState;
+pub use views::{QuizHistory, QuizPage, QuizResultPage};

@@ -1,0 +1,40 @@
+mod history;
+mod intro;
+mod question;
+mod result;
+mod review;
+
+pub use history::QuizHistory;
+pub use result::QuizResultPage;
+
+use super::flow::Position;
+use super::QuizState;
+use crate::platform::document;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Screen {
+    Intro,
+    Question,
+    Review,
+}
+
+/// `/quiz`: the intro, the current question, or the review, whichever the saved progress says.
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    document::set_title("Symptom check");
+    let quiz = QuizState::expect();
+    let screen = Memo::new(move |_| {
+        quiz.progress
+            .with(|progress| match progress.as_ref().map(|p| &p.position) {
+                None => Screen::Intro,
+                Some(Position::Review) => Screen::Review,
+                Some(Position::Question(_)) => Screen::Question,
+            })
+    });
+    move || match screen.get() {
+        Screen::Intro => view! { <intro::QuizIntro/> }.into_any(),
+        Screen::Question => view! { <question::QuestionScreen/> }.into_any(),
+        Screen::Review => view! { <review::ReviewScreen/> }.into_any(),
+    }
+}

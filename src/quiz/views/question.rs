@@ -1,0 +1,121 @@
+use crate::clinical::{Urgency, UrgencyReason};
+use crate::components::UrgencyBanner;
+use crate::quiz::questions::{Kind, Question};
+use crate::quiz::result::reason_text;
+use crate::quiz::QuizState;
+use leptos::html::H1;
+use leptos::prelude::*;
+
+#[component]
+pub fn QuestionScreen() -> impl IntoView {
+    let quiz = QuizState::expect();
+    let current = Memo::new(move |_| {
+        quiz.progress
+            .with(|p| p.as_ref().and_then(|p| p.current()).map(|q| q.id))
+    });
+    let emergency = Memo::new(move |_| {
+        quiz.progress
+            .with(|p| p.as_ref().is_some_and(|p| p.emergency()))
+    });
+    view! {
+        <section class="page quiz">
+            <Show when=move || emergency.get()>
+                <EmergencyAdvice/>
+            </Show>
+            {move || {
+                current
+                    .get()
+                    .and_then(crate::quiz::questions::question)
+                    .map(|question| view! { <QuestionBody question/> })
+            }}
+        </section>
+    }
+}
+
+/// Shown at once on an emergency answer, and kept above every later question.
+#[component]
+fn EmergencyAdvice() -> impl IntoView {
+    let quiz = QuizState::expect();
+    let reasons = move || {
+        quiz.progress.with(|p| {
+            p.as_ref()
+                .map(|p| p.answers.assessment().reasons)
+                .unwrap_or_default()
+                .iter()
+                .filter(|r| matches!(r, UrgencyReason::RedFlag(_) | UrgencyReason::ChestPain))
+                .map(reason_text)
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {move || view! { <UrgencyBanner urgency=Urgency::Emergency reasons=reasons()/> }}
+        <p class="small">"You can finish the questions afterwards, but do not wait to get help."</p>
+    }
+}
+
+#[component]
+fn QuestionBody(question: &'static Question) -> impl IntoView {
+    let quiz = QuizState::expect();
+    let heading = NodeRef::<H1>::new();
+    // Moves focus to the new question so screen readers and keyboards start there.
+    Effect::new(move || {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let step = move || {
+        quiz.progress
+            .with(|p| p.as_ref().map(|p| p.step()).unwrap_or((1, 1)))
+    };
+    let can_advance = move || {
+        quiz.progress
+            .with(|p| p.as_ref().is_some_and(|p| p.can_advance()))
+    };
+    let is_first = move || step().0 == 1;
+    let input_type = if question.kind == Kind::Single {
+        "radio"
+    } else {
+        "checkbox"
+    };
+    let choices = question
+        .choices
+        .iter()
+        .map(|choice| {
+            let checked = move || {
+                quiz.progress.with(|p| {
+                    p.as_ref().is_some_and(|p| {
+                        p.answers.chosen(question.id).iter().any(|c| c == choice.id)
+                    })
+                })
+            };
+            view! {
+                <label class="choice">
+                    <input
+                        type=input_type
+                        name=question.id
+                        value=choice.id
+                        prop:checked=checked
+                        on:change=move |_| quiz.step(|p| p.choose(choice.id))
+                    />
+                    <span>{choice.label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="step" aria-live="polite">{move || format!("Question {} of {}", step().0, step().1)}</p>
+        <progress max=move || step().1 value=move || step().0 aria-hidden="true"></progress>
+        <fieldset class="question">
+            <legend><h1 tabindex="-1" node_ref=heading>{question.title}</h1></legend>
+            <p class="hint">{question.hint}</p>
+            {choices}
+        </fieldset>
+        <div class="quiz-actions">
+            <button type="button" class="button secondary" hidden=is_first on:click=move |_| quiz.step(|p| p.back())>"Back"</button>
+            <button type="button" class="button" disabled=move || !can_advance() on:click=move |_| quiz.step(|p| p.advance())>"Next"</button>
+        </div>
+        <p class="small">"Pick an answer to go on. "
+            <button type="button" class="link-button" on:click=move |_| quiz.discard()>"Start again"</button>
+        </p>
+    }
+}

@@ -1,0 +1,196 @@
+use crate::clinical::{Condition, RankedCondition};
+use crate::components::{GetHelpBox, UrgencyBanner};
+use crate::learn::section_for;
+use crate::platform::{clock, document, share};
+use crate::quiz::result::{compare, doctor_summary, reason_text, SavedResult};
+use crate::quiz::QuizState;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// `/quiz/result/:id`: a saved result.
+#[component]
+pub fn QuizResultPage() -> impl IntoView {
+    document::set_title("Your result");
+    let quiz = QuizState::expect();
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<u64>().ok())
+    });
+    let found = Memo::new(move |_| {
+        let id = id.get()?;
+        quiz.results.with(|results| {
+            let index = results.iter().position(|r| r.id == id)?;
+            let previous = index.checked_sub(1).map(|i| results[i].clone());
+            Some((results[index].clone(), previous))
+        })
+    });
+    move || match found.get() {
+        Some((result, previous)) => view! { <ResultView result previous/> }.into_any(),
+        None => view! {
+            <section class="page">
+                <h1>"Result not found"</h1>
+                <p>"It may have been deleted. "<A href="/quiz/history">"See past results"</A></p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoView {
+    let assessment = result.assessment.clone();
+    let reasons = assessment
+        .reasons
+        .iter()
+        .map(reason_text)
+        .collect::<Vec<_>>();
+    let top_explained = assessment
+        .ranked
+        .iter()
+        .map(|r| r.condition)
+        .find(|c| !c.is_red_flag());
+    let when = clock::format_local(result.taken_ms());
+    view! {
+        <article class="page quiz-result">
+            <h1>"Your result"</h1>
+            <p class="small">{format!("Symptom check of {when}")}</p>
+            <UrgencyBanner urgency=assessment.urgency reasons/>
+            <p class="disclaimer"><strong>"This is not a diagnosis."</strong>" It shows which common causes fit your answers. A doctor who examines you can tell more."</p>
+            <RankedList ranked=assessment.ranked.clone()/>
+            <TonightTips ranked=assessment.ranked.clone()/>
+            {top_explained.and_then(|c| section_for(c.id())).map(|s| view! { <GetHelpBox advice=s.get_help/> })}
+            {previous.map(|previous| view! { <Comparison earlier=previous later=result.clone()/> })}
+            <DoctorSummary result=result.clone() when/>
+            <nav class="result-links" aria-label="More">
+                <A href="/quiz/history">"Past results"</A>
+                <A href="/quiz">"Take the check again"</A>
+            </nav>
+        </article>
+    }
+}
+
+#[component]
+fn RankedList(ranked: Vec<RankedCondition>) -> impl IntoView {
+    if ranked.is_empty() {
+        return view! {
+            <h2>"What may be causing it"</h2>
+            <p>"We cannot tell from these answers: none of them describes a symptom this check can match. If the pain goes on, see a doctor."</p>
+        }
+        .into_any();
+    }
+    let items = ranked
+        .into_iter()
+        .map(|r| {
+            let why: Vec<_> = r.supporting.iter().map(|f| f.in_your_words()).collect();
+            let against: Vec<_> = r.against.iter().map(|f| f.in_your_words()).collect();
+            let learn = section_for(r.condition.id()).map(|_| format!("/learn/{}", r.condition.id()));
+            view! {
+                <li class="cause">
+                    <h3>{r.condition.name()}<span class="badge">{r.likelihood.label()}</span></h3>
+                    <p>"Why we think so: you said " {why.join("; ")} "."</p>
+                    {(!against.is_empty()).then(|| view! { <p class="small">"What points away: you said " {against.join("; ")} "."</p> })}
+                    {(r.condition == Condition::SpinalStenosis).then(|| view! {
+                        <p class="note">"Spinal stenosis usually gets better when you sit or lie down and worse when you stand or walk. So it does not explain pain that starts once you are in bed."</p>
+                    })}
+                    {learn.map(|href| view! { <A href=href>"Read more about this"</A> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>"What may be causing it"</h2>
+        <ol class="causes">{items}</ol>
+    }
+    .into_any()
+}
+
+#[component]
+fn TonightTips(ranked: Vec<RankedCondition>) -> impl IntoView {
+    let explained: Vec<_> = ranked
+        .iter()
+        .map(|r| r.condition)
+        .filter(|c| !c.is_red_flag())
+        .take(2)
+        .collect();
+    let mut tips: Vec<&'static str> = explained
+        .iter()
+        .filter_map(|c| section_for(c.id()))
+        .flat_map(|s| s.try_tonight.iter().copied())
+        .collect();
+    if explained.contains(&Condition::ArterialRestPain) {
+        tips.insert(0, "Do not raise your legs tonight: with poor blood flow, keeping them level or hanging down helps blood reach the feet. (Raising the legs helps veins, not arteries.)");
+    }
+    (!tips.is_empty()).then(|| {
+        view! {
+            <h2>"What you can try tonight"</h2>
+            <ul>{tips.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+        }
+    })
+}
+
+#[component]
+fn Comparison(earlier: SavedResult, later: SavedResult) -> impl IntoView {
+    let diff = compare(&earlier, &later);
+    let list = |findings: &[crate::clinical::Finding]| {
+        findings
+            .iter()
+            .map(|f| f.in_your_words())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let top = |c: Option<Condition>| c.map(Condition::name).unwrap_or("nothing matched");
+    view! {
+        <section class="comparison" aria-labelledby="compare-title">
+            <h2 id="compare-title">{format!("Compared with your check of {}", clock::format_local(earlier.taken_ms()))}</h2>
+            <ul>
+                <li>{format!("Best fit then: {}; now: {}.", top(diff.top_before), top(diff.top_now))}</li>
+                {diff.urgency_changed.then(|| view! { <li>{format!("Advice then: {}.", earlier.assessment.urgency.headline())}</li> })}
+                {(!diff.gained.is_empty()).then(|| view! { <li>{format!("New since then: {}.", list(&diff.gained))}</li> })}
+                {(!diff.lost.is_empty()).then(|| view! { <li>{format!("No longer: {}.", list(&diff.lost))}</li> })}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn DoctorSummary(result: SavedResult, when: String) -> impl IntoView {
+    let text = StoredValue::new(doctor_summary(&result, &when));
+    let status = RwSignal::new(String::new());
+    let report = move |outcome: Result<(), crate::platform::PlatformError>, done: &str| {
+        status.set(match outcome {
+            Ok(()) => done.to_string(),
+            Err(error) => format!("That did not work: {error}."),
+        });
+    };
+    let copy = move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = share::copy_text(&text.get_value()).await;
+            report(outcome, "Copied. Paste it into a message or note.");
+        })
+    };
+    let send = move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = share::share_text("Symptom check", &text.get_value()).await;
+            report(outcome, "Shared.");
+        })
+    };
+    view! {
+        <section class="doctor" aria-labelledby="doctor-title">
+            <h2 id="doctor-title">"For your doctor"</h2>
+            <p>"A one-page summary of your answers and this result."</p>
+            <pre class="summary-text" tabindex="0" role="region" aria-label="Summary for your doctor">{text.get_value()}</pre>
+            <div class="doctor-actions">
+                <button type="button" class="button secondary" on:click=move |_| report(share::print(), "")>"Print"</button>
+                <button type="button" class="button secondary" on:click=copy>"Copy as text"</button>
+                <Show when=share::can_share>
+                    <button type="button" class="button secondary" on:click=send>"Share"</button>
+                </Show>
+            </div>
+            <p class="small" role="status">{move || status.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,317 @@
+//! The symptom quiz answered through the UI in headless Chromium at 412x915.
+
+use e2e::cdp::{Browser, Page};
+use e2e::server::StaticServer;
+use serde_json::json;
+use std::time::Duration;
+
+fn start() -> (StaticServer, Browser, Page) {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().expect("launch Chromium");
+    let page = browser.new_page().expect("open a tab");
+    (server, browser, page)
+}
+
+/// Screenshots the screen and checks it with axe-core on the way.
+fn shot(page: &Page, browser: &mut Browser, name: &str) {
+    let path = e2e::workspace_root().join(format!("tests/e2e/screenshots/quiz/{name}.png"));
+    page.screenshot(browser, &path).unwrap();
+    let violations = e2e::axe_violations(page, browser);
+    assert!(violations.is_empty(), "{name}: {violations:#?}");
+}
+
+/// Ticks the choices whose label contains each text, checking each took effect.
+fn pick(page: &Page, browser: &mut Browser, labels: &[&str]) {
+    toggle(page, browser, labels, true);
+}
+
+/// Clicks each choice and checks it ends up `want` (ticked or not).
+fn toggle(page: &Page, browser: &mut Browser, labels: &[&str], want: bool) {
+    for label in labels {
+        let script = format!(
+            "(() => {{ const l = [...document.querySelectorAll('label.choice')].find(l => l.textContent.includes({label:?}));
+                 if (!l) return 'missing'; l.querySelector('input').click(); return l.querySelector('input').checked; }})()"
+        );
+        let checked = page.eval(browser, &script).unwrap();
+        assert_eq!(checked, json!(want), "choice {label:?}");
+    }
+}
+
+fn heading(page: &Page, browser: &mut Browser) -> String {
+    page.text(browser, "main h1").unwrap()
+}
+
+fn click_button(page: &Page, browser: &mut Browser, text: &str) {
+    let script = format!(
+        "(() => {{ const b = [...document.querySelectorAll('main button, main a')].find(b => b.textContent.trim() === {text:?});
+             if (!b || b.disabled) return false; b.click(); return true; }})()"
+    );
+    assert_eq!(
+        page.eval(browser, &script).unwrap(),
+        json!(true),
+        "button {text:?}"
+    );
+}
+
+/// Answers the current question and waits for the next heading.
+fn answer(page: &Page, browser: &mut Browser, labels: &[&str]) {
+    let before = heading(page, browser);
+    pick(page, browser, labels);
+    click_button(page, browser, "Next");
+    page.wait_for(
+        browser,
+        &format!("document.querySelector('main h1') && document.querySelector('main h1').textContent !== {before:?}"),
+        Duration::from_secs(5),
+    )
+    .unwrap_or_else(|e| panic!("after answering {labels:?} on {before:?}: {e}"));
+}
+
+fn begin(page: &Page, browser: &mut Browser, origin: &str) {
+    page.open(browser, &format!("{origin}/quiz")).unwrap();
+    click_button(page, browser, "Start the check");
+    page.wait_for(
+        browser,
+        "document.querySelector('fieldset.question')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_emergency_answer_shows_the_advice_at_once_and_keeps_it_on_top() {
+    let (server, mut browser, page) = start();
+    begin(&page, &mut browser, &server.origin());
+    assert!(heading(&page, &mut browser).contains("right now"));
+    let focused = page
+        .eval(
+            &mut browser,
+            "document.activeElement && document.activeElement.tagName",
+        )
+        .unwrap();
+    assert_eq!(focused, json!("H1"), "focus moves to the question");
+    assert!(page
+        .text(&mut browser, ".urgency-emergency")
+        .unwrap()
+        .is_empty());
+    pick(&page, &mut browser, &["New trouble passing urine"]);
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.urgency-emergency')",
+        Duration::from_secs(3),
+    )
+    .expect("emergency advice before any further question");
+    let banner = page.text(&mut browser, ".urgency-emergency").unwrap();
+    assert!(banner.contains("Call the emergency number now"), "{banner}");
+    assert!(banner.contains("warning sign"), "{banner}");
+    shot(&page, &mut browser, "emergency");
+    click_button(&page, &mut browser, "Next");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('main h1').textContent.includes('Do any of these')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    assert!(page
+        .text(&mut browser, ".urgency-emergency")
+        .unwrap()
+        .contains("Call the emergency number now"));
+    assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+#[test]
+fn rest_pain_answers_end_in_same_day_advice_with_the_raise_legs_warning() {
+    let (server, mut browser, page) = start();
+    begin(&page, &mut browser, &server.origin());
+    answer(&page, &mut browser, &["None of these"]);
+    answer(&page, &mut browser, &["None of these"]);
+    answer(&page, &mut browser, &["Feet or toes"]);
+    answer(&page, &mut browser, &["Severe pain"]);
+    answer(&page, &mut browser, &["With my legs raised"]);
+    answer(&page, &mut browser, &["Hanging my legs"]);
+    answer(&page, &mut browser, &["None of these"]);
+    answer(&page, &mut browser, &["Cold or pale feet"]);
+    answer(&page, &mut browser, &["I smoke"]);
+    assert_eq!(heading(&page, &mut browser), "Check your answers");
+    shot(&page, &mut browser, "review");
+    click_button(&page, &mut browser, "See my result");
+    page.wait_for(
+        &mut browser,
+        "location.pathname.startsWith('/quiz/result/')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.urgency-banner')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let banner = page.text(&mut browser, ".urgency-banner").unwrap();
+    assert!(banner.contains("Get medical help today"), "{banner}");
+    let first_cause = page.text(&mut browser, ".causes li h3").unwrap();
+    assert!(first_cause.starts_with("Poor blood flow"), "{first_cause}");
+    let body = page.text(&mut browser, "main").unwrap();
+    assert!(body.contains("Do not raise your legs tonight"));
+    assert!(body.contains("you said it is worse with your legs raised"));
+    assert!(body.contains("This is not a diagnosis"));
+    shot(&page, &mut browser, "result-urgent");
+    assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+#[test]
+fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
+    let (server, mut browser, page) = start();
+    begin(&page, &mut browser, &server.origin());
+    answer(&page, &mut browser, &["None of these"]);
+    answer(&page, &mut browser, &["None of these"]);
+    answer(&page, &mut browser, &["Calf"]);
+    assert_eq!(heading(&page, &mut browser), "What does it feel like?");
+    shot(&page, &mut browser, "question");
+
+    // Closing the app mid-quiz: the place and the answers come back.
+    page.reload(&mut browser).unwrap();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    assert!(page
+        .text(&mut browser, ".quiz-card")
+        .unwrap()
+        .contains("in progress"));
+    page.open(&mut browser, &format!("{}/quiz", server.origin()))
+        .unwrap();
+    assert_eq!(heading(&page, &mut browser), "What does it feel like?");
+    assert!(page
+        .text(&mut browser, ".step")
+        .unwrap()
+        .contains("Question 4 of"));
+
+    answer(&page, &mut browser, &["Not sure"]);
+    answer(&page, &mut browser, &["At night in general"]);
+    answer(&page, &mut browser, &["Nothing helps"]);
+    answer(&page, &mut browser, &["My feet do not hurt when I stand"]);
+    answer(
+        &page,
+        &mut browser,
+        &["Dry skin on the soles", "Cracked heels"],
+    );
+    assert_eq!(
+        heading(&page, &mut browser),
+        "Are any of the cracks deep or bleeding?"
+    );
+    answer(&page, &mut browser, &["No"]);
+    answer(&page, &mut browser, &["None of these"]);
+    assert_eq!(heading(&page, &mut browser), "Check your answers");
+
+    // Change "Where" from the calf to the sole skin, then come back to the review.
+    let change = page
+        .eval(
+            &mut browser,
+            "[...document.querySelectorAll('.answer-row')].find(r => r.textContent.includes('Where do you feel it?')).querySelector('button').click() || true",
+        )
+        .unwrap();
+    assert_eq!(change, json!(true));
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('main h1').textContent === 'Where do you feel it?'",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    toggle(&page, &mut browser, &["Calf"], false);
+    pick(&page, &mut browser, &["A sharp, stinging spot"]);
+    click_button(&page, &mut browser, "Next");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('main h1').textContent === 'Check your answers'",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    let review = page.text(&mut browser, ".answers").unwrap();
+    assert!(
+        review.contains("A sharp, stinging spot") && !review.contains("Calf"),
+        "{review}"
+    );
+
+    click_button(&page, &mut browser, "See my result");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.urgency-banner')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    assert!(page
+        .text(&mut browser, ".urgency-banner")
+        .unwrap()
+        .contains("Look after it at home"));
+    assert!(page
+        .text(&mut browser, ".causes li h3")
+        .unwrap()
+        .starts_with("Cracked heel skin"));
+    let summary = page.text(&mut browser, ".summary-text").unwrap();
+    assert!(
+        summary.contains("Cracked heel skin") && summary.contains("Where do you feel it?"),
+        "{summary}"
+    );
+    shot(&page, &mut browser, "result-self-care");
+
+    // The printed page: navigation and buttons gone, the summary whole.
+    page.call(
+        &mut browser,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "print" }),
+    )
+    .unwrap();
+    let printed = page
+        .eval(
+            &mut browser,
+            "[getComputedStyle(document.querySelector('.bottom-nav')).display,
+              getComputedStyle(document.querySelector('.doctor-actions')).display,
+              getComputedStyle(document.querySelector('.summary-text')).overflow]",
+        )
+        .unwrap();
+    assert_eq!(printed, json!(["none", "none", "visible"]));
+    shot(&page, &mut browser, "result-print");
+    page.call(
+        &mut browser,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "" }),
+    )
+    .unwrap();
+
+    // History keeps it after a reload, and it can be deleted.
+    page.open(&mut browser, &format!("{}/quiz/history", server.origin()))
+        .unwrap();
+    page.reload(&mut browser).unwrap();
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "document.querySelectorAll('.history-row').length"
+        )
+        .unwrap(),
+        json!(1)
+    );
+    shot(&page, &mut browser, "history");
+    page.click(&mut browser, ".history-row .link-button")
+        .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.button.danger')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    page.click(&mut browser, ".button.danger").unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelectorAll('.history-row').length === 0",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    page.reload(&mut browser).unwrap();
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "document.querySelectorAll('.history-row').length"
+        )
+        .unwrap(),
+        json!(0)
+    );
+    assert!(page.problems(&browser.take_events()).is_empty());
+}
