@@ -4,7 +4,7 @@ use crate::components::{NoticeList, Notices};
 use crate::home::Home;
 use crate::learn::{LearnIndex, LearnSection};
 use crate::not_found::NotFound;
-use crate::platform::{document, network, service_worker};
+use crate::platform::{document, network, service_worker, storage_events};
 use crate::quiz::{QuizHistory, QuizPage, QuizResultPage, QuizState};
 use crate::settings::{SettingsPage, SettingsState};
 use leptos::prelude::*;
@@ -15,7 +15,14 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     let settings = SettingsState::provide(notices);
-    QuizState::provide(notices);
+    let quiz = QuizState::provide(notices);
+    if !crate::storage::is_available() {
+        notices.report_storage(&crate::storage::StorageError::Unavailable);
+    }
+    storage_events::on_other_tab_change(move |key| {
+        settings.reload(key.as_deref());
+        quiz.reload(key.as_deref());
+    });
     // Mirrors the chosen theme and size onto <html>, where the stylesheet reads them.
     Effect::new(move || {
         settings.current.with(|current| {

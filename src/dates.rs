@@ -34,6 +34,13 @@ pub fn format_local(ms: f64, offset_minutes: i32) -> String {
     )
 }
 
+/// "2026-11-29": the local calendar day, for file names.
+pub fn format_iso_day(ms: f64, offset_minutes: i32) -> String {
+    let local_minutes = (ms / 60_000.0).floor() as i64 + i64::from(offset_minutes);
+    let (year, month, day) = civil_from_days(local_minutes.div_euclid(1440));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +59,6 @@ mod tests {
         assert_eq!(format_local(ms, 0), "29 Nov 2026, 23:30");
         assert_eq!(format_local(ms, 60), "30 Nov 2026, 00:30");
         assert_eq!(format_local(ms, -300), "29 Nov 2026, 18:30");
+        assert_eq!(format_iso_day(ms, 60), "2026-11-30");
     }
 }

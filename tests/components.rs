@@ -165,12 +165,20 @@ async fn unreadable_settings_are_quarantined_byte_for_byte_and_reported() {
     })
     .forget();
     tick().await;
+    // The original, byte for byte, under the first free quarantine key; the key itself is cleared.
     assert_eq!(
         local_storage()
-            .get_item("lan.settings.quarantine")
+            .get_item("lan.settings.quarantine.1")
             .unwrap()
             .as_deref(),
         Some(garbage)
+    );
+    assert_eq!(local_storage().get_item("lan.settings").unwrap(), None);
+    assert!(
+        root.text_content()
+            .unwrap()
+            .contains("Download the original"),
+        "the raw value can be saved"
     );
     assert!(
         root.query_selector(".notice").unwrap().is_some(),

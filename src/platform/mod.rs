@@ -3,9 +3,12 @@
 
 pub mod clock;
 pub mod document;
+pub mod files;
 pub mod network;
+pub mod persistence;
 pub mod service_worker;
 pub mod share;
+pub mod storage_events;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlatformError {

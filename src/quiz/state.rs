@@ -4,10 +4,10 @@ use crate::components::Notices;
 use crate::platform::clock;
 use crate::storage::{self, Key};
 use leptos::prelude::*;
-use serde::{de::DeserializeOwned, Serialize};
+use serde::de::DeserializeOwned;
 
 /// The quiz in progress and the saved results, loaded once at start, written back
-/// through `storage` on every change.
+/// through `storage` on every change, and refreshed when another tab changes them.
 #[derive(Clone, Copy)]
 pub struct QuizState {
     pub progress: RwSignal<Option<Progress>>,
@@ -15,9 +15,9 @@ pub struct QuizState {
     notices: Notices,
 }
 
-fn load_or_report<T: DeserializeOwned>(key: &Key, notices: Notices) -> Option<T> {
+fn load_or_report<T: DeserializeOwned>(key: &'static Key, notices: Notices) -> Option<T> {
     storage::load(key).unwrap_or_else(|error| {
-        notices.report(&error);
+        notices.report_storage(&error);
         None
     })
 }
@@ -39,21 +39,26 @@ impl QuizState {
         expect_context::<QuizState>()
     }
 
-    fn save<T: Serialize>(&self, key: &Key, value: &T) {
-        if let Err(error) = storage::save(key, value) {
-            self.notices.report(&error);
+    /// Another tab wrote one of our keys: take its version.
+    pub fn reload(&self, key_name: Option<&str>) {
+        if key_name.is_none_or(|k| k == storage::QUIZ_RESULTS.name) {
+            self.results
+                .set(load_or_report(&storage::QUIZ_RESULTS, self.notices).unwrap_or_default());
+        }
+        if key_name.is_none_or(|k| k == storage::QUIZ_PROGRESS.name) {
+            self.progress
+                .set(load_or_report(&storage::QUIZ_PROGRESS, self.notices));
         }
     }
 
     fn persist_progress(&self) {
-        self.progress.with_untracked(|progress| match progress {
-            Some(progress) => self.save(&storage::QUIZ_PROGRESS, progress),
-            None => {
-                if let Err(error) = storage::remove(&storage::QUIZ_PROGRESS) {
-                    self.notices.report(&error);
-                }
-            }
+        let outcome = self.progress.with_untracked(|progress| match progress {
+            Some(progress) => storage::save(&storage::QUIZ_PROGRESS, progress),
+            None => storage::remove(&storage::QUIZ_PROGRESS),
         });
+        if let Err(error) = outcome {
+            self.notices.report_storage(&error);
+        }
     }
 
     pub fn start(&self) {
@@ -77,6 +82,18 @@ impl QuizState {
         self.persist_progress();
     }
 
+    /// Changes the stored results (read fresh, so another tab's additions are kept) and
+    /// mirrors them; in memory only when storage refuses.
+    fn change_results(&self, edit: impl Fn(&mut Vec<SavedResult>)) {
+        match storage::update(&storage::QUIZ_RESULTS, &edit) {
+            Ok(stored) => self.results.set(stored),
+            Err(error) => {
+                self.notices.report_storage(&error);
+                self.results.update(edit);
+            }
+        }
+    }
+
     /// Saves the finished quiz as a result and returns its id.
     pub fn finish(&self) -> Option<u64> {
         let progress = self.progress.get_untracked()?;
@@ -85,17 +102,16 @@ impl QuizState {
         }
         let result = SavedResult::new(clock::now_ms(), progress.answers);
         let id = result.id;
-        self.results.update(|results| results.push(result));
-        self.results
-            .with_untracked(|results| self.save(&storage::QUIZ_RESULTS, results));
+        self.change_results(|results| {
+            results.retain(|r| r.id != id);
+            results.push(result.clone());
+            results.sort_by_key(|r| r.id);
+        });
         self.discard();
         Some(id)
     }
 
     pub fn delete(&self, id: u64) {
-        self.results
-            .update(|results| results.retain(|r| r.id != id));
-        self.results
-            .with_untracked(|results| self.save(&storage::QUIZ_RESULTS, results));
+        self.change_results(|results| results.retain(|r| r.id != id));
     }
 }

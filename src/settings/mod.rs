@@ -1,5 +1,6 @@
 //! Settings and About: theme, text size, privacy.
 
+mod data_views;
 pub mod model;
 mod state;
 mod views;

@@ -10,17 +10,20 @@ pub struct SettingsState {
     notices: Notices,
 }
 
+fn load(notices: Notices) -> Settings {
+    match storage::load::<Settings>(&storage::SETTINGS) {
+        Ok(saved) => saved.unwrap_or_default(),
+        Err(error) => {
+            notices.report_storage(&error);
+            Settings::default()
+        }
+    }
+}
+
 impl SettingsState {
     pub fn provide(notices: Notices) -> Self {
-        let initial = match storage::load::<Settings>(&storage::SETTINGS) {
-            Ok(saved) => saved.unwrap_or_default(),
-            Err(error) => {
-                notices.report(&error);
-                Settings::default()
-            }
-        };
         let state = SettingsState {
-            current: RwSignal::new(initial),
+            current: RwSignal::new(load(notices)),
             notices,
         };
         provide_context(state);
@@ -31,13 +34,20 @@ impl SettingsState {
         expect_context::<SettingsState>()
     }
 
+    /// Another tab changed the settings: take its version.
+    pub fn reload(&self, key_name: Option<&str>) {
+        if key_name.is_none_or(|k| k == storage::SETTINGS.name) {
+            self.current.set(load(self.notices));
+        }
+    }
+
     pub fn change(&self, edit: impl FnOnce(&mut Settings)) {
         self.current.update(edit);
         let saved = self
             .current
             .with_untracked(|settings| storage::save(&storage::SETTINGS, settings));
         if let Err(error) = saved {
-            self.notices.report(&error);
+            self.notices.report_storage(&error);
         }
     }
 }

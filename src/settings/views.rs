@@ -27,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
                 selected=text_size
                 on_choose=move |choice| state.change(|s| s.text_size = choice)
             />
+            <super::data_views::DataSection/>
             <About/>
         </section>
     }

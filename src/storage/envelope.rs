@@ -1,7 +1,12 @@
-//! The stored shape of every key: `{ "schema": N, "data": ... }`. Pure, tested natively.
+//! The stored shape of every key: `{ "schema": N, "data": ... }`, and the migrations that
+//! bring older schemas up to date. Pure, tested natively.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Turns the `data` of schema N into the `data` of schema N + 1.
+pub type Migration = fn(Value) -> Result<Value, String>;
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct Envelope<T> {
@@ -9,43 +14,58 @@ pub struct Envelope<T> {
     pub data: T,
 }
 
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
 pub enum DecodeError {
-    #[error("the stored value is not readable ({0})")]
+    #[error("it is not readable ({0})")]
     Corrupt(String),
-    #[error("the stored value was written by a newer version of the app (schema {found}, this version knows {known})")]
+    #[error(
+        "it was written by a newer version of the app (schema {found}, this version knows {known})"
+    )]
     Newer { found: u32, known: u32 },
-    #[error("the stored value uses schema {found}, which this version cannot upgrade")]
+    #[error("it uses schema {found}, which this version cannot upgrade")]
     Unsupported { found: u32 },
-}
-
-/// Just enough of an envelope to read its schema number before trusting the data.
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: u32,
+    #[error("upgrading it from schema {from} failed: {reason}")]
+    Migration { from: u32, reason: String },
 }
 
 pub fn encode<T: Serialize>(schema: u32, data: &T) -> Result<String, serde_json::Error> {
     serde_json::to_string(&Envelope { schema, data })
 }
 
-/// Decodes a value stored with schema `known`. Older schemas would be migrated here;
-/// a newer one is refused so that it is never overwritten by this version.
-pub fn decode<T: DeserializeOwned>(raw: &str, known: u32) -> Result<T, DecodeError> {
-    let head: SchemaOnly =
-        serde_json::from_str(raw).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    if head.schema > known {
-        return Err(DecodeError::Newer {
-            found: head.schema,
-            known,
-        });
+/// Brings `data` written with schema `found` up to schema `known`. `migrations[i]`
+/// upgrades schema i + 1 to i + 2.
+pub fn migrate(
+    mut data: Value,
+    found: u32,
+    known: u32,
+    migrations: &[Migration],
+) -> Result<Value, DecodeError> {
+    if found > known {
+        return Err(DecodeError::Newer { found, known });
     }
-    if head.schema < known {
-        return Err(DecodeError::Unsupported { found: head.schema });
+    if found == 0 {
+        return Err(DecodeError::Unsupported { found });
     }
-    let envelope: Envelope<T> =
+    for from in found..known {
+        let migration = migrations
+            .get((from - 1) as usize)
+            .ok_or(DecodeError::Unsupported { found })?;
+        data = migration(data).map_err(|reason| DecodeError::Migration { from, reason })?;
+    }
+    Ok(data)
+}
+
+/// Decodes a stored value, migrating older schemas. A newer schema is refused so that it
+/// is never overwritten by this version.
+pub fn decode<T: DeserializeOwned>(
+    raw: &str,
+    known: u32,
+    migrations: &[Migration],
+) -> Result<T, DecodeError> {
+    let envelope: Envelope<Value> =
         serde_json::from_str(raw).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    Ok(envelope.data)
+    let data = migrate(envelope.data, envelope.schema, known, migrations)?;
+    serde_json::from_value(data).map_err(|e| DecodeError::Corrupt(e.to_string()))
 }
 
 #[cfg(test)]
@@ -57,11 +77,31 @@ mod tests {
         size: u8,
     }
 
+    /// A test history: schema 1 stored `{"big": true}`, schema 2 stores `{"size": n}`.
+    const MIGRATIONS: &[Migration] = &[|old| {
+        let big = old.get("big").and_then(Value::as_bool).ok_or("no big")?;
+        Ok(serde_json::json!({ "size": if big { 9 } else { 1 } }))
+    }];
+
     #[test]
     fn round_trips_through_the_envelope() {
-        let raw = encode(1, &Sample { size: 3 }).unwrap();
-        assert_eq!(raw, r#"{"schema":1,"data":{"size":3}}"#);
-        assert_eq!(decode::<Sample>(&raw, 1), Ok(Sample { size: 3 }));
+        let raw = encode(2, &Sample { size: 3 }).unwrap();
+        assert_eq!(raw, r#"{"schema":2,"data":{"size":3}}"#);
+        assert_eq!(
+            decode::<Sample>(&raw, 2, MIGRATIONS),
+            Ok(Sample { size: 3 })
+        );
+    }
+
+    #[test]
+    fn an_older_schema_is_migrated() {
+        let raw = r#"{"schema":1,"data":{"big":true}}"#;
+        assert_eq!(decode::<Sample>(raw, 2, MIGRATIONS), Ok(Sample { size: 9 }));
+        let broken = r#"{"schema":1,"data":{"large":true}}"#;
+        assert!(matches!(
+            decode::<Sample>(broken, 2, MIGRATIONS),
+            Err(DecodeError::Migration { from: 1, .. })
+        ));
     }
 
     #[test]
@@ -70,13 +110,17 @@ mod tests {
             "",
             "not json",
             "{}",
-            r#"{"schema":1}"#,
-            r#"{"schema":1,"data":{"size":"big"}}"#,
+            r#"{"schema":2}"#,
+            r#"{"schema":2,"data":{"size":"big"}}"#,
             "[1,2]",
             "\u{0}",
+            r#"{"schema":-1,"data":1}"#,
         ] {
             assert!(
-                matches!(decode::<Sample>(raw, 1), Err(DecodeError::Corrupt(_))),
+                matches!(
+                    decode::<Sample>(raw, 2, MIGRATIONS),
+                    Err(DecodeError::Corrupt(_))
+                ),
                 "{raw:?}"
             );
         }
@@ -86,8 +130,20 @@ mod tests {
     fn a_newer_schema_is_refused_not_reinterpreted() {
         let raw = r#"{"schema":7,"data":{"size":3}}"#;
         assert_eq!(
-            decode::<Sample>(raw, 1),
-            Err(DecodeError::Newer { found: 7, known: 1 })
+            decode::<Sample>(raw, 2, MIGRATIONS),
+            Err(DecodeError::Newer { found: 7, known: 2 })
+        );
+    }
+
+    #[test]
+    fn schema_zero_or_a_missing_migration_is_unsupported() {
+        assert_eq!(
+            decode::<Sample>(r#"{"schema":0,"data":{}}"#, 2, MIGRATIONS),
+            Err(DecodeError::Unsupported { found: 0 })
+        );
+        assert_eq!(
+            decode::<Sample>(r#"{"schema":1,"data":{}}"#, 3, &[]),
+            Err(DecodeError::Unsupported { found: 1 })
         );
     }
 }

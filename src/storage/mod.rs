@@ -1,56 +1,40 @@
 //! The only owner of persisted data. Every feature reads and writes through here;
 //! nothing else touches `localStorage`.
 
+pub mod backup;
 pub mod envelope;
+pub mod keys;
 
 use envelope::DecodeError;
 use gloo_storage::{LocalStorage, Storage};
+pub use keys::{Key, QUIZ_PROGRESS, QUIZ_RESULTS, SETTINGS};
 use serde::{de::DeserializeOwned, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 
-/// Where a feature's data lives and which shape it is stored in.
-pub struct Key {
-    pub name: &'static str,
-    pub schema: u32,
-}
-
-pub const SETTINGS: Key = Key {
-    name: "lan.settings",
-    schema: 1,
-};
-
-pub const QUIZ_PROGRESS: Key = Key {
-    name: "lan.quiz.progress",
-    schema: 1,
-};
-
-pub const QUIZ_RESULTS: Key = Key {
-    name: "lan.quiz.results",
-    schema: 1,
-};
-
-/// Forgets a key: used when a quiz is finished or restarted.
-pub fn remove(key: &Key) -> Result<(), StorageError> {
-    raw_storage()?
-        .remove_item(key.name)
-        .map_err(|_| StorageError::Unavailable)
-}
-
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StorageError {
-    #[error("This browser is not keeping data for this site (private mode or storage turned off). Changes last only until the tab is closed.")]
+    #[error("This browser is not keeping data for this site (private mode, or storage is turned off). The app works, but nothing you enter will be kept after the tab closes.")]
     Unavailable,
-    #[error("The device's storage for this app is full, so the change was not saved. Your earlier data is unchanged.")]
+    #[error("This device's storage for the app is full, so the last change was not saved. Everything saved before is unchanged.")]
     Full,
-    #[error("Saved {key} could not be read: {source}. The original was kept under {quarantine}.")]
+    #[error("Some saved data ({key}) could not be read, because {source}. It was set aside unchanged, and that part of the app starts empty.")]
     Unreadable {
         key: &'static str,
         quarantine: String,
+        /// The original value, byte for byte, so the user can download it.
+        raw: String,
         source: DecodeError,
     },
-    #[error("Saved {key} comes from a newer version of Legs at Night. Reload to update; it was left untouched.")]
+    #[error("Some saved data ({key}) comes from a newer version of Legs at Night. It was left untouched and will not be changed: reload the app to update it.")]
     FromNewerVersion { key: &'static str },
     #[error("Could not prepare the data for saving: {0}")]
     Encode(String),
+}
+
+thread_local! {
+    /// Keys holding data from a newer version: never written by this one.
+    static READ_ONLY: RefCell<BTreeSet<&'static str>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 /// gloo's `LocalStorage::raw()` panics where storage is blocked (private modes, a
@@ -66,42 +50,137 @@ fn raw_storage() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
-/// Reads a key. `Ok(None)` means nothing stored yet. An unreadable value is moved aside,
-/// byte for byte, before the caller starts fresh, so nothing is silently lost.
-pub fn load<T: DeserializeOwned>(key: &Key) -> Result<Option<T>, StorageError> {
-    let storage = raw_storage()?;
-    let raw = match storage.get_item(key.name) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return Ok(None),
-        Err(_) => return Err(StorageError::Unavailable),
+pub fn is_available() -> bool {
+    raw_storage().is_ok()
+}
+
+fn read_raw(name: &str) -> Result<Option<String>, StorageError> {
+    raw_storage()?
+        .get_item(name)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+fn write_raw(name: &str, value: &str) -> Result<(), StorageError> {
+    raw_storage()?
+        .set_item(name, value)
+        .map_err(|error| classify(&error))
+}
+
+/// Moves an unreadable value aside under a fresh key, byte for byte, and only then clears
+/// the original.
+fn quarantine(key: &'static Key, raw: String, source: DecodeError) -> StorageError {
+    let storage = match raw_storage() {
+        Ok(storage) => storage,
+        Err(error) => return error,
     };
-    match envelope::decode(&raw, key.schema) {
-        Ok(value) => Ok(Some(value)),
-        Err(DecodeError::Newer { .. }) => Err(StorageError::FromNewerVersion { key: key.name }),
-        Err(source) => {
-            let quarantine = format!("{}.quarantine", key.name);
-            if storage.get_item(&quarantine).ok().flatten().is_none() {
-                storage
-                    .set_item(&quarantine, &raw)
-                    .map_err(|_| StorageError::Full)?;
-            }
-            // Only once the copy is safe is the original cleared.
-            let _ = storage.remove_item(key.name);
-            Err(StorageError::Unreadable {
-                key: key.name,
-                quarantine,
-                source,
-            })
-        }
+    let free = (1..)
+        .map(|n| format!("{}.quarantine.{n}", key.name))
+        .find(|name| matches!(storage.get_item(name), Ok(None)))
+        .unwrap_or_else(|| format!("{}.quarantine", key.name));
+    if let Err(error) = write_raw(&free, &raw) {
+        // Without a copy the original must stay where it is; lock it against writes.
+        READ_ONLY.with(|keys| keys.borrow_mut().insert(key.name));
+        return error;
+    }
+    let _ = storage.remove_item(key.name);
+    StorageError::Unreadable {
+        key: key.name,
+        quarantine: free,
+        raw,
+        source,
     }
 }
 
-pub fn save<T: Serialize>(key: &Key, value: &T) -> Result<(), StorageError> {
+/// Reads a key. `Ok(None)` means nothing stored yet.
+pub fn load<T: DeserializeOwned>(key: &'static Key) -> Result<Option<T>, StorageError> {
+    let Some(raw) = read_raw(key.name)? else {
+        return Ok(None);
+    };
+    match envelope::decode(&raw, key.schema, key.migrations) {
+        Ok(value) => Ok(Some(value)),
+        Err(DecodeError::Newer { .. }) => {
+            READ_ONLY.with(|keys| keys.borrow_mut().insert(key.name));
+            Err(StorageError::FromNewerVersion { key: key.name })
+        }
+        Err(source) => Err(quarantine(key, raw, source)),
+    }
+}
+
+pub fn save<T: Serialize>(key: &'static Key, value: &T) -> Result<(), StorageError> {
+    if READ_ONLY.with(|keys| keys.borrow().contains(key.name)) {
+        return Err(StorageError::FromNewerVersion { key: key.name });
+    }
     let encoded =
         envelope::encode(key.schema, value).map_err(|e| StorageError::Encode(e.to_string()))?;
+    write_raw(key.name, &encoded)?;
+    persistence_on_first_save();
+    Ok(())
+}
+
+/// Read-modify-write on the stored value (not on a possibly stale copy), so that a change
+/// made meanwhile in another tab is kept. Returns the value now stored.
+pub fn update<T: DeserializeOwned + Serialize + Default>(
+    key: &'static Key,
+    edit: impl FnOnce(&mut T),
+) -> Result<T, StorageError> {
+    let mut value: T = load(key)?.unwrap_or_default();
+    edit(&mut value);
+    save(key, &value)?;
+    Ok(value)
+}
+
+pub fn remove(key: &'static Key) -> Result<(), StorageError> {
+    if READ_ONLY.with(|keys| keys.borrow().contains(key.name)) {
+        return Err(StorageError::FromNewerVersion { key: key.name });
+    }
     raw_storage()?
-        .set_item(key.name, &encoded)
-        .map_err(|error| classify(&error))
+        .remove_item(key.name)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Every name of this app's keys now in storage (data and quarantined copies).
+pub fn app_key_names() -> Result<Vec<String>, StorageError> {
+    let storage = raw_storage()?;
+    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    Ok((0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|name| name.starts_with(keys::PREFIX))
+        .collect())
+}
+
+/// Removes everything of the app's from local storage.
+pub fn delete_all() -> Result<usize, StorageError> {
+    let names = app_key_names()?;
+    let storage = raw_storage()?;
+    for name in &names {
+        storage
+            .remove_item(name)
+            .map_err(|_| StorageError::Unavailable)?;
+    }
+    READ_ONLY.with(|keys| keys.borrow_mut().clear());
+    Ok(names.len())
+}
+
+/// Writes imported contents: both keys are encoded first, so a failure leaves nothing half-done.
+pub fn write_backup(contents: &backup::Contents) -> Result<(), StorageError> {
+    let settings = contents.settings.unwrap_or_default();
+    let encoded_settings = envelope::encode(SETTINGS.schema, &settings)
+        .map_err(|e| StorageError::Encode(e.to_string()))?;
+    let encoded_results = envelope::encode(QUIZ_RESULTS.schema, &contents.quiz_results)
+        .map_err(|e| StorageError::Encode(e.to_string()))?;
+    let previous = read_raw(QUIZ_RESULTS.name)?;
+    write_raw(QUIZ_RESULTS.name, &encoded_results)?;
+    if let Err(error) = write_raw(SETTINGS.name, &encoded_settings) {
+        // Put the results back as they were: all or nothing.
+        match previous {
+            Some(previous) => write_raw(QUIZ_RESULTS.name, &previous)?,
+            None => raw_storage()?
+                .remove_item(QUIZ_RESULTS.name)
+                .map_err(|_| StorageError::Unavailable)?,
+        }
+        return Err(error);
+    }
+    Ok(())
 }
 
 fn classify(error: &wasm_bindgen::JsValue) -> StorageError {
@@ -109,7 +188,22 @@ fn classify(error: &wasm_bindgen::JsValue) -> StorageError {
         .ok()
         .and_then(|name| name.as_string());
     match name.as_deref() {
-        Some("QuotaExceededError") => StorageError::Full,
+        Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StorageError::Full,
         _ => StorageError::Unavailable,
+    }
+}
+
+thread_local! {
+    static ASKED_FOR_PERSISTENCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// On the first save, asks the browser not to evict the app's data under storage pressure.
+fn persistence_on_first_save() {
+    if !ASKED_FOR_PERSISTENCE.with(|asked| asked.replace(true)) {
+        wasm_bindgen_futures::spawn_local(async {
+            if let Err(error) = crate::platform::persistence::request().await {
+                leptos::logging::warn!("{error}");
+            }
+        });
     }
 }

@@ -1,0 +1,235 @@
+//! Export and import of everything the app keeps, as one JSON file. Pure: parsing,
+//! validation, the preview summary and merging are tested natively.
+
+use super::envelope::{migrate, DecodeError};
+use super::keys::{self, Key};
+use crate::quiz::result::SavedResult;
+use crate::settings::Settings;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub const APP_ID: &str = "legs-at-night";
+/// Ten years of nightly use stays far below this; anything bigger is not ours.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// What is in a backup file. The in-progress quiz is not exported: it is a draft.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contents {
+    pub settings: Option<Settings>,
+    pub quiz_results: Vec<SavedResult>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct File<T> {
+    app: String,
+    exported_ms: f64,
+    /// Schema of each part, by storage key.
+    schemas: BTreeMap<String, u32>,
+    data: T,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    #[error("The file is too large ({0} bytes) to be a Legs at Night backup.")]
+    TooLarge(usize),
+    #[error("The file is not a JSON backup: {0}")]
+    NotJson(String),
+    #[error("The file is not a Legs at Night backup.")]
+    WrongApp,
+    #[error("The backup's {part} {problem}. Update the app to import it.")]
+    Schema {
+        part: &'static str,
+        problem: DecodeError,
+    },
+    #[error("The backup's {part} has an unexpected shape: {reason}")]
+    Shape { part: &'static str, reason: String },
+}
+
+pub fn export(contents: &Contents, now_ms: f64) -> Result<String, serde_json::Error> {
+    let schemas = [&keys::SETTINGS, &keys::QUIZ_RESULTS]
+        .into_iter()
+        .map(|key| (key.name.to_string(), key.schema))
+        .collect();
+    serde_json::to_string_pretty(&File {
+        app: APP_ID.to_string(),
+        exported_ms: now_ms,
+        schemas,
+        data: contents,
+    })
+}
+
+fn part<T: serde::de::DeserializeOwned>(
+    data: &mut serde_json::Map<String, Value>,
+    field: &'static str,
+    key: &Key,
+    schemas: &BTreeMap<String, u32>,
+) -> Result<Option<T>, ImportError> {
+    let Some(value) = data.remove(field) else {
+        return Ok(None);
+    };
+    let found = schemas.get(key.name).copied().unwrap_or(key.schema);
+    let value = migrate(value, found, key.schema, key.migrations).map_err(|problem| {
+        ImportError::Schema {
+            part: field,
+            problem,
+        }
+    })?;
+    serde_json::from_value(value).map_err(|e| ImportError::Shape {
+        part: field,
+        reason: e.to_string(),
+    })
+}
+
+/// Reads a backup file, refusing anything that is not a complete, valid backup of this app.
+pub fn parse(text: &str) -> Result<(Contents, f64), ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    let file: File<Value> =
+        serde_json::from_str(text).map_err(|e| match serde_json::from_str::<Value>(text) {
+            Ok(_) => ImportError::WrongApp,
+            Err(_) => ImportError::NotJson(e.to_string()),
+        })?;
+    if file.app != APP_ID {
+        return Err(ImportError::WrongApp);
+    }
+    let Value::Object(mut data) = file.data else {
+        return Err(ImportError::Shape {
+            part: "data",
+            reason: "not an object".into(),
+        });
+    };
+    let contents = Contents {
+        settings: part(&mut data, "settings", &keys::SETTINGS, &file.schemas)?,
+        quiz_results: part(
+            &mut data,
+            "quiz_results",
+            &keys::QUIZ_RESULTS,
+            &file.schemas,
+        )?
+        .unwrap_or_default(),
+    };
+    Ok((contents, file.exported_ms))
+}
+
+/// Counts and date range, for the preview before anything is changed.
+#[derive(Debug, PartialEq)]
+pub struct Summary {
+    pub results: usize,
+    pub first_ms: Option<f64>,
+    pub last_ms: Option<f64>,
+    pub has_settings: bool,
+}
+
+pub fn summarize(contents: &Contents) -> Summary {
+    let times = contents.quiz_results.iter().map(SavedResult::taken_ms);
+    Summary {
+        results: contents.quiz_results.len(),
+        first_ms: times.clone().reduce(f64::min),
+        last_ms: times.reduce(f64::max),
+        has_settings: contents.settings.is_some(),
+    }
+}
+
+/// Keeps both, de-duplicated by id; the device's own settings win.
+pub fn merge(current: &Contents, incoming: &Contents) -> Contents {
+    let mut results: BTreeMap<u64, SavedResult> = incoming
+        .quiz_results
+        .iter()
+        .map(|r| (r.id, r.clone()))
+        .collect();
+    results.extend(current.quiz_results.iter().map(|r| (r.id, r.clone())));
+    Contents {
+        settings: current.settings.or(incoming.settings),
+        quiz_results: results.into_values().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::flow::Progress;
+    use crate::settings::ThemeChoice;
+
+    fn result(id: u64, choices: &[&str]) -> SavedResult {
+        let mut progress = Progress::new(0.0);
+        for choice in choices {
+            progress.choose(choice);
+        }
+        SavedResult::new(id as f64, progress.answers)
+    }
+
+    fn sample() -> Contents {
+        Contents {
+            settings: Some(Settings {
+                theme: ThemeChoice::Dark,
+                ..Default::default()
+            }),
+            quiz_results: vec![result(1_000, &["saddle"]), result(2_000, &["none"])],
+        }
+    }
+
+    #[test]
+    fn export_then_parse_gives_identical_contents() {
+        let text = export(&sample(), 5.0).unwrap();
+        assert_eq!(parse(&text), Ok((sample(), 5.0)));
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_a_reason() {
+        assert!(matches!(parse("not json"), Err(ImportError::NotJson(_))));
+        assert_eq!(
+            parse(r#"{"app":"other","exported_ms":1,"schemas":{},"data":{}}"#),
+            Err(ImportError::WrongApp)
+        );
+        assert_eq!(parse(r#"[1,2,3]"#), Err(ImportError::WrongApp));
+        let newer = r#"{"app":"legs-at-night","exported_ms":1,"schemas":{"lan.settings":99},"data":{"settings":{}}}"#;
+        assert!(matches!(
+            parse(newer),
+            Err(ImportError::Schema {
+                part: "settings",
+                ..
+            })
+        ));
+        let shape = r#"{"app":"legs-at-night","exported_ms":1,"schemas":{},"data":{"quiz_results":[{"id":"x"}]}}"#;
+        assert!(matches!(
+            parse(shape),
+            Err(ImportError::Shape {
+                part: "quiz_results",
+                ..
+            })
+        ));
+        let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
+        assert_eq!(
+            parse(&huge),
+            Err(ImportError::TooLarge(MAX_IMPORT_BYTES + 1))
+        );
+    }
+
+    #[test]
+    fn summary_counts_and_spans_the_dates() {
+        let summary = summarize(&sample());
+        assert_eq!(
+            summary,
+            Summary {
+                results: 2,
+                first_ms: Some(1_000.0),
+                last_ms: Some(2_000.0),
+                has_settings: true
+            }
+        );
+    }
+
+    #[test]
+    fn merge_keeps_both_without_duplicates_and_prefers_this_device() {
+        let current = Contents {
+            settings: None,
+            quiz_results: vec![result(2_000, &["none"]), result(3_000, &["chest"])],
+        };
+        let merged = merge(&current, &sample());
+        let ids: Vec<u64> = merged.quiz_results.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [1_000, 2_000, 3_000]);
+        assert_eq!(merged.settings, sample().settings);
+    }
+}

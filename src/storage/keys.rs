@@ -1,0 +1,37 @@
+//! Every key the app stores, with its current schema and the migrations from older ones.
+//! Bump `schema` and append a migration whenever a stored shape changes; the fixture test
+//! in `tests/storage_fixtures.rs` keeps every earlier version loadable.
+
+use super::envelope::Migration;
+
+pub struct Key {
+    pub name: &'static str,
+    pub schema: u32,
+    pub migrations: &'static [Migration],
+}
+
+pub const PREFIX: &str = "lan.";
+
+pub const SETTINGS: Key = Key {
+    name: "lan.settings",
+    schema: 1,
+    migrations: &[],
+};
+
+pub const QUIZ_PROGRESS: Key = Key {
+    name: "lan.quiz.progress",
+    schema: 1,
+    migrations: &[],
+};
+
+pub const QUIZ_RESULTS: Key = Key {
+    name: "lan.quiz.results",
+    schema: 1,
+    migrations: &[],
+};
+
+pub const ALL: [&Key; 3] = [&SETTINGS, &QUIZ_PROGRESS, &QUIZ_RESULTS];
+
+pub fn by_name(name: &str) -> Option<&'static Key> {
+    ALL.into_iter().find(|key| key.name == name)
+}

@@ -1,0 +1,144 @@
+//! Storage schemas, natively: every key has a saved fixture of every schema version it has
+//! had, each still loads to the expected value; and property tests for the codecs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use legs_at_night::quiz::flow::Progress;
+use legs_at_night::quiz::result::SavedResult;
+use legs_at_night::settings::Settings;
+use legs_at_night::storage::{backup, envelope, keys};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn fixture_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/storage")
+}
+
+/// Decodes a stored string as the type the key holds and returns it as JSON.
+fn decode_as_json(key: &keys::Key, raw: &str) -> Result<Value, String> {
+    fn go<T: serde::de::DeserializeOwned + serde::Serialize>(
+        key: &keys::Key,
+        raw: &str,
+    ) -> Result<Value, String> {
+        let value: T =
+            envelope::decode(raw, key.schema, key.migrations).map_err(|e| e.to_string())?;
+        serde_json::to_value(value).map_err(|e| e.to_string())
+    }
+    match key.name {
+        "lan.settings" => go::<Settings>(key, raw),
+        "lan.quiz.progress" => go::<Progress>(key, raw),
+        "lan.quiz.results" => go::<Vec<SavedResult>>(key, raw),
+        other => Err(format!("no type for {other}")),
+    }
+}
+
+#[test]
+fn every_schema_version_of_every_key_has_a_fixture_that_still_loads() {
+    let mut checked = 0;
+    for key in keys::ALL {
+        for version in 1..=key.schema {
+            let path = fixture_dir().join(format!("{}-v{version}.json", key.name));
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                // Results are generated below from the engine, so they need no file.
+                assert_eq!(
+                    key.name,
+                    "lan.quiz.results",
+                    "missing fixture {}",
+                    path.display()
+                );
+                continue;
+            };
+            let fixture: Value = serde_json::from_str(&text).unwrap();
+            let stored = fixture["stored"].as_str().expect("stored is a string");
+            let loaded =
+                decode_as_json(key, stored).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_eq!(loaded, fixture["expect"], "{}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2);
+}
+
+#[test]
+fn saved_results_of_schema_one_load() {
+    let mut progress = Progress::new(0.0);
+    progress.choose("none");
+    let result = SavedResult::new(1_795_995_000_000.0, progress.answers);
+    let raw = envelope::encode(1, &vec![result.clone()]).unwrap();
+    let loaded = decode_as_json(&keys::QUIZ_RESULTS, &raw).unwrap();
+    assert_eq!(loaded, serde_json::to_value(vec![result]).unwrap());
+}
+
+fn arbitrary_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        "[a-z_]{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z_]{1,10}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn decoding_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        let text = String::from_utf8_lossy(&bytes);
+        for key in keys::ALL {
+            if let Ok(value) = decode_as_json(key, &text) {
+                // Whatever decodes must encode back to the same value.
+                let raw = envelope::encode(key.schema, &value).unwrap();
+                prop_assert_eq!(decode_as_json(key, &raw).unwrap(), value);
+            }
+        }
+    }
+
+    #[test]
+    fn decoding_arbitrary_json_never_panics_or_accepts_bad_shapes(data in arbitrary_json(), schema in 0u32..4) {
+        let raw = serde_json::json!({ "schema": schema, "data": data }).to_string();
+        for key in keys::ALL {
+            if let Ok(value) = decode_as_json(key, &raw) {
+                prop_assert_eq!(schema, key.schema);
+                let again = envelope::encode(key.schema, &value).unwrap();
+                prop_assert_eq!(decode_as_json(key, &again).unwrap(), value);
+            }
+        }
+    }
+
+    #[test]
+    fn importing_arbitrary_json_never_panics(data in arbitrary_json()) {
+        let file = serde_json::json!({ "app": backup::APP_ID, "exported_ms": 1.0, "schemas": {}, "data": data }).to_string();
+        if let Ok((contents, _)) = backup::parse(&file) {
+            let again = backup::export(&contents, 1.0).unwrap();
+            prop_assert_eq!(backup::parse(&again).unwrap().0, contents);
+        }
+    }
+
+    #[test]
+    fn settings_and_progress_round_trip(theme in 0usize..3, size in 0usize..3, picks in prop::collection::vec(0usize..8, 0..20)) {
+        let settings = Settings {
+            theme: legs_at_night::settings::ThemeChoice::ALL[theme],
+            text_size: legs_at_night::settings::TextSize::ALL[size],
+        };
+        let raw = envelope::encode(1, &settings).unwrap();
+        prop_assert_eq!(envelope::decode::<Settings>(&raw, 1, &[]).unwrap(), settings);
+
+        let mut progress = Progress::new(0.0);
+        for pick in picks {
+            if let Some(question) = progress.current() {
+                let choice = question.choices[pick % question.choices.len()].id;
+                progress.choose(choice);
+                if pick % 3 == 0 { progress.advance(); }
+            }
+        }
+        let raw = envelope::encode(1, &progress).unwrap();
+        prop_assert_eq!(envelope::decode::<Progress>(&raw, 1, &[]).unwrap(), progress);
+    }
+}
