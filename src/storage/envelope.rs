@@ -112,7 +112,7 @@ mod tests {
             "{}",
             r#"{"schema":2}"#,
             r#"{"schema":2,"data":{"size":"big"}}"#,
-            "[1,2]",
+            "[2,3]",
             "\u{0}",
             r#"{"schema":-1,"data":1}"#,
         ] {
