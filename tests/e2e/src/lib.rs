@@ -3,6 +3,7 @@
 
 pub mod cdp;
 pub mod server;
+pub mod ui;
 
 use std::path::PathBuf;
 

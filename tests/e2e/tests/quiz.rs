@@ -2,6 +2,7 @@
 
 use e2e::cdp::{Browser, Page};
 use e2e::server::StaticServer;
+use e2e::ui::{self, answer, click_button, heading, pick, toggle};
 use serde_json::json;
 use std::time::Duration;
 
@@ -20,61 +21,8 @@ fn shot(page: &Page, browser: &mut Browser, name: &str) {
     assert!(violations.is_empty(), "{name}: {violations:#?}");
 }
 
-/// Ticks the choices whose label contains each text, checking each took effect.
-fn pick(page: &Page, browser: &mut Browser, labels: &[&str]) {
-    toggle(page, browser, labels, true);
-}
-
-/// Clicks each choice and checks it ends up `want` (ticked or not).
-fn toggle(page: &Page, browser: &mut Browser, labels: &[&str], want: bool) {
-    for label in labels {
-        let script = format!(
-            "(() => {{ const l = [...document.querySelectorAll('label.choice')].find(l => l.textContent.includes({label:?}));
-                 if (!l) return 'missing'; l.querySelector('input').click(); return l.querySelector('input').checked; }})()"
-        );
-        let checked = page.eval(browser, &script).unwrap();
-        assert_eq!(checked, json!(want), "choice {label:?}");
-    }
-}
-
-fn heading(page: &Page, browser: &mut Browser) -> String {
-    page.text(browser, "main h1").unwrap()
-}
-
-fn click_button(page: &Page, browser: &mut Browser, text: &str) {
-    let script = format!(
-        "(() => {{ const b = [...document.querySelectorAll('main button, main a')].find(b => b.textContent.trim() === {text:?});
-             if (!b || b.disabled) return false; b.click(); return true; }})()"
-    );
-    assert_eq!(
-        page.eval(browser, &script).unwrap(),
-        json!(true),
-        "button {text:?}"
-    );
-}
-
-/// Answers the current question and waits for the next heading.
-fn answer(page: &Page, browser: &mut Browser, labels: &[&str]) {
-    let before = heading(page, browser);
-    pick(page, browser, labels);
-    click_button(page, browser, "Next");
-    page.wait_for(
-        browser,
-        &format!("document.querySelector('main h1') && document.querySelector('main h1').textContent !== {before:?}"),
-        Duration::from_secs(5),
-    )
-    .unwrap_or_else(|e| panic!("after answering {labels:?} on {before:?}: {e}"));
-}
-
 fn begin(page: &Page, browser: &mut Browser, origin: &str) {
-    page.open(browser, &format!("{origin}/quiz")).unwrap();
-    click_button(page, browser, "Start the check");
-    page.wait_for(
-        browser,
-        "document.querySelector('fieldset.question')",
-        Duration::from_secs(5),
-    )
-    .unwrap();
+    ui::begin_quiz(page, browser, origin);
 }
 
 #[test]

@@ -1,0 +1,111 @@
+//! Steps a person takes in the app, shared by the suites.
+
+use crate::cdp::{Browser, Page};
+use serde_json::json;
+use std::time::Duration;
+
+/// Clicks each choice whose label contains the text and checks it ends up `want`.
+pub fn toggle(page: &Page, browser: &mut Browser, labels: &[&str], want: bool) {
+    for label in labels {
+        let script = format!(
+            "(() => {{ const l = [...document.querySelectorAll('label.choice')].find(l => l.textContent.includes({label:?}));
+                 if (!l) return 'missing'; l.querySelector('input').click(); return l.querySelector('input').checked; }})()"
+        );
+        let checked = page.eval(browser, &script).unwrap();
+        assert_eq!(checked, json!(want), "choice {label:?}");
+    }
+}
+
+pub fn pick(page: &Page, browser: &mut Browser, labels: &[&str]) {
+    toggle(page, browser, labels, true);
+}
+
+pub fn heading(page: &Page, browser: &mut Browser) -> String {
+    page.text(browser, "main h1").unwrap()
+}
+
+/// Clicks the enabled button or link in `main` whose text is exactly `text`.
+pub fn click_button(page: &Page, browser: &mut Browser, text: &str) {
+    let script = format!(
+        "(() => {{ const b = [...document.querySelectorAll('main button, main a')].find(b => b.textContent.trim() === {text:?});
+             if (!b || b.disabled) return false; b.click(); return true; }})()"
+    );
+    assert_eq!(
+        page.eval(browser, &script).unwrap(),
+        json!(true),
+        "button {text:?}"
+    );
+}
+
+/// Answers the current question and waits for the next heading.
+pub fn answer(page: &Page, browser: &mut Browser, labels: &[&str]) {
+    let before = heading(page, browser);
+    pick(page, browser, labels);
+    click_button(page, browser, "Next");
+    page.wait_for(
+        browser,
+        &format!("document.querySelector('main h1') && document.querySelector('main h1').textContent !== {before:?}"),
+        Duration::from_secs(5),
+    )
+    .unwrap_or_else(|e| panic!("after answering {labels:?} on {before:?}: {e}"));
+}
+
+pub fn begin_quiz(page: &Page, browser: &mut Browser, origin: &str) {
+    page.open(browser, &format!("{origin}/quiz")).unwrap();
+    click_button(page, browser, "Start the check");
+    page.wait_for(
+        browser,
+        "document.querySelector('fieldset.question')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+}
+
+/// A whole check with the answers for cracked heels; returns on the result page.
+pub fn finish_cracked_heels_quiz(page: &Page, browser: &mut Browser, origin: &str) {
+    begin_quiz(page, browser, origin);
+    for labels in [
+        &["None of these"][..],
+        &["None of these"],
+        &["A sharp, stinging spot"],
+        &["Not sure"],
+        &["At night in general"],
+        &["Nothing helps"],
+        &["My feet do not hurt when I stand"],
+        &["Cracked heels"],
+        &["No"],
+        &["None of these"],
+    ] {
+        answer(page, browser, labels);
+    }
+    click_button(page, browser, "See my result");
+    page.wait_for(
+        browser,
+        "document.querySelector('.urgency-banner')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+}
+
+/// Every `lan.*` key and value in local storage, sorted.
+pub fn app_storage(page: &Page, browser: &mut Browser) -> Vec<(String, String)> {
+    let value = page
+        .eval(
+            browser,
+            "Object.keys(localStorage).filter(k => k.startsWith('lan.')).sort().map(k => [k, localStorage.getItem(k)])",
+        )
+        .unwrap();
+    value
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .map(|row| {
+                    (
+                        row[0].as_str().unwrap_or("").to_string(),
+                        row[1].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,353 @@
+//! What happens to the user's data in a real browser: unreadable values, blocked and full
+//! storage, export and import, delete, and a second tab.
+
+use e2e::cdp::{Browser, Page};
+use e2e::server::StaticServer;
+use e2e::ui::{self, app_storage, click_button};
+use serde_json::json;
+use std::time::Duration;
+
+fn start() -> (StaticServer, Browser, Page) {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().expect("launch Chromium");
+    let page = browser.new_page().expect("open a tab");
+    (server, browser, page)
+}
+
+fn set_item(page: &Page, browser: &mut Browser, key: &str, value: &str) {
+    page.eval(
+        browser,
+        &format!("localStorage.setItem({key:?}, {value:?})"),
+    )
+    .unwrap();
+}
+
+fn get_item(page: &Page, browser: &mut Browser, key: &str) -> Option<String> {
+    page.eval(browser, &format!("localStorage.getItem({key:?})"))
+        .unwrap()
+        .as_str()
+        .map(String::from)
+}
+
+fn choose_theme(page: &Page, browser: &mut Browser, label: &str) {
+    ui::pick(page, browser, &[label]);
+}
+
+#[test]
+fn garbage_under_each_key_is_set_aside_byte_for_byte_and_the_app_still_starts() {
+    let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    let garbage = [
+        (
+            "lan.settings",
+            "{\"schema\":1,\"data\":{\"theme\":\"plaid\"}}",
+        ),
+        ("lan.quiz.progress", "not json at all \u{1F9B6}"),
+        (
+            "lan.quiz.results",
+            "{\"schema\":1,\"data\":[{\"id\":\"x\"}]",
+        ),
+    ];
+    for (key, value) in garbage {
+        set_item(&page, &mut browser, key, value);
+    }
+    browser.take_events();
+    page.reload(&mut browser).unwrap();
+    assert_eq!(ui::heading(&page, &mut browser), "Tonight");
+    for (key, value) in garbage {
+        assert_eq!(
+            get_item(&page, &mut browser, &format!("{key}.quarantine.1")).as_deref(),
+            Some(value),
+            "{key}"
+        );
+        assert_eq!(
+            get_item(&page, &mut browser, key),
+            None,
+            "{key} starts empty"
+        );
+    }
+    let notices = page
+        .eval(&mut browser, "document.querySelectorAll('.notice').length")
+        .unwrap();
+    assert_eq!(notices, json!(3));
+    assert!(page
+        .text(&mut browser, ".notices")
+        .unwrap()
+        .contains("Download the original"));
+    let exceptions: Vec<_> = page
+        .problems(&browser.take_events())
+        .into_iter()
+        .filter(|p| p.starts_with("exception"))
+        .collect();
+    assert!(exceptions.is_empty(), "{exceptions:#?}");
+    page.screenshot(
+        &mut browser,
+        &e2e::workspace_root().join("tests/e2e/screenshots/storage/quarantine.png"),
+    )
+    .unwrap();
+
+    // A second bad value later does not overwrite the first copy.
+    set_item(&page, &mut browser, "lan.settings", "again broken");
+    page.reload(&mut browser).unwrap();
+    assert_eq!(
+        get_item(&page, &mut browser, "lan.settings.quarantine.2").as_deref(),
+        Some("again broken")
+    );
+    assert_eq!(
+        get_item(&page, &mut browser, "lan.settings.quarantine.1").as_deref(),
+        Some(garbage[0].1)
+    );
+}
+
+#[test]
+fn data_from_a_newer_version_is_left_untouched() {
+    let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    let newer = "{\"schema\":99,\"data\":{\"theme\":\"dark\",\"sparkle\":true}}";
+    set_item(&page, &mut browser, "lan.settings", newer);
+    page.reload(&mut browser).unwrap();
+    assert!(page
+        .text(&mut browser, ".notices")
+        .unwrap()
+        .contains("newer version"));
+    choose_theme(&page, &mut browser, "Light");
+    browser.pump(Duration::from_millis(200)).unwrap();
+    assert_eq!(
+        get_item(&page, &mut browser, "lan.settings").as_deref(),
+        Some(newer)
+    );
+}
+
+#[test]
+fn blocked_storage_runs_in_memory_with_a_warning_that_stays() {
+    let (server, mut browser, page) = start();
+    page.call(
+        &mut browser,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });" }),
+    )
+    .unwrap();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    let warning = page.text(&mut browser, ".notice.persistent").unwrap();
+    assert!(warning.contains("not keeping data"), "{warning}");
+    let dismiss = page
+        .eval(
+            &mut browser,
+            "!!document.querySelector('.notice.persistent button')",
+        )
+        .unwrap();
+    assert_eq!(dismiss, json!(false), "no way to dismiss it");
+    // The quiz still works, in memory.
+    ui::begin_quiz(&page, &mut browser, &server.origin());
+    ui::answer(&page, &mut browser, &["None of these"]);
+    assert!(ui::heading(&page, &mut browser).contains("Do any of these"));
+}
+
+#[test]
+fn full_storage_says_so_and_keeps_the_previous_value() {
+    let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    choose_theme(&page, &mut browser, "Night");
+    let before = get_item(&page, &mut browser, "lan.settings").unwrap();
+    assert!(before.contains("dark"));
+    let filled = page
+        .eval(
+            &mut browser,
+            "(() => { let name = ''; for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
+                 try { for (let i = 0; ; i++) localStorage.setItem('filler-' + size + '-' + i, 'x'.repeat(size)); }
+                 catch (e) { name = e.name; } }
+                 // Grow one value until not a single character more fits.
+                 let grown = localStorage.getItem('filler-1-0') || '';
+                 localStorage.setItem('filler-1-0', grown);
+                 for (;;) { try { localStorage.setItem('filler-1-0', grown + 'x'); grown += 'x'; } catch (e) { break; } }
+                 return name; })()",
+        )
+        .unwrap();
+    assert_eq!(filled, json!("QuotaExceededError"));
+    choose_theme(&page, &mut browser, "Light");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.notice')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    assert!(page.text(&mut browser, ".notice").unwrap().contains("full"));
+    assert_eq!(
+        get_item(&page, &mut browser, "lan.settings").as_deref(),
+        Some(before.as_str())
+    );
+}
+
+fn set_file(page: &Page, browser: &mut Browser, selector: &str, path: &std::path::Path) {
+    let document = page.call(browser, "DOM.getDocument", json!({})).unwrap();
+    let root = document["root"]["nodeId"].clone();
+    let node = page
+        .call(
+            browser,
+            "DOM.querySelector",
+            json!({ "nodeId": root, "selector": selector }),
+        )
+        .unwrap();
+    page.call(
+        browser,
+        "DOM.setFileInputFiles",
+        json!({ "nodeId": node["nodeId"], "files": [path.display().to_string()] }),
+    )
+    .unwrap();
+}
+
+#[test]
+fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
+    let (server, mut browser, page) = start();
+    ui::finish_cracked_heels_quiz(&page, &mut browser, &server.origin());
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    choose_theme(&page, &mut browser, "Night");
+    let original = app_storage(&page, &mut browser);
+    assert_eq!(original.len(), 2, "{original:?}");
+
+    let downloads = e2e::fresh_dir("downloads");
+    browser
+        .call(
+            None,
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
+        )
+        .unwrap();
+    click_button(&page, &mut browser, "Export my data");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let exported = loop {
+        let found = std::fs::read_dir(&downloads)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"));
+        if let Some(found) = found {
+            break found;
+        }
+        assert!(std::time::Instant::now() < deadline, "no export file");
+        browser.pump(Duration::from_millis(100)).unwrap();
+    };
+    let text = std::fs::read_to_string(&exported).unwrap();
+    assert!(text.contains("\"app\": \"legs-at-night\""));
+
+    // Bad files: a clear error and nothing changed.
+    let bad_dir = e2e::fresh_dir("bad-files");
+    let newer = text.replace("\"lan.quiz.results\": 1", "\"lan.quiz.results\": 42");
+    assert_ne!(newer, text);
+    for (name, content, message) in [
+        ("notes.json", "this is not json", "not a JSON backup"),
+        (
+            "other.json",
+            "{\"app\":\"other\",\"exported_ms\":1,\"schemas\":{},\"data\":{}}",
+            "not a Legs at Night backup",
+        ),
+        ("newer.json", newer.as_str(), "Update the app"),
+    ] {
+        let path = bad_dir.join(name);
+        std::fs::write(&path, content).unwrap();
+        set_file(&page, &mut browser, "#import-file", &path);
+        page.wait_for(
+            &mut browser,
+            "document.querySelector('.form-error')",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        let error = page.text(&mut browser, ".form-error").unwrap();
+        assert!(
+            error.contains(message) && error.contains("Nothing was changed"),
+            "{name}: {error}"
+        );
+        assert_eq!(
+            app_storage(&page, &mut browser),
+            original,
+            "{name} changed storage"
+        );
+    }
+
+    // Delete everything, then import the export: identical data.
+    click_button(&page, &mut browser, "Delete all my data");
+    click_button(&page, &mut browser, "Delete everything");
+    page.wait_for(
+        &mut browser,
+        "Object.keys(localStorage).filter(k => k.startsWith('lan.')).length === 0",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "document.documentElement.getAttribute('data-theme')"
+        )
+        .unwrap(),
+        json!("auto")
+    );
+
+    set_file(&page, &mut browser, "#import-file", &exported);
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.import-preview')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let preview = page.text(&mut browser, ".import-preview").unwrap();
+    assert!(
+        preview.contains("1 symptom check results") && preview.contains("display settings"),
+        "{preview}"
+    );
+    page.screenshot(
+        &mut browser,
+        &e2e::workspace_root().join("tests/e2e/screenshots/storage/import-preview.png"),
+    )
+    .unwrap();
+    ui::pick(&page, &mut browser, &["Replace"]);
+    click_button(&page, &mut browser, "Import");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.import [role=status]')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    assert_eq!(app_storage(&page, &mut browser), original);
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "document.documentElement.getAttribute('data-theme')"
+        )
+        .unwrap(),
+        json!("dark")
+    );
+    let _ = std::fs::remove_dir_all(&downloads);
+    let _ = std::fs::remove_dir_all(&bad_dir);
+}
+
+#[test]
+fn a_change_in_another_tab_shows_up_without_a_reload() {
+    let (server, mut browser, first) = start();
+    let second = browser.new_page().unwrap();
+    first
+        .open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    second
+        .open(&mut browser, &format!("{}/quiz/history", server.origin()))
+        .unwrap();
+    choose_theme(&first, &mut browser, "Night");
+    second
+        .wait_for(
+            &mut browser,
+            "document.documentElement.getAttribute('data-theme') === 'dark'",
+            Duration::from_secs(5),
+        )
+        .expect("theme follows in the other tab");
+    ui::finish_cracked_heels_quiz(&first, &mut browser, &server.origin());
+    second
+        .wait_for(
+            &mut browser,
+            "document.querySelectorAll('.history-row').length === 1",
+            Duration::from_secs(5),
+        )
+        .expect("the new result shows in the other tab");
+}
