@@ -184,7 +184,10 @@ async fn unreadable_settings_are_quarantined_byte_for_byte_and_reported() {
         root.query_selector(".notice").unwrap().is_some(),
         "the user is told"
     );
-    assert!(root.text_content().unwrap().contains("could not be read"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Your display settings could not be read"));
 }
 
 #[wasm_bindgen_test]

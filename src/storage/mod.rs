@@ -18,7 +18,7 @@ pub enum StorageError {
     Unavailable,
     #[error("This device's storage for the app is full, so the last change was not saved. Everything saved before is unchanged.")]
     Full,
-    #[error("Some saved data ({key}) could not be read, because {source}. It was set aside unchanged, and that part of the app starts empty.")]
+    #[error("{} could not be read, so that part of the app starts empty. The original was set aside unchanged: download it to keep it. (Details: {source}.)", describe(key))]
     Unreadable {
         key: &'static str,
         quarantine: String,
@@ -26,10 +26,20 @@ pub enum StorageError {
         raw: String,
         source: DecodeError,
     },
-    #[error("Some saved data ({key}) comes from a newer version of Legs at Night. It was left untouched and will not be changed: reload the app to update it.")]
+    #[error("{} comes from a newer version of Legs at Night. It was left untouched and will not be changed here: reload the app to update it.", describe(key))]
     FromNewerVersion { key: &'static str },
     #[error("Could not prepare the data for saving: {0}")]
     Encode(String),
+}
+
+/// What a key holds, in the user's words.
+fn describe(key_name: &str) -> &'static str {
+    match key_name {
+        "lan.settings" => "Your display settings",
+        "lan.quiz.progress" => "The symptom check you had started",
+        "lan.quiz.results" => "Your saved symptom check results",
+        _ => "Some saved data",
+    }
 }
 
 thread_local! {
