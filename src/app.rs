@@ -1,6 +1,7 @@
 //! The shell: router, layout, navigation, theme, offline badge and update banner.
 
 use crate::components::{NoticeList, Notices};
+use crate::foot_check::{FootCheckHistory, FootCheckPage, FootCheckState};
 use crate::home::Home;
 use crate::learn::{LearnIndex, LearnSection};
 use crate::not_found::NotFound;
@@ -16,12 +17,14 @@ pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     let settings = SettingsState::provide(notices);
     let quiz = QuizState::provide(notices);
+    let feet = FootCheckState::provide(notices);
     if !crate::storage::is_available() {
         notices.report_storage(&crate::storage::StorageError::Unavailable);
     }
     storage_events::on_other_tab_change(move |key| {
         settings.reload(key.as_deref());
         quiz.reload(key.as_deref());
+        feet.reload(key.as_deref());
     });
     // Mirrors the chosen theme and size onto <html>, where the stylesheet reads them.
     Effect::new(move || {
@@ -51,6 +54,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quiz") view=QuizPage/>
                     <Route path=path!("/quiz/result/:id") view=QuizResultPage/>
                     <Route path=path!("/quiz/history") view=QuizHistory/>
+                    <Route path=path!("/foot-check") view=FootCheckPage/>
+                    <Route path=path!("/foot-check/history") view=FootCheckHistory/>
                     <Route path=path!("/learn") view=LearnIndex/>
                     <Route path=path!("/learn/:condition") view=LearnSection/>
                     <Route path=path!("/settings") view=SettingsPage/>
@@ -110,6 +115,10 @@ fn BottomNav() -> impl IntoView {
             <A href="/quiz">
                 <span class="nav-icon" aria-hidden="true">"✓"</span>
                 <span>"Check"</span>
+            </A>
+            <A href="/foot-check">
+                <span class="nav-icon" aria-hidden="true">"◍"</span>
+                <span>"Feet"</span>
             </A>
             <A href="/learn">
                 <span class="nav-icon" aria-hidden="true">"❏"</span>

@@ -7,6 +7,7 @@ pub mod app;
 pub mod clinical;
 pub mod components;
 pub mod dates;
+pub mod foot_check;
 pub mod home;
 pub mod learn;
 pub mod not_found;

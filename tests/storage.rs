@@ -28,6 +28,7 @@ fn decode_as_json(key: &keys::Key, raw: &str) -> Result<Value, String> {
         "lan.settings" => go::<Settings>(key, raw),
         "lan.quiz.progress" => go::<Progress>(key, raw),
         "lan.quiz.results" => go::<Vec<SavedResult>>(key, raw),
+        "lan.footchecks" => go::<Vec<legs_at_night::foot_check::model::FootCheck>>(key, raw),
         other => Err(format!("no type for {other}")),
     }
 }

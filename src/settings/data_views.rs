@@ -2,6 +2,7 @@
 
 use super::state::SettingsState;
 use crate::components::Notices;
+use crate::foot_check::FootCheckState;
 use crate::platform::{clock, files, persistence};
 use crate::quiz::QuizState;
 use crate::storage::{self, backup};
@@ -14,6 +15,7 @@ fn current_contents() -> backup::Contents {
     backup::Contents {
         settings: Some(settings.current.get_untracked()),
         quiz_results: quiz.results.get_untracked(),
+        foot_checks: FootCheckState::expect().checks.get_untracked(),
     }
 }
 
@@ -21,6 +23,7 @@ fn current_contents() -> backup::Contents {
 fn reload_everything() {
     SettingsState::expect().reload(None);
     QuizState::expect().reload(None);
+    FootCheckState::expect().reload(None);
 }
 
 #[component]
@@ -178,7 +181,7 @@ fn ImportPreview(contents: backup::Contents, merge: RwSignal<bool>) -> impl Into
     };
     view! {
         <div class="import-preview" role="status">
-            <p>"This file holds "<strong>{format!("{} symptom check results{span}", summary.results)}</strong>
+            <p>"This file holds "<strong>{format!("{} symptom check results and {} foot checks{span}", summary.results, summary.foot_checks)}</strong>
                 {if summary.has_settings { " and display settings." } else { "." }}</p>
             <fieldset class="choice-group">
                 <legend>"How to import"</legend>

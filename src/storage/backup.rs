@@ -3,6 +3,7 @@
 
 use super::envelope::{migrate, DecodeError};
 use super::keys::{self, Key};
+use crate::foot_check::model::FootCheck;
 use crate::quiz::result::SavedResult;
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,8 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 pub struct Contents {
     pub settings: Option<Settings>,
     pub quiz_results: Vec<SavedResult>,
+    #[serde(default)]
+    pub foot_checks: Vec<FootCheck>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -47,7 +50,7 @@ pub enum ImportError {
 }
 
 pub fn export(contents: &Contents, now_ms: f64) -> Result<String, serde_json::Error> {
-    let schemas = [&keys::SETTINGS, &keys::QUIZ_RESULTS]
+    let schemas = [&keys::SETTINGS, &keys::QUIZ_RESULTS, &keys::FOOT_CHECKS]
         .into_iter()
         .map(|key| (key.name.to_string(), key.schema))
         .collect();
@@ -109,6 +112,8 @@ pub fn parse(text: &str) -> Result<(Contents, f64), ImportError> {
             &file.schemas,
         )?
         .unwrap_or_default(),
+        foot_checks: part(&mut data, "foot_checks", &keys::FOOT_CHECKS, &file.schemas)?
+            .unwrap_or_default(),
     };
     Ok((contents, file.exported_ms))
 }
@@ -117,15 +122,21 @@ pub fn parse(text: &str) -> Result<(Contents, f64), ImportError> {
 #[derive(Debug, PartialEq)]
 pub struct Summary {
     pub results: usize,
+    pub foot_checks: usize,
     pub first_ms: Option<f64>,
     pub last_ms: Option<f64>,
     pub has_settings: bool,
 }
 
 pub fn summarize(contents: &Contents) -> Summary {
-    let times = contents.quiz_results.iter().map(SavedResult::taken_ms);
+    let times = contents
+        .quiz_results
+        .iter()
+        .map(SavedResult::taken_ms)
+        .chain(contents.foot_checks.iter().map(|c| c.id as f64));
     Summary {
         results: contents.quiz_results.len(),
+        foot_checks: contents.foot_checks.len(),
         first_ms: times.clone().reduce(f64::min),
         last_ms: times.reduce(f64::max),
         has_settings: contents.settings.is_some(),
@@ -140,9 +151,16 @@ pub fn merge(current: &Contents, incoming: &Contents) -> Contents {
         .map(|r| (r.id, r.clone()))
         .collect();
     results.extend(current.quiz_results.iter().map(|r| (r.id, r.clone())));
+    let mut checks: BTreeMap<u64, FootCheck> = incoming
+        .foot_checks
+        .iter()
+        .map(|c| (c.id, c.clone()))
+        .collect();
+    checks.extend(current.foot_checks.iter().map(|c| (c.id, c.clone())));
     Contents {
         settings: current.settings.or(incoming.settings),
         quiz_results: results.into_values().collect(),
+        foot_checks: checks.into_values().collect(),
     }
 }
 
@@ -167,6 +185,13 @@ mod tests {
                 ..Default::default()
             }),
             quiz_results: vec![result(1_000, &["saddle"]), result(2_000, &["none"])],
+            foot_checks: vec![FootCheck {
+                id: 1_500,
+                temperature_differs: None,
+                diabetes: false,
+                seen: 3,
+                notes: vec![],
+            }],
         }
     }
 
@@ -214,6 +239,7 @@ mod tests {
             summary,
             Summary {
                 results: 2,
+                foot_checks: 1,
                 first_ms: Some(1_000.0),
                 last_ms: Some(2_000.0),
                 has_settings: true
@@ -226,6 +252,7 @@ mod tests {
         let current = Contents {
             settings: None,
             quiz_results: vec![result(2_000, &["none"]), result(3_000, &["chest"])],
+            foot_checks: vec![],
         };
         let merged = merge(&current, &sample());
         let ids: Vec<u64> = merged.quiz_results.iter().map(|r| r.id).collect();

@@ -30,7 +30,13 @@ pub const QUIZ_RESULTS: Key = Key {
     migrations: &[],
 };
 
-pub const ALL: [&Key; 3] = [&SETTINGS, &QUIZ_PROGRESS, &QUIZ_RESULTS];
+pub const FOOT_CHECKS: Key = Key {
+    name: "lan.footchecks",
+    schema: 1,
+    migrations: &[],
+};
+
+pub const ALL: [&Key; 4] = [&SETTINGS, &QUIZ_PROGRESS, &QUIZ_RESULTS, &FOOT_CHECKS];
 
 pub fn by_name(name: &str) -> Option<&'static Key> {
     ALL.into_iter().find(|key| key.name == name)

@@ -7,7 +7,7 @@ pub mod keys;
 
 use envelope::DecodeError;
 use gloo_storage::{LocalStorage, Storage};
-pub use keys::{Key, QUIZ_PROGRESS, QUIZ_RESULTS, SETTINGS};
+pub use keys::{Key, FOOT_CHECKS, QUIZ_PROGRESS, QUIZ_RESULTS, SETTINGS};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -38,6 +38,7 @@ fn describe(key_name: &str) -> &'static str {
         "lan.settings" => "Your display settings",
         "lan.quiz.progress" => "The symptom check you had started",
         "lan.quiz.results" => "Your saved symptom check results",
+        "lan.footchecks" => "Your saved foot checks",
         _ => "Some saved data",
     }
 }

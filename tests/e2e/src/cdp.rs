@@ -186,7 +186,13 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.profile);
+        // Helper processes may still be closing files in the profile for a moment.
+        for _ in 0..20 {
+            if std::fs::remove_dir_all(&self.profile).is_ok() || !self.profile.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 
@@ -281,6 +287,35 @@ impl Page {
             &format!("(document.querySelector({selector:?}) || {{}}).textContent || ''"),
         )?;
         Ok(value.as_str().unwrap_or_default().trim().to_string())
+    }
+
+    /// Presses a key as a keyboard would (Tab, Enter, " " for Space, ArrowDown…).
+    pub fn press(&self, browser: &mut Browser, key: &str) -> Result<()> {
+        let (code, key_code, text) = match key {
+            "Tab" => ("Tab", 9, ""),
+            "Enter" => ("Enter", 13, "\r"),
+            " " => ("Space", 32, " "),
+            "ArrowDown" => ("ArrowDown", 40, ""),
+            other => return Err(format!("no key mapping for {other}")),
+        };
+        for kind in ["keyDown", "keyUp"] {
+            let mut params = json!({ "type": kind, "key": key, "code": code, "windowsVirtualKeyCode": key_code });
+            if kind == "keyDown" && !text.is_empty() {
+                params["text"] = json!(text);
+            }
+            self.call(browser, "Input.dispatchKeyEvent", params)?;
+        }
+        Ok(())
+    }
+
+    /// Describes the focused element: its tag and text, for keyboard tests.
+    pub fn focused(&self, browser: &mut Browser) -> Result<String> {
+        let value = self.eval(
+            browser,
+            "(() => { const e = document.activeElement; if (!e) return ''; const label = e.closest('label');
+               return e.tagName + ':' + ((label || e).textContent || '').trim(); })()",
+        )?;
+        Ok(value.as_str().unwrap_or_default().to_string())
     }
 
     pub fn click(&self, browser: &mut Browser, selector: &str) -> Result<()> {

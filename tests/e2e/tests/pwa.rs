@@ -26,6 +26,8 @@ fn routes() -> Vec<(String, &'static str)> {
         ("/quiz".to_string(), "Symptom check"),
         ("/quiz/history".to_string(), "Past results"),
         ("/quiz/result/12345".to_string(), "Result not found"),
+        ("/foot-check".to_string(), "Foot check"),
+        ("/foot-check/history".to_string(), "Past foot checks"),
         ("/no/such/page".to_string(), "could not find"),
     ];
     let headings = [

@@ -1,0 +1,180 @@
+//! `/foot-check/history`: the latest check on the map, each area's timeline, a chart of
+//! areas needing attention, and every saved check.
+
+use super::map::{severity_class, FootMap};
+use super::model::{Area, Foot, FootCheck};
+use super::FootCheckState;
+use crate::platform::{clock, document};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const DAY_MS: f64 = 24.0 * 3_600_000.0;
+
+#[component]
+pub fn FootCheckHistory() -> impl IntoView {
+    document::set_title("Past foot checks");
+    let state = FootCheckState::expect();
+    let latest = Memo::new(move |_| state.checks.with(|c| c.last().cloned()));
+    let picked = RwSignal::new(None::<(Foot, Area)>);
+    let worst = move |(foot, area): (Foot, Area)| {
+        latest.with(|l| l.as_ref().and_then(|c| c.worst(foot, area)))
+    };
+    view! {
+        <section class="page foot-history">
+            <h1>"Past foot checks"</h1>
+            <Show
+                when=move || latest.with(Option::is_some)
+                fallback=|| view! { <p>"No foot checks saved yet. "<A href="/foot-check">"Do your first check"</A></p> }
+            >
+                <h2>"Latest check on the map"</h2>
+                <p class="small">"Tap an area to see its history. Green: fine; yellow: care at home; orange: see someone soon; red: today."</p>
+                <FootMap worst=worst on_pick=Callback::new(move |spot| picked.set(Some(spot)))/>
+                <AreaList worst=worst picked/>
+                {move || picked.get().map(|(foot, area)| view! { <AreaTimeline foot area/> })}
+                <AttentionChart/>
+                <CheckList/>
+            </Show>
+        </section>
+    }
+}
+
+/// The map in words, and the keyboard's way to pick an area.
+#[component]
+fn AreaList(
+    worst: impl Fn((Foot, Area)) -> Option<super::model::Mark> + Copy + Send + Sync + 'static,
+    picked: RwSignal<Option<(Foot, Area)>>,
+) -> impl IntoView {
+    let rows = Foot::BOTH
+        .iter()
+        .flat_map(|foot| Area::ALL.iter().map(move |area| (*foot, *area)))
+        .map(|(foot, area)| {
+            let label = move || worst((foot, area)).map(|m| m.label()).unwrap_or("not looked at");
+            view! {
+                <li class=move || severity_class(worst((foot, area)))>
+                    <button type="button" class="link-button" on:click=move |_| picked.set(Some((foot, area)))>
+                        {format!("{}, {}", foot.name(), area.name().to_lowercase())}
+                    </button>
+                    ": " {label}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="area-list" aria-label="Latest check, area by area">{rows}</ul> }
+}
+
+#[component]
+fn AreaTimeline(foot: Foot, area: Area) -> impl IntoView {
+    let state = FootCheckState::expect();
+    let entries = move || {
+        state.checks.with(|checks| {
+            checks
+                .iter()
+                .rev()
+                .filter(|c| !c.marks(foot, area).is_empty())
+                .take(14)
+                .map(|c| {
+                    (
+                        clock::format_local(c.id as f64),
+                        c.marks(foot, area)
+                            .iter()
+                            .map(|m| m.label())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="timeline" aria-live="polite">
+            <h2>{format!("{}, {}: last checks", foot.name(), area.name().to_lowercase())}</h2>
+            <ul class="plain-list">{move || entries().into_iter().map(|(when, what)| view! { <li><strong>{when}</strong>": "{what}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+/// Bars of "areas needing attention" per check over the last 30 or 90 days, drawn in
+/// SVG here, with the same numbers in a table.
+#[component]
+fn AttentionChart() -> impl IntoView {
+    let state = FootCheckState::expect();
+    let days = RwSignal::new(30u32);
+    let points = move || {
+        let now = clock::now_ms();
+        let since = now - f64::from(days.get()) * DAY_MS;
+        state.checks.with(|checks| {
+            checks
+                .iter()
+                .filter(|c| c.id as f64 >= since)
+                .map(|c: &FootCheck| (c.id as f64, c.areas_needing_attention()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let bars = move || {
+        let now = clock::now_ms();
+        let span = f64::from(days.get()) * DAY_MS;
+        points()
+            .into_iter()
+            .map(|(at, count)| {
+                let x = 30.0 + 280.0 * (1.0 - (now - at) / span).clamp(0.0, 1.0);
+                let height = 100.0 * count as f64 / 12.0;
+                view! { <rect class="bar" x=format!("{:.1}", x - 2.0) y=format!("{:.1}", 110.0 - height) width="4" height=format!("{height:.1}")/> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="chart-title">
+            <h2 id="chart-title">"Areas needing attention"</h2>
+            <div class="segmented" role="group" aria-label="Period">
+                <button type="button" class="button secondary" aria-pressed=move || (days.get() == 30).to_string() on:click=move |_| days.set(30)>"30 days"</button>
+                <button type="button" class="button secondary" aria-pressed=move || (days.get() == 90).to_string() on:click=move |_| days.set(90)>"90 days"</button>
+            </div>
+            <svg class="chart" viewBox="0 0 320 130" aria-hidden="true" focusable="false">
+                <line x1="30" y1="110" x2="310" y2="110" class="axis"/>
+                <line x1="30" y1="10" x2="30" y2="110" class="axis"/>
+                <text x="24" y="14" class="axis-label" text-anchor="end">"12"</text>
+                <text x="24" y="112" class="axis-label" text-anchor="end">"0"</text>
+                <text x="30" y="126" class="axis-label">{move || format!("{} days ago", days.get())}</text>
+                <text x="310" y="126" class="axis-label" text-anchor="end">"today"</text>
+                {bars}
+            </svg>
+            <table class="data-table">
+                <caption class="visually-hidden">"Areas needing attention per check"</caption>
+                <thead><tr><th scope="col">"Check"</th><th scope="col">"Areas needing attention"</th></tr></thead>
+                <tbody>{move || points().into_iter().rev().map(|(at, n)| view! { <tr><td>{clock::format_local(at)}</td><td>{n}</td></tr> }).collect_view()}</tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn CheckList() -> impl IntoView {
+    let state = FootCheckState::expect();
+    view! {
+        <h2>"All checks"</h2>
+        <ul class="card-list">
+            {move || {
+                state.checks.with(|checks| {
+                    checks
+                        .iter()
+                        .rev()
+                        .map(|c| {
+                            let id = c.id;
+                            let when = clock::format_local(c.id as f64);
+                            let count = c.areas_needing_attention();
+                            view! {
+                                <li class="card check-row">
+                                    <strong>{when.clone()}</strong>
+                                    <span>{if count == 0 { "All areas fine".to_string() } else { format!("{count} areas needing attention") }}</span>
+                                    <button type="button" class="link-button" on:click=move |_| state.delete(id)>
+                                        "Delete"<span class="visually-hidden">{format!(" the check of {when}")}</span>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                })
+            }}
+        </ul>
+    }
+}

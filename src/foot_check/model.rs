@@ -1,0 +1,350 @@
+//! The daily foot check as data: the areas looked at, what was seen, and the steps of the
+//! guided routine. Pure Rust; records are compact because they are kept for years.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Foot {
+    #[serde(rename = "L")]
+    Left,
+    #[serde(rename = "R")]
+    Right,
+}
+
+impl Foot {
+    pub const BOTH: [Foot; 2] = [Foot::Left, Foot::Right];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Foot::Left => "Left foot",
+            Foot::Right => "Right foot",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Area {
+    #[serde(rename = "heel")]
+    Heel,
+    #[serde(rename = "sole")]
+    Sole,
+    #[serde(rename = "ball")]
+    Ball,
+    #[serde(rename = "toes")]
+    Toes,
+    #[serde(rename = "between")]
+    BetweenToes,
+    #[serde(rename = "top")]
+    Top,
+}
+
+impl Area {
+    /// In the order the guide walks through them.
+    pub const ALL: [Area; 6] = [
+        Area::Heel,
+        Area::Sole,
+        Area::Ball,
+        Area::Toes,
+        Area::BetweenToes,
+        Area::Top,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Area::Heel => "Heel",
+            Area::Sole => "Sole (arch)",
+            Area::Ball => "Ball of the foot",
+            Area::Toes => "Toes",
+            Area::BetweenToes => "Between the toes",
+            Area::Top => "Top of the foot",
+        }
+    }
+
+    /// How to look at it, in a sentence.
+    pub fn instruction(self) -> &'static str {
+        match self {
+            Area::Heel => "Look at the back and both edges of the heel, where cracks usually start. Run a finger over it for rough or hard skin.",
+            Area::Sole => "Look along the middle of the sole. Use a mirror on the floor, or ask someone to look for you.",
+            Area::Ball => "Look at the pad behind the toes, where hard skin and calluses build up.",
+            Area::Toes => "Look at each toe, the tips and the nails: colour, blisters, sore spots.",
+            Area::BetweenToes => "Gently spread the toes and look between them. Only look: keep this skin dry and never put cream here.",
+            Area::Top => "Look at the top of the foot and around the ankle for redness, swelling or marks from shoes.",
+        }
+    }
+}
+
+/// What can be seen in an area. Serialized as short tags to keep years of checks small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Mark {
+    #[serde(rename = "ok")]
+    Fine,
+    #[serde(rename = "dry")]
+    DryFlaky,
+    #[serde(rename = "hard")]
+    HardSkin,
+    #[serde(rename = "crack")]
+    Crack,
+    #[serde(rename = "deep")]
+    DeepCrack,
+    #[serde(rename = "red")]
+    RedWarmSwollen,
+    #[serde(rename = "wound")]
+    BlisterOrWound,
+    #[serde(rename = "dark")]
+    ColourChange,
+    #[serde(rename = "unsure")]
+    NotSure,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 9] = [
+        Mark::Fine,
+        Mark::DryFlaky,
+        Mark::HardSkin,
+        Mark::Crack,
+        Mark::DeepCrack,
+        Mark::RedWarmSwollen,
+        Mark::BlisterOrWound,
+        Mark::ColourChange,
+        Mark::NotSure,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Mark::Fine => "Looks fine",
+            Mark::DryFlaky => "Dry or flaky",
+            Mark::HardSkin => "Hard skin or callus",
+            Mark::Crack => "A crack",
+            Mark::DeepCrack => "A deep or bleeding crack",
+            Mark::RedWarmSwollen => "Red, warm or swollen",
+            Mark::BlisterOrWound => "A blister, cut or sore",
+            Mark::ColourChange => "Dark or black skin",
+            Mark::NotSure => "Not sure",
+        }
+    }
+
+    /// Whether the area needs any care at all (for the map colours and the chart).
+    pub fn needs_attention(self) -> bool {
+        !matches!(self, Mark::Fine | Mark::NotSure)
+    }
+
+    /// 0 = fine, 1 = care at home, 2 = see someone soon, 3 = same day.
+    pub fn severity(self) -> u8 {
+        match self {
+            Mark::Fine | Mark::NotSure => 0,
+            Mark::DryFlaky | Mark::HardSkin | Mark::Crack => 1,
+            Mark::DeepCrack | Mark::BlisterOrWound => 2,
+            Mark::RedWarmSwollen | Mark::ColourChange => 3,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaRecord {
+    #[serde(rename = "f")]
+    pub foot: Foot,
+    #[serde(rename = "a")]
+    pub area: Area,
+    #[serde(rename = "m")]
+    pub marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FootCheck {
+    /// Milliseconds since the epoch when it was saved; unique on the device.
+    pub id: u64,
+    /// One foot warmer than the other (None: not sure / not felt).
+    #[serde(rename = "temp", default, skip_serializing_if = "Option::is_none")]
+    pub temperature_differs: Option<bool>,
+    #[serde(rename = "dm", default)]
+    pub diabetes: bool,
+    /// Bit per area looked at (`bit`): areas seen with nothing to note need no record,
+    /// which keeps a fine daily check to a few dozen bytes.
+    pub seen: u16,
+    /// Only the areas with something other than "looks fine".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<AreaRecord>,
+}
+
+pub fn bit(foot: Foot, area: Area) -> u16 {
+    let foot_index = if foot == Foot::Left { 0 } else { 1 };
+    let area_index = Area::ALL.iter().position(|a| *a == area).unwrap_or(0);
+    1 << (foot_index * Area::ALL.len() + area_index)
+}
+
+/// What was recorded for each area during the routine, before saving.
+pub type Draft = std::collections::BTreeMap<(Foot, Area), Vec<Mark>>;
+
+impl FootCheck {
+    pub fn from_draft(
+        id: u64,
+        temperature_differs: Option<bool>,
+        diabetes: bool,
+        draft: &Draft,
+    ) -> FootCheck {
+        let mut seen = 0;
+        let mut notes = Vec::new();
+        for ((foot, area), marks) in draft {
+            if marks.is_empty() {
+                continue;
+            }
+            seen |= bit(*foot, *area);
+            if marks.as_slice() != [Mark::Fine] {
+                notes.push(AreaRecord {
+                    foot: *foot,
+                    area: *area,
+                    marks: marks.clone(),
+                });
+            }
+        }
+        FootCheck {
+            id,
+            temperature_differs,
+            diabetes,
+            seen,
+            notes,
+        }
+    }
+
+    /// The marks of an area: its note, "looks fine" if it was seen without one, or nothing.
+    pub fn marks(&self, foot: Foot, area: Area) -> Vec<Mark> {
+        match self.notes.iter().find(|r| r.foot == foot && r.area == area) {
+            Some(record) => record.marks.clone(),
+            None if self.seen & bit(foot, area) != 0 => vec![Mark::Fine],
+            None => Vec::new(),
+        }
+    }
+
+    /// The most serious mark in an area (for colouring the map).
+    pub fn worst(&self, foot: Foot, area: Area) -> Option<Mark> {
+        self.marks(foot, area)
+            .into_iter()
+            .max_by_key(|m| (m.severity(), *m))
+    }
+
+    pub fn areas_needing_attention(&self) -> usize {
+        self.notes
+            .iter()
+            .filter(|r| r.marks.iter().any(|m| m.needs_attention()))
+            .count()
+    }
+
+    pub fn has(&self, mark: Mark) -> bool {
+        self.notes.iter().any(|r| r.marks.contains(&mark))
+    }
+}
+
+/// The guided routine, step by step: get ready, compare warmth, then each area of the
+/// left foot and then of the right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    Prepare,
+    Temperature,
+    Look(Foot, Area),
+    Summary,
+}
+
+impl Step {
+    pub fn all() -> Vec<Step> {
+        let mut steps = vec![Step::Prepare, Step::Temperature];
+        for foot in Foot::BOTH {
+            steps.extend(Area::ALL.iter().map(|area| Step::Look(foot, *area)));
+        }
+        steps.push(Step::Summary);
+        steps
+    }
+}
+
+/// Records a mark choice for an area: "Looks fine" and "Not sure" stand alone; any other
+/// mark replaces them. Choosing a mark again removes it.
+pub fn toggle_mark(marks: &mut Vec<Mark>, mark: Mark) {
+    if let Some(index) = marks.iter().position(|m| *m == mark) {
+        marks.remove(index);
+        return;
+    }
+    if matches!(mark, Mark::Fine | Mark::NotSure) {
+        marks.clear();
+    } else {
+        marks.retain(|m| !matches!(m, Mark::Fine | Mark::NotSure));
+    }
+    marks.push(mark);
+    marks.sort();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_routine_walks_both_feet_left_then_right() {
+        let steps = Step::all();
+        assert_eq!(steps.len(), 2 + 12 + 1);
+        assert_eq!(steps[2], Step::Look(Foot::Left, Area::Heel));
+        assert_eq!(steps[8], Step::Look(Foot::Right, Area::Heel));
+        assert_eq!(steps.last(), Some(&Step::Summary));
+    }
+
+    #[test]
+    fn fine_and_unsure_stand_alone() {
+        let mut marks = vec![];
+        toggle_mark(&mut marks, Mark::Crack);
+        toggle_mark(&mut marks, Mark::DryFlaky);
+        assert_eq!(marks, [Mark::DryFlaky, Mark::Crack]);
+        toggle_mark(&mut marks, Mark::Fine);
+        assert_eq!(marks, [Mark::Fine]);
+        toggle_mark(&mut marks, Mark::HardSkin);
+        assert_eq!(marks, [Mark::HardSkin]);
+        toggle_mark(&mut marks, Mark::HardSkin);
+        assert!(marks.is_empty());
+    }
+
+    fn draft(entries: &[(Foot, Area, &[Mark])]) -> Draft {
+        entries
+            .iter()
+            .map(|(f, a, m)| ((*f, *a), m.to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn worst_mark_and_attention_count() {
+        let check = FootCheck::from_draft(
+            1,
+            None,
+            false,
+            &draft(&[
+                (Foot::Left, Area::Heel, &[Mark::DryFlaky, Mark::DeepCrack]),
+                (Foot::Right, Area::Heel, &[Mark::Fine]),
+            ]),
+        );
+        assert_eq!(check.worst(Foot::Left, Area::Heel), Some(Mark::DeepCrack));
+        assert_eq!(check.worst(Foot::Right, Area::Heel), Some(Mark::Fine));
+        assert_eq!(check.worst(Foot::Right, Area::Toes), None);
+        assert_eq!(check.areas_needing_attention(), 1);
+        assert_eq!(check.notes.len(), 1, "fine areas need no record");
+    }
+
+    #[test]
+    fn records_are_compact_and_round_trip() {
+        let all_fine: Draft = Foot::BOTH
+            .iter()
+            .flat_map(|foot| {
+                Area::ALL
+                    .iter()
+                    .map(move |area| ((*foot, *area), vec![Mark::Fine]))
+            })
+            .collect();
+        let fine = FootCheck::from_draft(1_795_995_000_000, Some(false), true, &all_fine);
+        let json = serde_json::to_string(&fine).unwrap();
+        assert!(json.len() <= 60, "{} bytes: {json}", json.len());
+        assert_eq!(fine.seen, 0b1111_1111_1111);
+        assert_eq!(serde_json::from_str::<FootCheck>(&json).unwrap(), fine);
+
+        let mut some = all_fine.clone();
+        some.insert((Foot::Left, Area::Heel), vec![Mark::DryFlaky, Mark::Crack]);
+        some.insert((Foot::Right, Area::Heel), vec![Mark::DryFlaky]);
+        let check = FootCheck::from_draft(1_795_995_000_000, None, false, &some);
+        let json = serde_json::to_string(&check).unwrap();
+        assert!(json.len() <= 140, "{} bytes: {json}", json.len());
+        assert_eq!(serde_json::from_str::<FootCheck>(&json).unwrap(), check);
+    }
+}

@@ -1,0 +1,218 @@
+//! `/foot-check`: the guided routine, one step a screen.
+
+use super::advice::advise;
+use super::map::FootMap;
+use super::model::{toggle_mark, Area, Foot, FootCheck, Mark, Step};
+use super::FootCheckState;
+use crate::components::UrgencyBanner;
+use crate::platform::document;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn FootCheckPage() -> impl IntoView {
+    document::set_title("Foot check");
+    let state = FootCheckState::expect();
+    let step = Memo::new(move |_| state.current_step());
+    move || match step.get() {
+        Step::Prepare => view! { <Prepare/> }.into_any(),
+        Step::Temperature => view! { <Temperature/> }.into_any(),
+        Step::Look(foot, area) => view! { <Look foot area/> }.into_any(),
+        Step::Summary => view! { <Summary/> }.into_any(),
+    }
+}
+
+/// Heading that takes focus when its step appears, for keyboards and screen readers.
+#[component]
+fn StepHeading(text: String) -> impl IntoView {
+    let heading = NodeRef::<H1>::new();
+    Effect::new(move || {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    view! { <h1 tabindex="-1" node_ref=heading>{text}</h1> }
+}
+
+#[component]
+fn StepCount() -> impl IntoView {
+    let state = FootCheckState::expect();
+    let total = Step::all().len() - 1;
+    view! {
+        <p class="step" aria-live="polite">{move || format!("Step {} of {total}", state.step.get())}</p>
+        <progress max=total value=move || state.step.get() aria-hidden="true"></progress>
+    }
+}
+
+#[component]
+fn Nav(#[prop(into)] can_go_on: Signal<bool>) -> impl IntoView {
+    let state = FootCheckState::expect();
+    view! {
+        <div class="quiz-actions">
+            <button type="button" class="button secondary" on:click=move |_| state.go(-1)>"Back"</button>
+            <button type="button" class="button" disabled=move || !can_go_on.get() on:click=move |_| state.go(1)>"Next"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Prepare() -> impl IntoView {
+    let state = FootCheckState::expect();
+    view! {
+        <section class="page foot-check">
+            <StepHeading text="Foot check".to_string()/>
+            <p class="lead">"Two minutes, both feet, one area at a time. Before you start:"</p>
+            <ul class="plain-list">
+                <li>"Take off socks and shoes."</li>
+                <li>"Sit where the light is good; put on your reading glasses if you use them."</li>
+                <li>"Put a hand mirror on the floor to see your soles. If you cannot see them, ask someone to look for you."</li>
+            </ul>
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || state.diabetes.get() on:change=move |_| state.diabetes.update(|d| *d = !*d)/>
+                <span>"I have diabetes (the advice takes it into account)"</span>
+            </label>
+            <button type="button" class="button wide" on:click=move |_| state.go(1)>"Start the foot check"</button>
+            <p><A href="/foot-check/history">"Past checks and foot map"</A></p>
+        </section>
+    }
+}
+
+#[component]
+fn Temperature() -> impl IntoView {
+    let state = FootCheckState::expect();
+    let options = [
+        (Some(false), "Both feel the same"),
+        (Some(true), "One foot is warmer"),
+        (None, "Not sure"),
+    ];
+    let choices = options
+        .into_iter()
+        .map(|(value, label)| {
+            view! {
+                <label class="choice">
+                    <input type="radio" name="temperature" prop:checked=move || state.temperature_differs.get() == Some(value)
+                        on:change=move |_| state.temperature_differs.set(Some(value))/>
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="page foot-check">
+            <StepCount/>
+            <fieldset class="question">
+                <legend><StepHeading text="Feel both feet".to_string()/></legend>
+                <p class="hint">"Lay the back of your hand on one foot, then the other. Is one warmer than the other?"</p>
+                {choices}
+            </fieldset>
+            <Nav can_go_on=Signal::derive(move || state.temperature_differs.get().is_some())/>
+        </section>
+    }
+}
+
+#[component]
+fn Look(foot: Foot, area: Area) -> impl IntoView {
+    let state = FootCheckState::expect();
+    let marks = move || {
+        state
+            .draft
+            .with(|d| d.get(&(foot, area)).cloned().unwrap_or_default())
+    };
+    let choices = Mark::ALL
+        .iter()
+        .filter(|mark| area != Area::BetweenToes || !matches!(mark, Mark::HardSkin))
+        .map(|mark| {
+            let mark = *mark;
+            view! {
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || marks().contains(&mark)
+                        on:change=move |_| state.draft.update(|d| toggle_mark(d.entry((foot, area)).or_default(), mark))/>
+                    <span>{mark.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let worst = move |(f, a): (Foot, Area)| {
+        state.draft.with(|d| {
+            d.get(&(f, a))
+                .and_then(|m| m.iter().copied().max_by_key(|m| m.severity()))
+        })
+    };
+    view! {
+        <section class="page foot-check">
+            <StepCount/>
+            <fieldset class="question">
+                <legend><StepHeading text=format!("{}: {}", foot.name(), area.name().to_lowercase())/></legend>
+                <p class="hint">{area.instruction()}</p>
+                <FootMap worst=worst highlight=(foot, area)/>
+                {choices}
+            </fieldset>
+            <Nav can_go_on=Signal::derive(move || !marks().is_empty())/>
+        </section>
+    }
+}
+
+#[component]
+fn Summary() -> impl IntoView {
+    let state = FootCheckState::expect();
+    let check = Memo::new(move |_| {
+        state.draft.with(|draft| {
+            FootCheck::from_draft(
+                0,
+                state.temperature_differs.get().flatten(),
+                state.diabetes.get(),
+                draft,
+            )
+        })
+    });
+    let advice = move || {
+        let mut current = check.get();
+        current.id = state
+            .saved
+            .get()
+            .unwrap_or_else(|| crate::platform::clock::now_ms() as u64);
+        state.checks.with(|earlier| advise(&current, earlier))
+    };
+    view! {
+        <section class="page foot-check">
+            <StepHeading text="What now".to_string()/>
+            {move || {
+                let advice = advice();
+                let reasons = advice.items.iter().filter(|i| i.urgency() == advice.urgency).map(|i| i.text()).collect();
+                view! {
+                    <UrgencyBanner urgency=advice.urgency reasons/>
+                    <ul class="advice">{advice.items.iter().map(|i| view! { <li>{i.text()}</li> }).collect_view()}</ul>
+                }
+            }}
+            <h2>"What you recorded"</h2>
+            <ul class="plain-list">
+                {move || {
+                    let check = check.get();
+                    let noted: Vec<_> = check
+                        .notes
+                        .iter()
+                        .map(|r| format!("{}, {}: {}", r.foot.name(), r.area.name().to_lowercase(), r.marks.iter().map(|m| m.label().to_lowercase()).collect::<Vec<_>>().join(", ")))
+                        .collect();
+                    if noted.is_empty() { vec!["Every area looked fine.".to_string()] } else { noted }
+                        .into_iter()
+                        .map(|line| view! { <li>{line}</li> })
+                        .collect_view()
+                }}
+            </ul>
+            <Show
+                when=move || state.saved.get().is_some()
+                fallback=move || view! {
+                    <div class="quiz-actions">
+                        <button type="button" class="button secondary" on:click=move |_| state.go(-1)>"Back"</button>
+                        <button type="button" class="button" on:click=move |_| { state.save(); }>"Save this check"</button>
+                    </div>
+                }
+            >
+                <p role="status"><strong>"Saved."</strong>" See you tomorrow."</p>
+                <p><A href="/foot-check/history">"Past checks and foot map"</A></p>
+                <button type="button" class="button secondary" on:click=move |_| state.restart()>"Start a new check"</button>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,112 @@
+use super::model::{Draft, FootCheck, Step};
+use crate::components::Notices;
+use crate::platform::clock;
+use crate::storage;
+use leptos::prelude::*;
+
+/// Saved foot checks (through `storage`) and the routine in progress (in memory: it takes
+/// two minutes, and a half-done check is not worth keeping).
+#[derive(Clone, Copy)]
+pub struct FootCheckState {
+    pub checks: RwSignal<Vec<FootCheck>>,
+    pub step: RwSignal<usize>,
+    pub draft: RwSignal<Draft>,
+    pub temperature_differs: RwSignal<Option<Option<bool>>>,
+    pub diabetes: RwSignal<bool>,
+    /// The id of the check just saved, while its summary is on screen.
+    pub saved: RwSignal<Option<u64>>,
+    notices: Notices,
+}
+
+fn load(notices: Notices) -> Vec<FootCheck> {
+    storage::load(&storage::FOOT_CHECKS)
+        .unwrap_or_else(|error| {
+            notices.report_storage(&error);
+            None
+        })
+        .unwrap_or_default()
+}
+
+impl FootCheckState {
+    pub fn provide(notices: Notices) -> Self {
+        let checks = load(notices);
+        let diabetes = checks.last().is_some_and(|c| c.diabetes);
+        let state = FootCheckState {
+            checks: RwSignal::new(checks),
+            step: RwSignal::new(0),
+            draft: RwSignal::new(Draft::new()),
+            temperature_differs: RwSignal::new(None),
+            diabetes: RwSignal::new(diabetes),
+            saved: RwSignal::new(None),
+            notices,
+        };
+        provide_context(state);
+        state
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<FootCheckState>()
+    }
+
+    pub fn reload(&self, key_name: Option<&str>) {
+        if key_name.is_none_or(|k| k == storage::FOOT_CHECKS.name) {
+            self.checks.set(load(self.notices));
+        }
+    }
+
+    pub fn current_step(&self) -> Step {
+        let steps = Step::all();
+        steps[self.step.get().min(steps.len() - 1)]
+    }
+
+    pub fn go(&self, delta: isize) {
+        let last = Step::all().len() as isize - 1;
+        self.step
+            .update(|step| *step = (*step as isize + delta).clamp(0, last) as usize);
+    }
+
+    pub fn restart(&self) {
+        self.step.set(0);
+        self.draft.set(Draft::new());
+        self.temperature_differs.set(None);
+        self.saved.set(None);
+    }
+
+    /// Saves the check; read-modify-write so another tab's checks are kept.
+    pub fn save(&self) -> Option<u64> {
+        let check = self.draft.with_untracked(|draft| {
+            FootCheck::from_draft(
+                clock::now_ms() as u64,
+                self.temperature_differs.get_untracked().flatten(),
+                self.diabetes.get_untracked(),
+                draft,
+            )
+        });
+        let id = check.id;
+        let add = |checks: &mut Vec<FootCheck>| {
+            checks.retain(|c| c.id != id);
+            checks.push(check.clone());
+            checks.sort_by_key(|c| c.id);
+        };
+        match storage::update(&storage::FOOT_CHECKS, add) {
+            Ok(stored) => self.checks.set(stored),
+            Err(error) => {
+                self.notices.report_storage(&error);
+                self.checks.update(add);
+            }
+        }
+        self.saved.set(Some(id));
+        Some(id)
+    }
+
+    pub fn delete(&self, id: u64) {
+        let remove = |checks: &mut Vec<FootCheck>| checks.retain(|c| c.id != id);
+        match storage::update(&storage::FOOT_CHECKS, remove) {
+            Ok(stored) => self.checks.set(stored),
+            Err(error) => {
+                self.notices.report_storage(&error);
+                self.checks.update(remove);
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The guided foot check through the UI: both feet, saved, on the map after a reload.
+
+use e2e::cdp::{Browser, Page};
+use e2e::server::StaticServer;
+use e2e::ui::{click_button, heading, pick};
+use serde_json::json;
+use std::time::Duration;
+
+fn shot(page: &Page, browser: &mut Browser, name: &str) {
+    let path = e2e::workspace_root().join(format!("tests/e2e/screenshots/foot-check/{name}.png"));
+    page.screenshot(browser, &path).unwrap();
+    let violations = e2e::axe_violations(page, browser);
+    assert!(violations.is_empty(), "{name}: {violations:#?}");
+}
+
+fn next(page: &Page, browser: &mut Browser) {
+    let before = heading(page, browser);
+    click_button(page, browser, "Next");
+    page.wait_for(
+        browser,
+        &format!("document.querySelector('main h1').textContent !== {before:?}"),
+        Duration::from_secs(5),
+    )
+    .unwrap_or_else(|e| panic!("after {before:?}: {e}"));
+}
+
+/// Runs the whole routine; `marks(foot, area)` gives the labels to tick on each screen.
+fn run_check(
+    page: &Page,
+    browser: &mut Browser,
+    origin: &str,
+    marks: impl Fn(&str) -> Vec<&'static str>,
+    shots: bool,
+) {
+    page.open(browser, &format!("{origin}/foot-check")).unwrap();
+    if shots {
+        shot(page, browser, "00-prepare");
+    }
+    click_button(page, browser, "Start the foot check");
+    page.wait_for(
+        browser,
+        "document.querySelector('main h1').textContent === 'Feel both feet'",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    pick(page, browser, &["Both feel the same"]);
+    if shots {
+        shot(page, browser, "01-temperature");
+    }
+    next(page, browser);
+    for step in 0..12 {
+        let title = heading(page, browser);
+        let labels = marks(&title);
+        pick(page, browser, &labels);
+        if shots {
+            shot(page, browser, &format!("{:02}-look", step + 2));
+        }
+        next(page, browser);
+    }
+    assert_eq!(heading(page, browser), "What now");
+}
+
+#[test]
+fn a_full_check_of_both_feet_is_saved_and_shows_on_the_map_after_a_reload() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    run_check(
+        &page,
+        &mut browser,
+        &server.origin(),
+        |title| {
+            if title == "Left foot: heel" {
+                vec!["Dry or flaky", "A crack"]
+            } else {
+                vec!["Looks fine"]
+            }
+        },
+        true,
+    );
+    let advice = page.text(&mut browser, "main").unwrap();
+    assert!(advice.contains("Look after it at home"), "{advice}");
+    assert!(advice.contains("never between the toes"));
+    assert!(advice.contains("Left foot, heel: dry or flaky, a crack"));
+    shot(&page, &mut browser, "14-summary");
+    click_button(&page, &mut browser, "Save this check");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('main [role=status]')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+
+    page.open(
+        &mut browser,
+        &format!("{}/foot-check/history", server.origin()),
+    )
+    .unwrap();
+    page.reload(&mut browser).unwrap();
+    let classes = page
+        .eval(&mut browser, "[...document.querySelectorAll('.foot-map .map-area')].map(a => a.getAttribute('class').split(' ')[1])")
+        .unwrap();
+    let classes: Vec<String> = serde_json::from_value(classes).unwrap();
+    assert_eq!(classes.len(), 12);
+    assert_eq!(
+        classes.iter().filter(|c| *c == "area-care").count(),
+        1,
+        "{classes:?}"
+    );
+    assert_eq!(
+        classes.iter().filter(|c| *c == "area-fine").count(),
+        11,
+        "{classes:?}"
+    );
+    let list = page.text(&mut browser, ".area-list").unwrap();
+    assert!(list.contains("Left foot, heel: A crack"), "{list}");
+    click_button(&page, &mut browser, "Left foot, heel");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.timeline')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    assert!(page
+        .text(&mut browser, ".timeline")
+        .unwrap()
+        .contains("A crack"));
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "document.querySelectorAll('.data-table tbody tr').length"
+        )
+        .unwrap(),
+        json!(1)
+    );
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "document.querySelectorAll('.chart .bar').length"
+        )
+        .unwrap(),
+        json!(1)
+    );
+    shot(&page, &mut browser, "15-history");
+    assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+#[test]
+fn dark_skin_on_a_toe_means_help_today() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    run_check(
+        &page,
+        &mut browser,
+        &server.origin(),
+        |title| {
+            if title == "Right foot: toes" {
+                vec!["Dark or black skin"]
+            } else {
+                vec!["Looks fine"]
+            }
+        },
+        false,
+    );
+    let banner = page.text(&mut browser, ".urgency-banner").unwrap();
+    assert!(banner.contains("Get medical help today"), "{banner}");
+    assert!(banner.contains("not getting enough blood"), "{banner}");
+}

@@ -1,0 +1,85 @@
+//! The quiz with a keyboard only: Tab to move, Space to tick, Enter to press buttons.
+
+use e2e::cdp::{Browser, Page};
+use e2e::server::StaticServer;
+use std::time::Duration;
+
+/// Tabs forward until the focused element's description contains `target`.
+fn tab_to(page: &Page, browser: &mut Browser, target: &str) {
+    let mut seen = Vec::new();
+    for _ in 0..30 {
+        page.press(browser, "Tab").unwrap();
+        let focused = page.focused(browser).unwrap();
+        if focused.contains(target) {
+            return;
+        }
+        seen.push(focused);
+    }
+    panic!("Tab never reached {target:?}; went through {seen:#?}");
+}
+
+#[test]
+fn the_quiz_can_be_started_answered_and_finished_with_the_keyboard_alone() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    page.open(&mut browser, &format!("{}/quiz", server.origin()))
+        .unwrap();
+
+    tab_to(&page, &mut browser, "BUTTON:Start the check");
+    page.press(&mut browser, "Enter").unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('fieldset.question')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    assert!(
+        page.focused(&mut browser).unwrap().starts_with("H1:"),
+        "focus starts on the question"
+    );
+
+    // Each question: tab to the last choice ("None of these" / "Not sure"…), tick it, go on.
+    let exits = [
+        "None of these",
+        "None of these",
+        "Not sure",
+        "Not sure",
+        "Not sure",
+        "Nothing helps",
+        "None of these",
+        "None of these",
+        "None of these",
+    ];
+    for (number, exit) in exits.iter().enumerate() {
+        let heading = page.text(&mut browser, "main h1").unwrap();
+        tab_to(&page, &mut browser, &format!("INPUT:{exit}"));
+        page.press(&mut browser, " ").unwrap();
+        tab_to(&page, &mut browser, "BUTTON:Next");
+        page.press(&mut browser, "Enter").unwrap();
+        page.wait_for(
+            &mut browser,
+            &format!("document.querySelector('main h1').textContent !== {heading:?}"),
+            Duration::from_secs(5),
+        )
+        .unwrap_or_else(|e| panic!("question {} ({heading}): {e}", number + 1));
+    }
+    assert_eq!(
+        page.text(&mut browser, "main h1").unwrap(),
+        "Check your answers"
+    );
+    tab_to(&page, &mut browser, "BUTTON:See my result");
+    page.press(&mut browser, "Enter").unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.urgency-banner')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let banner = page.text(&mut browser, ".urgency-banner").unwrap();
+    assert!(banner.contains("Look after it at home"), "{banner}");
+    assert!(page
+        .text(&mut browser, "main")
+        .unwrap()
+        .contains("We cannot tell from these answers"));
+}
