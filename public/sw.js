@@ -48,3 +48,55 @@ self.addEventListener("fetch", (event) => {
     caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((cached) => cached || fetch(request))
   );
 });
+
+// A tapped reminder notification opens the app with the action in the URL: the worker
+// cannot read local storage, so the page applies it.
+self.addEventListener("notificationclick", (event) => {
+  const data = event.notification.data || {};
+  event.notification.close();
+  const action = event.action === "snooze" ? "snooze" : event.action === "done" ? "done" : "";
+  const url = new URL("reminders", self.registration.scope);
+  if (action && data.r !== undefined) {
+    url.search = new URLSearchParams({ act: action, r: String(data.r), day: String(data.day) }).toString();
+  }
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => w.url.startsWith(self.registration.scope));
+      if (open) {
+        return open.navigate(url.href).then((w) => (w || open).focus());
+      }
+      return self.clients.openWindow(url.href);
+    })
+  );
+});
+
+// Best effort, installed Chromium apps only: now and then, check the copy of the schedule
+// the page left in the "lan-data" cache and show what is due in the last 15 minutes.
+self.addEventListener("periodicsync", (event) => {
+  if (event.tag !== "lan-reminders") {
+    return;
+  }
+  event.waitUntil(
+    caches
+      .open("lan-data")
+      .then((cache) => cache.match("reminders.json"))
+      .then((response) => (response ? response.json() : []))
+      .then((list) => {
+        const now = new Date();
+        const minutes = now.getHours() * 60 + now.getMinutes();
+        const weekday = (now.getDay() + 6) % 7;
+        const due = list.filter(
+          (r) => r.on && (r.d & (1 << weekday)) && minutes >= r.t && minutes - r.t < 15
+        );
+        return Promise.all(
+          due.map((r) =>
+            self.registration.showNotification(r.label, {
+              body: "Heavy emollient on soles and heels. Never between the toes.",
+              tag: "reminder-" + r.id,
+              icon: "icons/icon-192.png",
+            })
+          )
+        );
+      })
+  );
+});

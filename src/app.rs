@@ -7,6 +7,7 @@ use crate::learn::{LearnIndex, LearnSection};
 use crate::not_found::NotFound;
 use crate::platform::{document, network, service_worker, storage_events};
 use crate::quiz::{QuizHistory, QuizPage, QuizResultPage, QuizState};
+use crate::reminders::{RemindersPage, RemindersState};
 use crate::settings::{SettingsPage, SettingsState};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -18,6 +19,7 @@ pub fn App() -> impl IntoView {
     let settings = SettingsState::provide(notices);
     let quiz = QuizState::provide(notices);
     let feet = FootCheckState::provide(notices);
+    let reminders = RemindersState::provide(notices);
     if !crate::storage::is_available() {
         notices.report_storage(&crate::storage::StorageError::Unavailable);
     }
@@ -25,6 +27,7 @@ pub fn App() -> impl IntoView {
         settings.reload(key.as_deref());
         quiz.reload(key.as_deref());
         feet.reload(key.as_deref());
+        reminders.reload(key.as_deref());
     });
     // Mirrors the chosen theme and size onto <html>, where the stylesheet reads them.
     Effect::new(move || {
@@ -56,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/quiz/history") view=QuizHistory/>
                     <Route path=path!("/foot-check") view=FootCheckPage/>
                     <Route path=path!("/foot-check/history") view=FootCheckHistory/>
+                    <Route path=path!("/reminders") view=RemindersPage/>
                     <Route path=path!("/learn") view=LearnIndex/>
                     <Route path=path!("/learn/:condition") view=LearnSection/>
                     <Route path=path!("/settings") view=SettingsPage/>
@@ -119,6 +123,10 @@ fn BottomNav() -> impl IntoView {
             <A href="/foot-check">
                 <span class="nav-icon" aria-hidden="true">"◍"</span>
                 <span>"Feet"</span>
+            </A>
+            <A href="/reminders">
+                <span class="nav-icon" aria-hidden="true">"⏰"</span>
+                <span>"Remind"</span>
             </A>
             <A href="/learn">
                 <span class="nav-icon" aria-hidden="true">"❏"</span>

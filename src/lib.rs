@@ -13,6 +13,7 @@ pub mod learn;
 pub mod not_found;
 pub mod platform;
 pub mod quiz;
+pub mod reminders;
 pub mod settings;
 pub mod storage;
 

@@ -239,7 +239,10 @@ mod tests {
             false,
             &[(Foot::Left, Area::Ball, &[Mark::BlisterOrWound])],
         );
-        assert_eq!(advise(&today, std::slice::from_ref(&recent)).urgency, Urgency::Soon);
+        assert_eq!(
+            advise(&today, std::slice::from_ref(&recent)).urgency,
+            Urgency::Soon
+        );
         let advice = advise(&today, &[old, recent]);
         assert_eq!(advice.urgency, Urgency::Urgent);
         assert_eq!(

@@ -15,6 +15,7 @@ pub fn Home() -> impl IntoView {
             <p class="lead">
                 "Legs or feet hurting now that you are lying down? Find the pattern that fits, and what you can try tonight."
             </p>
+            <crate::reminders::DueReminders/>
             <QuizCard/>
             <WarningSigns/>
             <h2>"What could it be?"</h2>

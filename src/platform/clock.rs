@@ -15,3 +15,30 @@ pub fn offset_minutes_at(ms: f64) -> i32 {
 pub fn format_local(ms: f64) -> String {
     crate::dates::format_local(ms, offset_minutes_at(ms))
 }
+
+/// The device's own time zone, for the reminder schedule.
+pub struct DeviceZone;
+
+impl crate::reminders::schedule::Zone for DeviceZone {
+    fn offset_minutes(&self, utc_ms: i64) -> i32 {
+        offset_minutes_at(utc_ms as f64)
+    }
+}
+
+/// Calls `tick` every `period_ms` for the life of the page.
+pub fn every(period_ms: i32, tick: impl Fn() + 'static) {
+    use wasm_bindgen::prelude::*;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::<dyn Fn()>::new(tick);
+    if window
+        .set_interval_with_callback_and_timeout_and_arguments_0(
+            callback.as_ref().unchecked_ref(),
+            period_ms,
+        )
+        .is_ok()
+    {
+        callback.forget();
+    }
+}

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod document;
 pub mod files;
 pub mod network;
+pub mod notifications;
 pub mod persistence;
 pub mod service_worker;
 pub mod share;

@@ -5,6 +5,7 @@ use crate::components::Notices;
 use crate::foot_check::FootCheckState;
 use crate::platform::{clock, files, persistence};
 use crate::quiz::QuizState;
+use crate::reminders::RemindersState;
 use crate::storage::{self, backup};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ fn current_contents() -> backup::Contents {
         settings: Some(settings.current.get_untracked()),
         quiz_results: quiz.results.get_untracked(),
         foot_checks: FootCheckState::expect().checks.get_untracked(),
+        reminders: Some(RemindersState::expect().data.get_untracked()),
     }
 }
 
@@ -24,6 +26,7 @@ fn reload_everything() {
     SettingsState::expect().reload(None);
     QuizState::expect().reload(None);
     FootCheckState::expect().reload(None);
+    RemindersState::expect().reload(None);
 }
 
 #[component]
@@ -204,6 +207,10 @@ fn DeleteAll() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);
     let delete = move |_| {
+        // The service worker's copy of the schedule goes too.
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = crate::platform::notifications::clear_worker_copy().await;
+        });
         match storage::delete_all() {
             Ok(count) => {
                 reload_everything();

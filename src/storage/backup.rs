@@ -5,6 +5,7 @@ use super::envelope::{migrate, DecodeError};
 use super::keys::{self, Key};
 use crate::foot_check::model::FootCheck;
 use crate::quiz::result::SavedResult;
+use crate::reminders::schedule::Reminders;
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -21,6 +22,8 @@ pub struct Contents {
     pub quiz_results: Vec<SavedResult>,
     #[serde(default)]
     pub foot_checks: Vec<FootCheck>,
+    #[serde(default)]
+    pub reminders: Option<Reminders>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -50,10 +53,15 @@ pub enum ImportError {
 }
 
 pub fn export(contents: &Contents, now_ms: f64) -> Result<String, serde_json::Error> {
-    let schemas = [&keys::SETTINGS, &keys::QUIZ_RESULTS, &keys::FOOT_CHECKS]
-        .into_iter()
-        .map(|key| (key.name.to_string(), key.schema))
-        .collect();
+    let schemas = [
+        &keys::SETTINGS,
+        &keys::QUIZ_RESULTS,
+        &keys::FOOT_CHECKS,
+        &keys::REMINDERS,
+    ]
+    .into_iter()
+    .map(|key| (key.name.to_string(), key.schema))
+    .collect();
     serde_json::to_string_pretty(&File {
         app: APP_ID.to_string(),
         exported_ms: now_ms,
@@ -114,6 +122,7 @@ pub fn parse(text: &str) -> Result<(Contents, f64), ImportError> {
         .unwrap_or_default(),
         foot_checks: part(&mut data, "foot_checks", &keys::FOOT_CHECKS, &file.schemas)?
             .unwrap_or_default(),
+        reminders: part(&mut data, "reminders", &keys::REMINDERS, &file.schemas)?,
     };
     Ok((contents, file.exported_ms))
 }
@@ -161,6 +170,31 @@ pub fn merge(current: &Contents, incoming: &Contents) -> Contents {
         settings: current.settings.or(incoming.settings),
         quiz_results: results.into_values().collect(),
         foot_checks: checks.into_values().collect(),
+        reminders: merge_reminders(current.reminders.as_ref(), incoming.reminders.as_ref()),
+    }
+}
+
+/// This device's schedules win; the logs are combined so no night's "done" is lost.
+fn merge_reminders(current: Option<&Reminders>, incoming: Option<&Reminders>) -> Option<Reminders> {
+    match (current, incoming) {
+        (Some(current), Some(incoming)) => {
+            let mut merged = if current.list.is_empty() {
+                incoming.clone()
+            } else {
+                current.clone()
+            };
+            for entry in current.log.iter().chain(&incoming.log) {
+                if !merged
+                    .log
+                    .iter()
+                    .any(|e| e.reminder == entry.reminder && e.day == entry.day)
+                {
+                    merged.log.push(entry.clone());
+                }
+            }
+            Some(merged)
+        }
+        (current, incoming) => current.or(incoming).cloned(),
     }
 }
 
@@ -192,6 +226,17 @@ mod tests {
                 seen: 3,
                 notes: vec![],
             }],
+            reminders: Some(Reminders {
+                list: vec![crate::reminders::schedule::Reminder {
+                    id: 1,
+                    label: "Heels".into(),
+                    time: 1320,
+                    days: 127,
+                    enabled: true,
+                    since_day: 0,
+                }],
+                ..Default::default()
+            }),
         }
     }
 
@@ -253,6 +298,7 @@ mod tests {
             settings: None,
             quiz_results: vec![result(2_000, &["none"]), result(3_000, &["chest"])],
             foot_checks: vec![],
+            reminders: None,
         };
         let merged = merge(&current, &sample());
         let ids: Vec<u64> = merged.quiz_results.iter().map(|r| r.id).collect();

@@ -36,7 +36,19 @@ pub const FOOT_CHECKS: Key = Key {
     migrations: &[],
 };
 
-pub const ALL: [&Key; 4] = [&SETTINGS, &QUIZ_PROGRESS, &QUIZ_RESULTS, &FOOT_CHECKS];
+pub const REMINDERS: Key = Key {
+    name: "lan.reminders",
+    schema: 1,
+    migrations: &[],
+};
+
+pub const ALL: [&Key; 5] = [
+    &SETTINGS,
+    &QUIZ_PROGRESS,
+    &QUIZ_RESULTS,
+    &FOOT_CHECKS,
+    &REMINDERS,
+];
 
 pub fn by_name(name: &str) -> Option<&'static Key> {
     ALL.into_iter().find(|key| key.name == name)

@@ -7,7 +7,7 @@ pub mod keys;
 
 use envelope::DecodeError;
 use gloo_storage::{LocalStorage, Storage};
-pub use keys::{Key, FOOT_CHECKS, QUIZ_PROGRESS, QUIZ_RESULTS, SETTINGS};
+pub use keys::{Key, FOOT_CHECKS, QUIZ_PROGRESS, QUIZ_RESULTS, REMINDERS, SETTINGS};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -39,6 +39,7 @@ fn describe(key_name: &str) -> &'static str {
         "lan.quiz.progress" => "The symptom check you had started",
         "lan.quiz.results" => "Your saved symptom check results",
         "lan.footchecks" => "Your saved foot checks",
+        "lan.reminders" => "Your reminders",
         _ => "Some saved data",
     }
 }
@@ -172,24 +173,35 @@ pub fn delete_all() -> Result<usize, StorageError> {
     Ok(names.len())
 }
 
-/// Writes imported contents: both keys are encoded first, so a failure leaves nothing half-done.
+/// Writes imported contents all or nothing: every key is encoded first, and if one write
+/// fails the ones before it are put back as they were.
 pub fn write_backup(contents: &backup::Contents) -> Result<(), StorageError> {
-    let settings = contents.settings.unwrap_or_default();
-    let encoded_settings = envelope::encode(SETTINGS.schema, &settings)
-        .map_err(|e| StorageError::Encode(e.to_string()))?;
-    let encoded_results = envelope::encode(QUIZ_RESULTS.schema, &contents.quiz_results)
-        .map_err(|e| StorageError::Encode(e.to_string()))?;
-    let previous = read_raw(QUIZ_RESULTS.name)?;
-    write_raw(QUIZ_RESULTS.name, &encoded_results)?;
-    if let Err(error) = write_raw(SETTINGS.name, &encoded_settings) {
-        // Put the results back as they were: all or nothing.
-        match previous {
-            Some(previous) => write_raw(QUIZ_RESULTS.name, &previous)?,
-            None => raw_storage()?
-                .remove_item(QUIZ_RESULTS.name)
-                .map_err(|_| StorageError::Unavailable)?,
+    fn encoded<T: Serialize>(key: &Key, value: &T) -> Result<(&'static str, String), StorageError> {
+        envelope::encode(key.schema, value)
+            .map(|text| (key.name, text))
+            .map_err(|e| StorageError::Encode(e.to_string()))
+    }
+    let writes = [
+        encoded(&QUIZ_RESULTS, &contents.quiz_results)?,
+        encoded(&FOOT_CHECKS, &contents.foot_checks)?,
+        encoded(&REMINDERS, &contents.reminders.clone().unwrap_or_default())?,
+        encoded(&SETTINGS, &contents.settings.unwrap_or_default())?,
+    ];
+    let mut done: Vec<(&str, Option<String>)> = Vec::new();
+    for (name, value) in &writes {
+        let previous = read_raw(name)?;
+        if let Err(error) = write_raw(name, value) {
+            for (name, previous) in done.into_iter().rev() {
+                match previous {
+                    Some(previous) => write_raw(name, &previous)?,
+                    None => raw_storage()?
+                        .remove_item(name)
+                        .map_err(|_| StorageError::Unavailable)?,
+                }
+            }
+            return Err(error);
         }
-        return Err(error);
+        done.push((name, previous));
     }
     Ok(())
 }

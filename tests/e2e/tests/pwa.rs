@@ -28,6 +28,7 @@ fn routes() -> Vec<(String, &'static str)> {
         ("/quiz/result/12345".to_string(), "Result not found"),
         ("/foot-check".to_string(), "Foot check"),
         ("/foot-check/history".to_string(), "Past foot checks"),
+        ("/reminders".to_string(), "Moisturising reminders"),
         ("/no/such/page".to_string(), "could not find"),
     ];
     let headings = [

@@ -1,0 +1,11 @@
+//! Moisturising reminders: schedules and due logic, history, calendar export (pure), the
+//! state kept through `storage`, the screens, and the notification glue.
+
+pub mod ics;
+pub mod schedule;
+mod state;
+pub mod stats;
+mod views;
+
+pub use state::RemindersState;
+pub use views::{DueReminders, RemindersPage};

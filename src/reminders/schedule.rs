@@ -1,0 +1,693 @@
+//! Reminder schedules and when they are due. Pure: time is milliseconds since the epoch,
+//! and the time zone is a function from an instant to its UTC offset, so daylight-saving
+//! changes and travel are tested with fixed tables, never the test machine's zone.
+
+use serde::{Deserialize, Serialize};
+
+pub const MINUTE_MS: i64 = 60_000;
+pub const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
+/// After this long a reminder is no longer "due now" but "overdue".
+pub const DUE_WINDOW_MS: i64 = 60 * MINUTE_MS;
+/// A bedtime reminder stays overdue past midnight for this long, then counts as missed.
+pub const GRACE_MS: i64 = 6 * 60 * MINUTE_MS;
+pub const MAX_REMINDERS: usize = 50;
+pub const MAX_LABEL: usize = 60;
+
+/// Offset east of UTC in minutes at an instant (ms since the epoch).
+pub trait Zone {
+    fn offset_minutes(&self, utc_ms: i64) -> i32;
+}
+
+impl<F: Fn(i64) -> i32> Zone for F {
+    fn offset_minutes(&self, utc_ms: i64) -> i32 {
+        self(utc_ms)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reminder {
+    pub id: u32,
+    pub label: String,
+    /// Minutes after local midnight.
+    #[serde(rename = "t")]
+    pub time: u16,
+    /// Bit 0 = Monday … bit 6 = Sunday.
+    #[serde(rename = "d")]
+    pub days: u8,
+    #[serde(rename = "on")]
+    pub enabled: bool,
+    /// The local day it was created: earlier days were never scheduled, so never missed.
+    #[serde(rename = "from", default)]
+    pub since_day: i64,
+}
+
+pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+pub const EVERY_DAY: u8 = 0b111_1111;
+
+/// Local day number (days since 1970-01-01 in local time) of an instant.
+pub fn local_day(utc_ms: i64, zone: &impl Zone) -> i64 {
+    (utc_ms + i64::from(zone.offset_minutes(utc_ms)) * MINUTE_MS).div_euclid(DAY_MS)
+}
+
+/// 0 = Monday for a day number (1970-01-01 was a Thursday).
+pub fn weekday(day: i64) -> u32 {
+    (day + 3).rem_euclid(7) as u32
+}
+
+/// The instant a local wall-clock time happens. In a spring-forward gap the time that
+/// does not exist is moved forward by the jump; in a fall-back overlap the first one wins.
+pub fn instant_of(day: i64, minutes: u16, zone: &impl Zone) -> i64 {
+    let wall = day * DAY_MS + i64::from(minutes) * MINUTE_MS;
+    let before = wall - i64::from(zone.offset_minutes(wall - DAY_MS / 2)) * MINUTE_MS;
+    let after = wall - i64::from(zone.offset_minutes(wall + DAY_MS / 2)) * MINUTE_MS;
+    for candidate in [before.min(after), before.max(after)] {
+        if candidate + i64::from(zone.offset_minutes(candidate)) * MINUTE_MS == wall {
+            return candidate;
+        }
+    }
+    // The wall time fell in a gap: the later offset gives the moment just after the jump.
+    before.max(after)
+}
+
+impl Reminder {
+    pub fn runs_on(&self, day: i64) -> bool {
+        self.enabled && day >= self.since_day && self.days & (1 << weekday(day)) != 0
+    }
+
+    pub fn occurrence(&self, day: i64, zone: &impl Zone) -> i64 {
+        instant_of(day, self.time, zone)
+    }
+
+    /// The next time it is due strictly after `now`.
+    pub fn next_due(&self, now: i64, zone: &impl Zone) -> Option<i64> {
+        let today = local_day(now, zone);
+        (today - 1..today + 9)
+            .filter(|day| self.runs_on(*day))
+            .map(|day| self.occurrence(day, zone))
+            .find(|at| *at > now)
+    }
+
+    pub fn time_text(&self) -> String {
+        format!("{:02}:{:02}", self.time / 60, self.time % 60)
+    }
+
+    pub fn days_text(&self) -> String {
+        match self.days {
+            EVERY_DAY => "Every day".into(),
+            0b001_1111 => "Weekdays".into(),
+            0b110_0000 => "Weekends".into(),
+            days => WEEKDAYS
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| days & (1 << i) != 0)
+                .map(|(_, d)| *d)
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    #[serde(rename = "done")]
+    Done,
+    #[serde(rename = "skip")]
+    Skipped,
+}
+
+/// What happened to one occurrence: compact, kept for years.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    #[serde(rename = "r")]
+    pub reminder: u32,
+    /// The local day of the occurrence (not of the tap: a 23:30 reminder done at 00:10 counts for its own night).
+    #[serde(rename = "day")]
+    pub day: i64,
+    #[serde(rename = "o")]
+    pub outcome: Outcome,
+    /// When it was tapped (ms), for the history.
+    #[serde(rename = "at")]
+    pub at: i64,
+}
+
+/// A snooze is short-lived and only needs to survive a reload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snooze {
+    pub reminder: u32,
+    pub day: i64,
+    pub until: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reminders {
+    pub list: Vec<Reminder>,
+    #[serde(default)]
+    pub log: Vec<LogEntry>,
+    #[serde(default)]
+    pub snoozes: Vec<Snooze>,
+    #[serde(default)]
+    pub notify: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Nothing to do until then.
+    Upcoming {
+        at: i64,
+    },
+    DueNow {
+        day: i64,
+        at: i64,
+    },
+    Overdue {
+        day: i64,
+        at: i64,
+    },
+    Snoozed {
+        day: i64,
+        until: i64,
+    },
+    Done {
+        day: i64,
+        at: i64,
+    },
+    Skipped {
+        day: i64,
+    },
+    Off,
+}
+
+impl Status {
+    pub fn needs_action(self) -> bool {
+        matches!(self, Status::DueNow { .. } | Status::Overdue { .. })
+    }
+}
+
+impl Reminders {
+    fn logged(&self, id: u32, day: i64) -> Option<&LogEntry> {
+        self.log
+            .iter()
+            .rev()
+            .find(|e| e.reminder == id && e.day == day)
+    }
+
+    /// Where a reminder stands at `now`: the latest occurrence still within reach (today's,
+    /// or last night's within the grace period after midnight) decides.
+    pub fn status(&self, reminder: &Reminder, now: i64, zone: &impl Zone) -> Status {
+        if !reminder.enabled || reminder.days == 0 {
+            return Status::Off;
+        }
+        let today = local_day(now, zone);
+        let current = [today, today - 1]
+            .into_iter()
+            .filter(|day| reminder.runs_on(*day))
+            .map(|day| (day, reminder.occurrence(day, zone)))
+            .find(|(day, at)| *at <= now && (*day == today || now - at < GRACE_MS));
+        let Some((day, at)) = current else {
+            return match reminder.next_due(now, zone) {
+                Some(at) => Status::Upcoming { at },
+                None => Status::Off,
+            };
+        };
+        if let Some(entry) = self.logged(reminder.id, day) {
+            return match entry.outcome {
+                Outcome::Done => Status::Done { day, at: entry.at },
+                Outcome::Skipped => Status::Skipped { day },
+            };
+        }
+        if let Some(snooze) = self
+            .snoozes
+            .iter()
+            .find(|s| s.reminder == reminder.id && s.day == day && s.until > now)
+        {
+            return Status::Snoozed {
+                day,
+                until: snooze.until,
+            };
+        }
+        if now - at < DUE_WINDOW_MS
+            || self
+                .snoozes
+                .iter()
+                .any(|s| s.reminder == reminder.id && s.day == day)
+        {
+            Status::DueNow { day, at }
+        } else {
+            Status::Overdue { day, at }
+        }
+    }
+
+    /// How many reminders want an action now (for the app badge).
+    pub fn due_count(&self, now: i64, zone: &impl Zone) -> usize {
+        self.list
+            .iter()
+            .filter(|r| self.status(r, now, zone).needs_action())
+            .count()
+    }
+
+    pub fn record(&mut self, reminder: u32, day: i64, outcome: Outcome, now: i64) {
+        self.log
+            .retain(|e| !(e.reminder == reminder && e.day == day));
+        self.log.push(LogEntry {
+            reminder,
+            day,
+            outcome,
+            at: now,
+        });
+        self.snoozes
+            .retain(|s| !(s.reminder == reminder && s.day == day));
+    }
+
+    pub fn snooze(&mut self, reminder: u32, day: i64, minutes: i64, now: i64) {
+        self.snoozes
+            .retain(|s| !(s.reminder == reminder && s.day == day));
+        self.snoozes.push(Snooze {
+            reminder,
+            day,
+            until: now + minutes * MINUTE_MS,
+        });
+    }
+
+    /// Adds or replaces a reminder after checking it; the list is unchanged on error.
+    pub fn upsert(&mut self, draft: Reminder) -> Result<u32, ScheduleError> {
+        let label = draft.label.trim();
+        if label.is_empty() {
+            return Err(ScheduleError::NoLabel);
+        }
+        if label.chars().count() > MAX_LABEL {
+            return Err(ScheduleError::LabelTooLong);
+        }
+        if draft.days & EVERY_DAY == 0 {
+            return Err(ScheduleError::NoDays);
+        }
+        if draft.time >= 24 * 60 {
+            return Err(ScheduleError::BadTime);
+        }
+        let duplicate = self.list.iter().any(|r| {
+            r.id != draft.id
+                && r.time == draft.time
+                && r.days == draft.days
+                && r.label.eq_ignore_ascii_case(label)
+        });
+        if duplicate {
+            return Err(ScheduleError::Duplicate);
+        }
+        let mut reminder = Reminder {
+            label: label.to_string(),
+            days: draft.days & EVERY_DAY,
+            ..draft
+        };
+        match self
+            .list
+            .iter_mut()
+            .find(|r| r.id == reminder.id && reminder.id != 0)
+        {
+            Some(existing) => *existing = reminder.clone(),
+            None => {
+                if self.list.len() >= MAX_REMINDERS {
+                    return Err(ScheduleError::TooMany);
+                }
+                reminder.id = self.list.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+                self.list.push(reminder.clone());
+            }
+        }
+        Ok(reminder.id)
+    }
+
+    pub fn remove(&mut self, id: u32) {
+        self.list.retain(|r| r.id != id);
+        self.snoozes.retain(|s| s.reminder != id);
+    }
+
+    /// Drops snoozes that ended long ago, so the stored value does not grow.
+    pub fn tidy(&mut self, now: i64) {
+        self.snoozes.retain(|s| now - s.until < DAY_MS);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScheduleError {
+    #[error("Give the reminder a name, for example \"Heels before bed\".")]
+    NoLabel,
+    #[error("Keep the name under 60 characters.")]
+    LabelTooLong,
+    #[error("Pick at least one day.")]
+    NoDays,
+    #[error("Enter a time as hours and minutes, for example 22:00.")]
+    BadTime,
+    #[error("You already have this reminder at the same time and days.")]
+    Duplicate,
+    #[error("You have 50 reminders, the most the app keeps. Remove one to add another.")]
+    TooMany,
+}
+
+/// "22:05" -> minutes after midnight.
+pub fn parse_time(text: &str) -> Result<u16, ScheduleError> {
+    let (h, m) = text.trim().split_once(':').ok_or(ScheduleError::BadTime)?;
+    let h: u16 = h.parse().map_err(|_| ScheduleError::BadTime)?;
+    let m: u16 = m
+        .get(..2)
+        .unwrap_or(m)
+        .parse()
+        .map_err(|_| ScheduleError::BadTime)?;
+    if h > 23 || m > 59 {
+        return Err(ScheduleError::BadTime);
+    }
+    Ok(h * 60 + m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOUR: i64 = 60 * MINUTE_MS;
+    /// 2026-03-29 00:00 UTC, the day Europe/London moves to summer time at 01:00 UTC.
+    const SPRING_DAY: i64 = 20_541;
+
+    fn utc(_: i64) -> i32 {
+        0
+    }
+
+    /// Europe/London for 2026: +60 between 2026-03-29 01:00 UTC and 2026-10-25 01:00 UTC.
+    fn london(ms: i64) -> i32 {
+        let spring = SPRING_DAY * DAY_MS + HOUR;
+        let autumn = 20_751 * DAY_MS + HOUR;
+        if (spring..autumn).contains(&ms) {
+            60
+        } else {
+            0
+        }
+    }
+
+    fn at(day: i64, h: i64, m: i64) -> i64 {
+        day * DAY_MS + h * HOUR + m * MINUTE_MS
+    }
+
+    fn bedtime(time: u16) -> Reminder {
+        Reminder {
+            id: 1,
+            label: "Heels before bed".into(),
+            time,
+            days: EVERY_DAY,
+            enabled: true,
+            since_day: 0,
+        }
+    }
+
+    #[test]
+    fn weekdays_count_from_monday() {
+        assert_eq!(weekday(0), 3, "1970-01-01 was a Thursday");
+        assert_eq!(weekday(SPRING_DAY), 6, "2026-03-29 is a Sunday");
+    }
+
+    #[test]
+    fn upcoming_due_overdue_then_done() {
+        let r = bedtime(22 * 60);
+        let mut state = Reminders {
+            list: vec![r.clone()],
+            ..Default::default()
+        };
+        let day = 20_000;
+        assert_eq!(
+            state.status(&r, at(day, 21, 0), &utc),
+            Status::Upcoming { at: at(day, 22, 0) }
+        );
+        assert_eq!(
+            state.status(&r, at(day, 22, 10), &utc),
+            Status::DueNow {
+                day,
+                at: at(day, 22, 0)
+            }
+        );
+        assert_eq!(
+            state.status(&r, at(day, 23, 30), &utc),
+            Status::Overdue {
+                day,
+                at: at(day, 22, 0)
+            }
+        );
+        state.record(1, day, Outcome::Done, at(day, 23, 31));
+        assert_eq!(
+            state.status(&r, at(day, 23, 40), &utc),
+            Status::Done {
+                day,
+                at: at(day, 23, 31)
+            }
+        );
+        assert_eq!(state.due_count(at(day, 23, 40), &utc), 0);
+    }
+
+    #[test]
+    fn a_late_reminder_stays_overdue_across_midnight_then_is_missed() {
+        let r = bedtime(23 * 60 + 30);
+        let state = Reminders {
+            list: vec![r.clone()],
+            ..Default::default()
+        };
+        let day = 20_000;
+        assert_eq!(
+            state.status(&r, at(day + 1, 0, 40), &utc),
+            Status::Overdue {
+                day,
+                at: at(day, 23, 30)
+            }
+        );
+        // By morning last night's is gone and tonight's is upcoming.
+        assert_eq!(
+            state.status(&r, at(day + 1, 8, 0), &utc),
+            Status::Upcoming {
+                at: at(day + 1, 23, 30)
+            }
+        );
+    }
+
+    #[test]
+    fn snooze_hides_it_until_the_time_then_it_is_due_again() {
+        let r = bedtime(22 * 60);
+        let mut state = Reminders {
+            list: vec![r.clone()],
+            ..Default::default()
+        };
+        let day = 20_000;
+        state.snooze(1, day, 15, at(day, 22, 5));
+        assert_eq!(
+            state.status(&r, at(day, 22, 10), &utc),
+            Status::Snoozed {
+                day,
+                until: at(day, 22, 20)
+            }
+        );
+        assert!(matches!(
+            state.status(&r, at(day, 23, 30), &utc),
+            Status::DueNow { .. }
+        ));
+    }
+
+    #[test]
+    fn skip_tonight_counts_for_tonight_only() {
+        let r = bedtime(22 * 60);
+        let mut state = Reminders {
+            list: vec![r.clone()],
+            ..Default::default()
+        };
+        state.record(1, 20_000, Outcome::Skipped, at(20_000, 21, 0));
+        assert_eq!(
+            state.status(&r, at(20_000, 22, 30), &utc),
+            Status::Skipped { day: 20_000 }
+        );
+        assert!(matches!(
+            state.status(&r, at(20_001, 22, 30), &utc),
+            Status::DueNow { .. }
+        ));
+    }
+
+    #[test]
+    fn local_wall_time_holds_across_the_spring_and_autumn_changes() {
+        let r = bedtime(22 * 60);
+        // The evening before the change 22:00 local is 22:00 UTC; after it, 21:00 UTC.
+        assert_eq!(
+            r.occurrence(SPRING_DAY - 1, &london),
+            at(SPRING_DAY - 1, 22, 0)
+        );
+        assert_eq!(r.occurrence(SPRING_DAY, &london), at(SPRING_DAY, 21, 0));
+        assert_eq!(
+            r.next_due(at(SPRING_DAY, 12, 0), &london),
+            Some(at(SPRING_DAY, 21, 0))
+        );
+        // After the autumn change it is 22:00 UTC again.
+        assert_eq!(r.occurrence(20_751, &london), at(20_751, 22, 0));
+    }
+
+    #[test]
+    fn a_time_inside_the_spring_gap_moves_to_just_after_it() {
+        // 01:30 local does not exist on 2026-03-29 in London (01:00 -> 02:00).
+        let r = bedtime(90);
+        let when = r.occurrence(SPRING_DAY, &london);
+        assert_eq!(
+            when,
+            at(SPRING_DAY, 1, 30),
+            "02:30 BST, the first moment after the jump"
+        );
+        assert_eq!(london(when), 60);
+    }
+
+    #[test]
+    fn travelling_keeps_the_reminder_on_the_new_local_clock() {
+        let r = bedtime(22 * 60);
+        let new_york = |_: i64| -300;
+        let state = Reminders {
+            list: vec![r.clone()],
+            ..Default::default()
+        };
+        // 22:10 in New York is 03:10 UTC the next day.
+        let now = at(20_001, 3, 10);
+        assert!(matches!(
+            state.status(&r, now, &new_york),
+            Status::DueNow { day: 20_000, .. }
+        ));
+    }
+
+    #[test]
+    fn days_without_opening_the_app_do_not_pile_up() {
+        let r = bedtime(22 * 60);
+        let state = Reminders {
+            list: vec![r.clone()],
+            ..Default::default()
+        };
+        assert!(matches!(
+            state.status(&r, at(20_010, 22, 5), &utc),
+            Status::DueNow { day: 20_010, .. }
+        ));
+    }
+
+    #[test]
+    fn a_clock_that_jumps_back_does_not_break_anything() {
+        let r = bedtime(22 * 60);
+        let mut state = Reminders {
+            list: vec![r.clone()],
+            ..Default::default()
+        };
+        state.record(1, 20_000, Outcome::Done, at(20_000, 22, 5));
+        // The clock goes back an hour: still done, still the same night.
+        assert!(matches!(
+            state.status(&r, at(20_000, 21, 30), &utc),
+            Status::Upcoming { .. } | Status::Done { .. }
+        ));
+        assert!(matches!(
+            state.status(&r, at(20_000, 22, 2), &utc),
+            Status::Done { .. }
+        ));
+    }
+
+    #[test]
+    fn weekday_only_reminders_skip_the_weekend() {
+        let r = Reminder {
+            days: 0b001_1111,
+            ..bedtime(22 * 60)
+        };
+        // 2026-03-28 is a Saturday: next due is Monday 30th.
+        assert_eq!(
+            r.next_due(at(SPRING_DAY - 1, 12, 0), &utc),
+            Some(at(SPRING_DAY + 1, 22, 0))
+        );
+        assert_eq!(r.days_text(), "Weekdays");
+    }
+
+    #[test]
+    fn bad_input_is_refused_and_the_list_kept() {
+        let mut state = Reminders::default();
+        let good = bedtime(22 * 60);
+        assert_eq!(
+            state.upsert(Reminder {
+                id: 0,
+                ..good.clone()
+            }),
+            Ok(1)
+        );
+        let before = state.clone();
+        assert_eq!(
+            state.upsert(Reminder {
+                id: 0,
+                label: "  ".into(),
+                ..good.clone()
+            }),
+            Err(ScheduleError::NoLabel)
+        );
+        assert_eq!(
+            state.upsert(Reminder {
+                id: 0,
+                days: 0,
+                ..good.clone()
+            }),
+            Err(ScheduleError::NoDays)
+        );
+        assert_eq!(
+            state.upsert(Reminder {
+                id: 0,
+                time: 24 * 60,
+                ..good.clone()
+            }),
+            Err(ScheduleError::BadTime)
+        );
+        assert_eq!(
+            state.upsert(Reminder {
+                id: 0,
+                ..good.clone()
+            }),
+            Err(ScheduleError::Duplicate)
+        );
+        assert_eq!(state, before);
+        assert_eq!(parse_time("22:05"), Ok(22 * 60 + 5));
+        for bad in ["", "25:00", "7", "ab:cd", "12:60"] {
+            assert_eq!(parse_time(bad), Err(ScheduleError::BadTime), "{bad}");
+        }
+    }
+
+    #[test]
+    fn fifty_reminders_fit_and_the_fifty_first_is_refused() {
+        let mut state = Reminders::default();
+        for i in 0..50u16 {
+            let r = Reminder {
+                id: 0,
+                label: format!("R{i}"),
+                time: i * 10,
+                days: EVERY_DAY,
+                enabled: true,
+                since_day: 0,
+            };
+            assert!(state.upsert(r).is_ok());
+        }
+        let extra = Reminder {
+            id: 0,
+            label: "One more".into(),
+            time: 5,
+            days: EVERY_DAY,
+            enabled: true,
+            since_day: 0,
+        };
+        assert_eq!(state.upsert(extra), Err(ScheduleError::TooMany));
+        assert_eq!(state.list.len(), 50);
+        let ids: std::collections::HashSet<_> = state.list.iter().map(|r| r.id).collect();
+        assert_eq!(ids.len(), 50);
+    }
+
+    #[test]
+    fn editing_keeps_the_id() {
+        let mut state = Reminders::default();
+        let id = state
+            .upsert(Reminder {
+                id: 0,
+                ..bedtime(22 * 60)
+            })
+            .unwrap();
+        let edited = Reminder {
+            id,
+            label: "Heels".into(),
+            time: 21 * 60,
+            ..bedtime(0)
+        };
+        assert_eq!(state.upsert(edited), Ok(id));
+        assert_eq!(state.list.len(), 1);
+        assert_eq!(state.list[0].time_text(), "21:00");
+    }
+}

@@ -1,0 +1,182 @@
+use super::schedule::{Outcome, Reminder, Reminders, ScheduleError, Status};
+use crate::components::Notices;
+use crate::platform::clock::{self, DeviceZone};
+use crate::platform::notifications;
+use crate::storage;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// Reminders and their log, loaded once, written back through `storage`; a clock signal
+/// that ticks every 20 seconds drives "due now", notifications and the badge.
+#[derive(Clone, Copy)]
+pub struct RemindersState {
+    pub data: RwSignal<Reminders>,
+    pub now: RwSignal<i64>,
+    notices: Notices,
+    notified: StoredValue<BTreeSet<(u32, i64)>>,
+}
+
+fn load(notices: Notices) -> Reminders {
+    storage::load(&storage::REMINDERS)
+        .unwrap_or_else(|error| {
+            notices.report_storage(&error);
+            None
+        })
+        .unwrap_or_default()
+}
+
+impl RemindersState {
+    pub fn provide(notices: Notices) -> Self {
+        let state = RemindersState {
+            data: RwSignal::new(load(notices)),
+            now: RwSignal::new(clock::now_ms() as i64),
+            notices,
+            notified: StoredValue::new(BTreeSet::new()),
+        };
+        provide_context(state);
+        // A tapped notification opens the app with its action in the URL.
+        if let Some((action, reminder, day)) = notifications::take_notification_action() {
+            match action.as_str() {
+                "done" => state.record(reminder, day, Outcome::Done),
+                "snooze" => state.snooze(reminder, day, 15),
+                _ => {}
+            }
+        }
+        clock::every(20_000, move || state.tick());
+        state.tick();
+        state
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<RemindersState>()
+    }
+
+    pub fn reload(&self, key_name: Option<&str>) {
+        if key_name.is_none_or(|k| k == storage::REMINDERS.name) {
+            self.data.set(load(self.notices));
+        }
+    }
+
+    pub fn status(&self, reminder: &Reminder) -> Status {
+        let now = self.now.get();
+        self.data
+            .with(|data| data.status(reminder, now, &DeviceZone))
+    }
+
+    /// Changes the stored reminders (read fresh, so another tab's changes are kept).
+    fn change<T>(&self, edit: impl Fn(&mut Reminders) -> T) -> Option<T> {
+        let mut answer = None;
+        let outcome = storage::update(&storage::REMINDERS, |stored: &mut Reminders| {
+            answer = Some(edit(stored))
+        });
+        match outcome {
+            Ok(stored) => {
+                self.data.set(stored);
+                self.share_with_worker();
+            }
+            Err(error) => {
+                self.notices.report_storage(&error);
+                self.data.update(|data| answer = Some(edit(data)));
+            }
+        }
+        answer
+    }
+
+    pub fn upsert(&self, mut draft: Reminder) -> Result<u32, ScheduleError> {
+        draft.since_day = super::schedule::local_day(clock::now_ms() as i64, &DeviceZone);
+        // Checked on the current copy first so an invalid draft never touches storage.
+        self.data
+            .with_untracked(|data| data.clone().upsert(draft.clone()))?;
+        self.change(|data| data.upsert(draft.clone()))
+            .unwrap_or(Err(ScheduleError::BadTime))
+    }
+
+    pub fn remove(&self, id: u32) {
+        self.change(|data| data.remove(id));
+    }
+
+    pub fn set_enabled(&self, id: u32, enabled: bool) {
+        self.change(|data| {
+            if let Some(r) = data.list.iter_mut().find(|r| r.id == id) {
+                r.enabled = enabled;
+            }
+        });
+    }
+
+    pub fn record(&self, id: u32, day: i64, outcome: Outcome) {
+        let now = clock::now_ms() as i64;
+        self.change(|data| data.record(id, day, outcome, now));
+        self.tick();
+    }
+
+    pub fn snooze(&self, id: u32, day: i64, minutes: i64) {
+        let now = clock::now_ms() as i64;
+        self.change(|data| {
+            data.snooze(id, day, minutes, now);
+            data.tidy(now);
+        });
+        self.tick();
+    }
+
+    pub fn set_notify(&self, on: bool) {
+        self.change(|data| data.notify = on);
+    }
+
+    fn share_with_worker(&self) {
+        let json = self
+            .data
+            .with_untracked(|d| serde_json::to_string(&d.list).unwrap_or_default());
+        wasm_bindgen_futures::spawn_local(async move {
+            // Best effort: most browsers have no periodic sync, and that is said in the panel.
+            let _ = notifications::share_schedule_with_worker(&json).await;
+        });
+    }
+
+    /// Advances the clock; shows a notification for each reminder that just became due
+    /// (once per night) and puts the number due on the app badge.
+    pub fn tick(&self) {
+        let now = clock::now_ms() as i64;
+        self.now.set(now);
+        let (due, notify): (Vec<(Reminder, i64)>, bool) = self.data.with_untracked(|data| {
+            let due = data
+                .list
+                .iter()
+                .filter_map(|r| match data.status(r, now, &DeviceZone) {
+                    Status::DueNow { day, .. } | Status::Overdue { day, .. } => {
+                        Some((r.clone(), day))
+                    }
+                    _ => None,
+                })
+                .collect();
+            (due, data.notify)
+        });
+        let count = due.len();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = notifications::set_badge(count).await;
+        });
+        if !notify || notifications::permission().as_deref() != Some("granted") {
+            return;
+        }
+        for (reminder, day) in due {
+            let fresh = self
+                .notified
+                .try_update_value(|seen| seen.insert((reminder.id, day)))
+                .unwrap_or(false);
+            if fresh {
+                let notices = self.notices;
+                wasm_bindgen_futures::spawn_local(async move {
+                    let data = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&data, &"r".into(), &reminder.id.into());
+                    let _ = js_sys::Reflect::set(&data, &"day".into(), &(day as f64).into());
+                    let body = "Heavy emollient on soles and heels. Never between the toes.";
+                    let tag = format!("reminder-{}-{day}", reminder.id);
+                    if let Err(error) =
+                        notifications::show(&reminder.label, body, &tag, data.into()).await
+                    {
+                        notices.report(&error);
+                    }
+                });
+            }
+        }
+    }
+}

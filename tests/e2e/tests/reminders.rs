@@ -1,0 +1,240 @@
+//! Reminders in the browser: create, edit, delete and reload; due on Home at a controlled
+//! time; Done feeds the streak; a notification through the service worker.
+
+use e2e::cdp::{Browser, Page};
+use e2e::server::StaticServer;
+use e2e::ui::{click_button, pick};
+use serde_json::json;
+use std::time::Duration;
+
+const DAY: i64 = 86_400_000;
+/// 2026-11-29, a Sunday, in London (GMT in winter).
+const TODAY: i64 = 20_786;
+
+/// Starts the browser in London time with the clock set to `at` (and running from there).
+fn start_at(at: i64) -> (StaticServer, Browser, Page) {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    page.call(
+        &mut browser,
+        "Emulation.setTimezoneOverride",
+        json!({ "timezoneId": "Europe/London" }),
+    )
+    .unwrap();
+    let clock = format!(
+        "(() => {{ const start = performance.now(); const base = {at}; const RealDate = Date;
+            Date.now = () => base + (performance.now() - start); }})();"
+    );
+    page.call(
+        &mut browser,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": clock }),
+    )
+    .unwrap();
+    (server, browser, page)
+}
+
+fn set_value(page: &Page, browser: &mut Browser, selector: &str, value: &str) {
+    let script = format!(
+        "(() => {{ const el = document.querySelector({selector:?}); el.value = {value:?}; el.dispatchEvent(new Event('input', {{ bubbles: true }})); return el.value; }})()"
+    );
+    assert_eq!(page.eval(browser, &script).unwrap(), json!(value));
+}
+
+fn add_bedtime_reminder(page: &Page, browser: &mut Browser, origin: &str) {
+    page.open(browser, &format!("{origin}/reminders")).unwrap();
+    click_button(page, browser, "Add a reminder");
+    page.wait_for(
+        browser,
+        "document.querySelector('.reminder-form')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    click_button(page, browser, "Save reminder");
+    page.wait_for(
+        browser,
+        "document.querySelectorAll('.reminder-row').length === 1",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+}
+
+fn stored(page: &Page, browser: &mut Browser) -> String {
+    page.eval(browser, "localStorage.getItem('lan.reminders') || ''")
+        .unwrap()
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn a_reminder_can_be_created_edited_refused_and_deleted_and_survives_a_reload() {
+    let (server, mut browser, page) = start_at(TODAY * DAY + 12 * 3_600_000);
+    add_bedtime_reminder(&page, &mut browser, &server.origin());
+    page.reload(&mut browser).unwrap();
+    let row = page.text(&mut browser, ".reminder-row").unwrap();
+    assert!(
+        row.contains("Heels before bed at 22:00") && row.contains("Every day"),
+        "{row}"
+    );
+    assert!(row.contains("Next: 29 Nov 2026, 22:00"), "{row}");
+
+    click_button(&page, &mut browser, "Edit");
+    set_value(&page, &mut browser, "#reminder-time", "21:30");
+    pick(&page, &mut browser, &[]);
+    let before = stored(&page, &mut browser);
+    // Bad input: no name, then no days; a clear message and nothing changed.
+    set_value(&page, &mut browser, "#reminder-label", "   ");
+    click_button(&page, &mut browser, "Save reminder");
+    assert!(page
+        .text(&mut browser, ".form-error")
+        .unwrap()
+        .contains("Give the reminder a name"));
+    set_value(&page, &mut browser, "#reminder-label", "Heels");
+    page.eval(
+        &mut browser,
+        "document.querySelectorAll('.day-box input').forEach(b => b.checked && b.click())",
+    )
+    .unwrap();
+    click_button(&page, &mut browser, "Save reminder");
+    assert!(page
+        .text(&mut browser, ".form-error")
+        .unwrap()
+        .contains("Pick at least one day"));
+    assert_eq!(stored(&page, &mut browser), before);
+    page.eval(&mut browser, "document.querySelectorAll('.day-box input')[5].click(); document.querySelectorAll('.day-box input')[6].click()").unwrap();
+    page.screenshot(
+        &mut browser,
+        &e2e::workspace_root().join("tests/e2e/screenshots/reminders/form.png"),
+    )
+    .unwrap();
+    click_button(&page, &mut browser, "Save reminder");
+    page.wait_for(
+        &mut browser,
+        "!document.querySelector('.reminder-form')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    page.reload(&mut browser).unwrap();
+    let row = page.text(&mut browser, ".reminder-row").unwrap();
+    assert!(
+        row.contains("Heels at 21:30") && row.contains("Weekends"),
+        "{row}"
+    );
+
+    click_button(&page, &mut browser, "Delete");
+    page.wait_for(
+        &mut browser,
+        "document.querySelectorAll('.reminder-row').length === 0",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    page.reload(&mut browser).unwrap();
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "document.querySelectorAll('.reminder-row').length"
+        )
+        .unwrap(),
+        json!(0)
+    );
+    let violations = e2e::axe_violations(&page, &mut browser);
+    assert!(violations.is_empty(), "{violations:#?}");
+}
+
+#[test]
+fn a_due_reminder_shows_on_home_notifies_and_done_starts_the_streak() {
+    let (server, mut browser, page) = start_at(TODAY * DAY + 22 * 3_600_000 + 5 * 60_000);
+    browser
+        .call(
+            None,
+            "Browser.grantPermissions",
+            json!({ "origin": server.origin(), "permissions": ["notifications"] }),
+        )
+        .unwrap();
+    add_bedtime_reminder(&page, &mut browser, &server.origin());
+    page.eval(
+        &mut browser,
+        "navigator.serviceWorker.ready.then(() => true)",
+    )
+    .unwrap();
+    pick(
+        &page,
+        &mut browser,
+        &["Show notifications for due reminders"],
+    );
+    page.wait_for(
+        &mut browser,
+        "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.some(x =>
+            x.title === 'Heels before bed' && x.actions.map(a => a.action).join() === 'done,snooze' && x.data.day === 20786))",
+        Duration::from_secs(10),
+    )
+    .expect("a notification with Done and Snooze through the service worker");
+    page.screenshot(
+        &mut browser,
+        &e2e::workspace_root().join("tests/e2e/screenshots/reminders/reminders.png"),
+    )
+    .unwrap();
+
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    let card = page.text(&mut browser, ".due-card").unwrap();
+    assert!(
+        card.contains("Heels before bed") && card.contains("Due now (22:00)"),
+        "{card}"
+    );
+    page.screenshot(
+        &mut browser,
+        &e2e::workspace_root().join("tests/e2e/screenshots/reminders/home-due.png"),
+    )
+    .unwrap();
+    click_button(&page, &mut browser, "Done");
+    page.wait_for(
+        &mut browser,
+        "!document.querySelector('.due-card')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+
+    page.open(&mut browser, &format!("{}/reminders", server.origin()))
+        .unwrap();
+    let summary = page.text(&mut browser, "#history-title + p").unwrap();
+    assert!(
+        summary.contains("Streak: 1 nights") && summary.contains("100%"),
+        "{summary}"
+    );
+    assert!(page
+        .text(&mut browser, ".reminder-row")
+        .unwrap()
+        .contains("Done tonight at 22:0"));
+    let saved = stored(&page, &mut browser);
+    assert!(
+        saved.contains(&format!("\"day\":{TODAY}")) && saved.contains("\"o\":\"done\""),
+        "{saved}"
+    );
+    let violations = e2e::axe_violations(&page, &mut browser);
+    assert!(violations.is_empty(), "{violations:#?}");
+}
+
+#[test]
+fn a_tapped_notification_action_arrives_through_the_url() {
+    let (server, mut browser, page) = start_at(TODAY * DAY + 22 * 3_600_000 + 5 * 60_000);
+    add_bedtime_reminder(&page, &mut browser, &server.origin());
+    page.open(
+        &mut browser,
+        &format!("{}/reminders?act=snooze&r=1&day={TODAY}", server.origin()),
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.reminder-row').textContent.includes('Snoozed until 22:2')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    assert_eq!(
+        page.eval(&mut browser, "location.search").unwrap(),
+        json!(""),
+        "the action is used once"
+    );
+}
