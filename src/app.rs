@@ -1,6 +1,7 @@
 //! The shell: router, layout, navigation, theme, offline badge and update banner.
 
 use crate::components::{NoticeList, Notices};
+use crate::diary::{DiaryPage, DiaryState, NightOverride, TonightPage};
 use crate::foot_check::{FootCheckHistory, FootCheckPage, FootCheckState};
 use crate::home::Home;
 use crate::learn::{LearnIndex, LearnSection};
@@ -20,6 +21,8 @@ pub fn App() -> impl IntoView {
     let quiz = QuizState::provide(notices);
     let feet = FootCheckState::provide(notices);
     let reminders = RemindersState::provide(notices);
+    let diary = DiaryState::provide(notices);
+    let night = expect_context::<NightOverride>();
     if !crate::storage::is_available() {
         notices.report_storage(&crate::storage::StorageError::Unavailable);
     }
@@ -28,12 +31,20 @@ pub fn App() -> impl IntoView {
         quiz.reload(key.as_deref());
         feet.reload(key.as_deref());
         reminders.reload(key.as_deref());
+        diary.reload(key.as_deref());
     });
     // Mirrors the chosen theme and size onto <html>, where the stylesheet reads them.
     Effect::new(move || {
         settings.current.with(|current| {
             for (name, value) in [
-                ("data-theme", current.theme.attribute()),
+                (
+                    "data-theme",
+                    if night.0.get() {
+                        "dark"
+                    } else {
+                        current.theme.attribute()
+                    },
+                ),
                 ("data-text-size", current.text_size.attribute()),
             ] {
                 if let Err(error) = document::set_root_attribute(name, value) {
@@ -60,6 +71,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/foot-check") view=FootCheckPage/>
                     <Route path=path!("/foot-check/history") view=FootCheckHistory/>
                     <Route path=path!("/reminders") view=RemindersPage/>
+                    <Route path=path!("/tonight") view=TonightPage/>
+                    <Route path=path!("/diary") view=DiaryPage/>
                     <Route path=path!("/learn") view=LearnIndex/>
                     <Route path=path!("/learn/:condition") view=LearnSection/>
                     <Route path=path!("/settings") view=SettingsPage/>
@@ -125,7 +138,7 @@ fn BottomNav() -> impl IntoView {
                 <span>"Feet"</span>
             </A>
             <A href="/reminders">
-                <span class="nav-icon" aria-hidden="true">"⏰"</span>
+                <span class="nav-icon" aria-hidden="true">"◷"</span>
                 <span>"Remind"</span>
             </A>
             <A href="/learn">

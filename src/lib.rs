@@ -7,6 +7,7 @@ pub mod app;
 pub mod clinical;
 pub mod components;
 pub mod dates;
+pub mod diary;
 pub mod foot_check;
 pub mod home;
 pub mod learn;

@@ -15,6 +15,10 @@ pub fn Home() -> impl IntoView {
             <p class="lead">
                 "Legs or feet hurting now that you are lying down? Find the pattern that fits, and what you can try tonight."
             </p>
+            <div class="tonight-start">
+                <A href="/tonight"><span class="button wide">"Start tonight's check-in"</span></A>
+                <p class="small">"One minute: how your legs are, a look at your feet, moisturise. "<A href="/diary">"Your diary"</A></p>
+            </div>
             <crate::reminders::DueReminders/>
             <QuizCard/>
             <WarningSigns/>

@@ -18,6 +18,7 @@ fn current_contents() -> backup::Contents {
         quiz_results: quiz.results.get_untracked(),
         foot_checks: FootCheckState::expect().checks.get_untracked(),
         reminders: Some(RemindersState::expect().data.get_untracked()),
+        diary: crate::diary::DiaryState::expect().entries.get_untracked(),
     }
 }
 
@@ -27,6 +28,7 @@ fn reload_everything() {
     QuizState::expect().reload(None);
     FootCheckState::expect().reload(None);
     RemindersState::expect().reload(None);
+    crate::diary::DiaryState::expect().reload(None);
 }
 
 #[component]

@@ -3,6 +3,7 @@
 
 use super::envelope::{migrate, DecodeError};
 use super::keys::{self, Key};
+use crate::diary::model::Entry;
 use crate::foot_check::model::FootCheck;
 use crate::quiz::result::SavedResult;
 use crate::reminders::schedule::Reminders;
@@ -24,6 +25,8 @@ pub struct Contents {
     pub foot_checks: Vec<FootCheck>,
     #[serde(default)]
     pub reminders: Option<Reminders>,
+    #[serde(default)]
+    pub diary: Vec<Entry>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -58,6 +61,7 @@ pub fn export(contents: &Contents, now_ms: f64) -> Result<String, serde_json::Er
         &keys::QUIZ_RESULTS,
         &keys::FOOT_CHECKS,
         &keys::REMINDERS,
+        &keys::DIARY,
     ]
     .into_iter()
     .map(|key| (key.name.to_string(), key.schema))
@@ -123,6 +127,7 @@ pub fn parse(text: &str) -> Result<(Contents, f64), ImportError> {
         foot_checks: part(&mut data, "foot_checks", &keys::FOOT_CHECKS, &file.schemas)?
             .unwrap_or_default(),
         reminders: part(&mut data, "reminders", &keys::REMINDERS, &file.schemas)?,
+        diary: part(&mut data, "diary", &keys::DIARY, &file.schemas)?.unwrap_or_default(),
     };
     Ok((contents, file.exported_ms))
 }
@@ -132,6 +137,7 @@ pub fn parse(text: &str) -> Result<(Contents, f64), ImportError> {
 pub struct Summary {
     pub results: usize,
     pub foot_checks: usize,
+    pub nights: usize,
     pub first_ms: Option<f64>,
     pub last_ms: Option<f64>,
     pub has_settings: bool,
@@ -139,13 +145,15 @@ pub struct Summary {
 
 pub fn summarize(contents: &Contents) -> Summary {
     let times = contents
-        .quiz_results
+        .diary
         .iter()
-        .map(SavedResult::taken_ms)
+        .map(|e| e.night as f64 * 86_400_000.0)
+        .chain(contents.quiz_results.iter().map(SavedResult::taken_ms))
         .chain(contents.foot_checks.iter().map(|c| c.id as f64));
     Summary {
         results: contents.quiz_results.len(),
         foot_checks: contents.foot_checks.len(),
+        nights: contents.diary.len(),
         first_ms: times.clone().reduce(f64::min),
         last_ms: times.reduce(f64::max),
         has_settings: contents.settings.is_some(),
@@ -171,6 +179,15 @@ pub fn merge(current: &Contents, incoming: &Contents) -> Contents {
         quiz_results: results.into_values().collect(),
         foot_checks: checks.into_values().collect(),
         reminders: merge_reminders(current.reminders.as_ref(), incoming.reminders.as_ref()),
+        diary: {
+            let mut nights: BTreeMap<i64, Entry> = incoming
+                .diary
+                .iter()
+                .map(|e| (e.night, e.clone()))
+                .collect();
+            nights.extend(current.diary.iter().map(|e| (e.night, e.clone())));
+            nights.into_values().collect()
+        },
     }
 }
 
@@ -237,6 +254,11 @@ mod tests {
                 }],
                 ..Default::default()
             }),
+            diary: vec![Entry {
+                night: 20_786,
+                pain: 3,
+                ..Default::default()
+            }],
         }
     }
 
@@ -285,8 +307,9 @@ mod tests {
             Summary {
                 results: 2,
                 foot_checks: 1,
+                nights: 1,
                 first_ms: Some(1_000.0),
-                last_ms: Some(2_000.0),
+                last_ms: Some(20_786.0 * 86_400_000.0),
                 has_settings: true
             }
         );
@@ -299,6 +322,7 @@ mod tests {
             quiz_results: vec![result(2_000, &["none"]), result(3_000, &["chest"])],
             foot_checks: vec![],
             reminders: None,
+            diary: vec![],
         };
         let merged = merge(&current, &sample());
         let ids: Vec<u64> = merged.quiz_results.iter().map(|r| r.id).collect();

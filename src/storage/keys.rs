@@ -42,12 +42,19 @@ pub const REMINDERS: Key = Key {
     migrations: &[],
 };
 
-pub const ALL: [&Key; 5] = [
+pub const DIARY: Key = Key {
+    name: "lan.diary",
+    schema: 1,
+    migrations: &[],
+};
+
+pub const ALL: [&Key; 6] = [
     &SETTINGS,
     &QUIZ_PROGRESS,
     &QUIZ_RESULTS,
     &FOOT_CHECKS,
     &REMINDERS,
+    &DIARY,
 ];
 
 pub fn by_name(name: &str) -> Option<&'static Key> {

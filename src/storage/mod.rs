@@ -7,7 +7,7 @@ pub mod keys;
 
 use envelope::DecodeError;
 use gloo_storage::{LocalStorage, Storage};
-pub use keys::{Key, FOOT_CHECKS, QUIZ_PROGRESS, QUIZ_RESULTS, REMINDERS, SETTINGS};
+pub use keys::{Key, DIARY, FOOT_CHECKS, QUIZ_PROGRESS, QUIZ_RESULTS, REMINDERS, SETTINGS};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -40,6 +40,7 @@ fn describe(key_name: &str) -> &'static str {
         "lan.quiz.results" => "Your saved symptom check results",
         "lan.footchecks" => "Your saved foot checks",
         "lan.reminders" => "Your reminders",
+        "lan.diary" => "Your night diary",
         _ => "Some saved data",
     }
 }
@@ -185,6 +186,7 @@ pub fn write_backup(contents: &backup::Contents) -> Result<(), StorageError> {
         encoded(&QUIZ_RESULTS, &contents.quiz_results)?,
         encoded(&FOOT_CHECKS, &contents.foot_checks)?,
         encoded(&REMINDERS, &contents.reminders.clone().unwrap_or_default())?,
+        encoded(&DIARY, &contents.diary)?,
         encoded(&SETTINGS, &contents.settings.unwrap_or_default())?,
     ];
     let mut done: Vec<(&str, Option<String>)> = Vec::new();

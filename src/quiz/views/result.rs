@@ -156,9 +156,54 @@ fn Comparison(earlier: SavedResult, later: SavedResult) -> impl IntoView {
     }
 }
 
+/// The last 30 nights of the diary and the latest foot check, for the doctor's page.
+fn diary_and_feet() -> String {
+    let diary = crate::diary::DiaryState::expect();
+    let feet = crate::foot_check::FootCheckState::expect();
+    let mut out = String::from("\nNight diary, last 30 nights:\n");
+    let lines = diary
+        .entries
+        .with_untracked(|e| crate::diary::stats::summary_lines(e, crate::diary::tonight()));
+    if lines.is_empty() {
+        out += "- no entries\n";
+    }
+    for line in lines {
+        out += &format!("- {line}\n");
+    }
+    out += "\nLatest foot check: ";
+    out += &feet.checks.with_untracked(|checks| match checks.last() {
+        None => "none\n".to_string(),
+        Some(check) => {
+            let notes: Vec<String> = check
+                .notes
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {}: {}",
+                        r.foot.name().to_lowercase(),
+                        r.area.name().to_lowercase(),
+                        r.marks
+                            .iter()
+                            .map(|m| m.label().to_lowercase())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
+                .collect();
+            let found = if notes.is_empty() {
+                "all areas fine".to_string()
+            } else {
+                notes.join("; ")
+            };
+            format!("{} ({found})\n", clock::format_local(check.id as f64))
+        }
+    });
+    out
+}
+
 #[component]
 fn DoctorSummary(result: SavedResult, when: String) -> impl IntoView {
-    let text = StoredValue::new(doctor_summary(&result, &when));
+    let text = StoredValue::new(doctor_summary(&result, &when) + &diary_and_feet());
     let status = RwSignal::new(String::new());
     let report = move |outcome: Result<(), crate::platform::PlatformError>, done: &str| {
         status.set(match outcome {

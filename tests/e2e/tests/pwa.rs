@@ -29,6 +29,8 @@ fn routes() -> Vec<(String, &'static str)> {
         ("/foot-check".to_string(), "Foot check"),
         ("/foot-check/history".to_string(), "Past foot checks"),
         ("/reminders".to_string(), "Moisturising reminders"),
+        ("/tonight".to_string(), "Your legs tonight"),
+        ("/diary".to_string(), "Night diary"),
         ("/no/such/page".to_string(), "could not find"),
     ];
     let headings = [

@@ -1,0 +1,276 @@
+//! One diary entry per night: pain, where, which position hurt, what helped, a quick foot
+//! look, moisturised or not, and a note. Pure and compact (kept for years).
+
+use crate::clinical::Finding;
+use serde::{Deserialize, Serialize};
+
+/// Hours after midnight that still belong to the night before: a 01:00 entry is last night's.
+pub const NIGHT_ENDS_AT_HOUR: i64 = 6;
+
+/// The night (local day of its evening) of an instant.
+pub fn night_of(utc_ms: i64, offset_minutes: i32) -> i64 {
+    let local = utc_ms + i64::from(offset_minutes) * 60_000 - NIGHT_ENDS_AT_HOUR * 3_600_000;
+    local.div_euclid(86_400_000)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Place {
+    #[serde(rename = "leg")]
+    BackOfLeg,
+    #[serde(rename = "back")]
+    LowerBack,
+    #[serde(rename = "hip")]
+    Hip,
+    #[serde(rename = "calf")]
+    Calf,
+    #[serde(rename = "feet")]
+    Feet,
+    #[serde(rename = "heel")]
+    HeelSkin,
+}
+
+impl Place {
+    pub const ALL: [Place; 6] = [
+        Place::BackOfLeg,
+        Place::LowerBack,
+        Place::Hip,
+        Place::Calf,
+        Place::Feet,
+        Place::HeelSkin,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Place::BackOfLeg => "Buttock and back of the leg",
+            Place::LowerBack => "Lower back",
+            Place::Hip => "Outside of the hip",
+            Place::Calf => "Calf",
+            Place::Feet => "Feet",
+            Place::HeelSkin => "Heel or sole skin",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Position {
+    #[serde(rename = "back")]
+    OnBack,
+    #[serde(rename = "side")]
+    OnSide,
+    #[serde(rename = "raised")]
+    LegsRaised,
+}
+
+impl Position {
+    pub const ALL: [Position; 3] = [Position::OnBack, Position::OnSide, Position::LegsRaised];
+    pub fn label(self) -> &'static str {
+        match self {
+            Position::OnBack => "Lying on my back",
+            Position::OnSide => "Lying on my side",
+            Position::LegsRaised => "Legs raised",
+        }
+    }
+    /// One letter for the chart.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Position::OnBack => "B",
+            Position::OnSide => "S",
+            Position::LegsRaised => "R",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Helper {
+    #[serde(rename = "pillow")]
+    Pillow,
+    #[serde(rename = "down")]
+    LegsDown,
+    #[serde(rename = "move")]
+    Moving,
+    #[serde(rename = "cream")]
+    Emollient,
+    #[serde(rename = "pill")]
+    Painkiller,
+}
+
+impl Helper {
+    pub const ALL: [Helper; 5] = [
+        Helper::Pillow,
+        Helper::LegsDown,
+        Helper::Moving,
+        Helper::Emollient,
+        Helper::Painkiller,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Helper::Pillow => "A pillow between or under the knees",
+            Helper::LegsDown => "Hanging my legs down",
+            Helper::Moving => "Getting up and moving",
+            Helper::Emollient => "Moisturising my feet",
+            Helper::Painkiller => "A painkiller",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FeetToday {
+    #[serde(rename = "ok")]
+    Fine,
+    #[serde(rename = "dry")]
+    Dry,
+    #[serde(rename = "cracks")]
+    Cracks,
+    #[serde(rename = "worry")]
+    Worrying,
+}
+
+impl FeetToday {
+    pub const ALL: [FeetToday; 4] = [
+        FeetToday::Fine,
+        FeetToday::Dry,
+        FeetToday::Cracks,
+        FeetToday::Worrying,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            FeetToday::Fine => "They look fine",
+            FeetToday::Dry => "Dry skin",
+            FeetToday::Cracks => "Cracks in the heels",
+            FeetToday::Worrying => "Something worrying: redness, a wound or dark skin",
+        }
+    }
+}
+
+/// The warning signs asked for every night (SPEC red flags), as the quiz's findings.
+pub const NIGHTLY_WARNINGS: [(Finding, &str); 5] = [
+    (
+        Finding::SaddleNumbness,
+        "Numbness around the genitals or bottom",
+    ),
+    (
+        Finding::BladderOrBowelChange,
+        "New trouble with bladder or bowels",
+    ),
+    (
+        Finding::OneLegSwollenWarmRed,
+        "One leg swollen, warm and red or darker",
+    ),
+    (
+        Finding::SuddenColdPaleNumbLeg,
+        "A leg suddenly cold, pale and numb",
+    ),
+    (
+        Finding::ChestPainOrBreathless,
+        "Chest pain or short of breath",
+    ),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Entry {
+    #[serde(rename = "n")]
+    pub night: i64,
+    #[serde(rename = "p")]
+    pub pain: u8,
+    #[serde(rename = "w", default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+    #[serde(rename = "pos", default, skip_serializing_if = "Vec::is_empty")]
+    pub positions: Vec<Position>,
+    #[serde(rename = "h", default, skip_serializing_if = "Vec::is_empty")]
+    pub helped: Vec<Helper>,
+    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
+    pub feet: Option<FeetToday>,
+    #[serde(rename = "m", default)]
+    pub moisturized: bool,
+    #[serde(rename = "x", default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Finding>,
+    #[serde(rename = "t", default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+pub const MAX_NOTE: usize = 500;
+
+/// Adds tonight's entry, or replaces it if tonight already has one (a second run updates).
+pub fn upsert(entries: &mut Vec<Entry>, mut entry: Entry) {
+    entry.pain = entry.pain.min(10);
+    entry.note = entry.note.chars().take(MAX_NOTE).collect();
+    entries.retain(|e| e.night != entry.night);
+    entries.push(entry);
+    entries.sort_by_key(|e| e.night);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_after_midnight_belongs_to_the_night_before() {
+        let evening = 20_786 * 86_400_000 + 23 * 3_600_000;
+        assert_eq!(night_of(evening, 0), 20_786);
+        assert_eq!(
+            night_of(evening + 2 * 3_600_000, 0),
+            20_786,
+            "01:00 is still last night"
+        );
+        assert_eq!(
+            night_of(evening + 8 * 3_600_000, 0),
+            20_787,
+            "07:00 starts a new day"
+        );
+        assert_eq!(
+            night_of(evening, 120),
+            20_786,
+            "01:00 local with +2h is the same night"
+        );
+    }
+
+    #[test]
+    fn a_second_entry_the_same_night_replaces_the_first() {
+        let mut entries = Vec::new();
+        upsert(
+            &mut entries,
+            Entry {
+                night: 5,
+                pain: 4,
+                ..Default::default()
+            },
+        );
+        upsert(
+            &mut entries,
+            Entry {
+                night: 6,
+                pain: 2,
+                ..Default::default()
+            },
+        );
+        upsert(
+            &mut entries,
+            Entry {
+                night: 5,
+                pain: 12,
+                note: "x".repeat(900),
+                ..Default::default()
+            },
+        );
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].pain, 10, "clamped to the scale");
+        assert_eq!(entries[0].note.len(), MAX_NOTE);
+    }
+
+    #[test]
+    fn a_typical_night_is_small() {
+        let entry = Entry {
+            night: 20_786,
+            pain: 4,
+            places: vec![Place::HeelSkin],
+            positions: vec![Position::OnSide],
+            helped: vec![Helper::Emollient],
+            feet: Some(FeetToday::Cracks),
+            moisturized: true,
+            warnings: vec![],
+            note: String::new(),
+        };
+        let json = serde_json::to_string(&entry).unwrap();
+        assert!(json.len() <= 90, "{} bytes: {json}", json.len());
+        assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), entry);
+    }
+}

@@ -1,0 +1,223 @@
+//! `/tonight`: the one-minute bedtime routine, every step skippable, in the night theme.
+
+use super::model::{FeetToday, Helper, Place, Position, NIGHTLY_WARNINGS};
+use super::state::{DiaryState, NightOverride};
+use super::stats::nudges;
+use crate::clinical::assess;
+use crate::components::UrgencyBanner;
+use crate::platform::document;
+use crate::reminders::schedule::{Outcome, Status};
+use crate::reminders::RemindersState;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn TonightPage() -> impl IntoView {
+    document::set_title("Tonight's check-in");
+    let state = DiaryState::expect();
+    let night = expect_context::<NightOverride>();
+    night.0.set(true);
+    on_cleanup(move || night.0.set(false));
+    state.begin();
+    move || match state.step.get() {
+        0 => view! { <LegsStep/> }.into_any(),
+        1 => view! { <FeetStep/> }.into_any(),
+        2 => view! { <MoistureStep/> }.into_any(),
+        _ => view! { <SleepWell/> }.into_any(),
+    }
+}
+
+#[component]
+fn Heading(text: &'static str) -> impl IntoView {
+    let heading = NodeRef::<H1>::new();
+    Effect::new(move || {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let state = DiaryState::expect();
+    view! {
+        <p class="step" aria-live="polite">{move || format!("Step {} of 3", (state.step.get() + 1).min(3))}</p>
+        <h1 tabindex="-1" node_ref=heading>{text}</h1>
+    }
+}
+
+/// A group of checkboxes bound to a list field of the draft.
+fn toggles<T: Copy + PartialEq + Send + Sync + 'static>(
+    legend: &'static str,
+    options: &'static [T],
+    label: fn(T) -> &'static str,
+    field: fn(&mut super::model::Entry) -> &mut Vec<T>,
+) -> impl IntoView {
+    let state = DiaryState::expect();
+    let boxes = options
+        .iter()
+        .map(|option| {
+            let option = *option;
+            view! {
+                <label class="choice">
+                    <input type="checkbox"
+                        prop:checked=move || state.draft.with(|d| field(&mut d.clone()).contains(&option))
+                        on:change=move |_| state.draft.update(|d| {
+                            let list = field(d);
+                            if let Some(i) = list.iter().position(|x| *x == option) { list.remove(i); } else { list.push(option); }
+                        })/>
+                    <span>{label(option)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! { <fieldset class="choice-group"><legend>{legend}</legend>{boxes}</fieldset> }
+}
+
+#[component]
+fn NextButtons() -> impl IntoView {
+    let state = DiaryState::expect();
+    view! {
+        <div class="quiz-actions">
+            <button type="button" class="button secondary" hidden=move || state.step.get() == 0 on:click=move |_| state.step.update(|s| *s = s.saturating_sub(1))>"Back"</button>
+            <button type="button" class="button" on:click=move |_| state.step.update(|s| *s += 1)>"Next"</button>
+        </div>
+        <p class="small">"Every step can be skipped: Next moves on."</p>
+    }
+}
+
+#[component]
+fn LegsStep() -> impl IntoView {
+    let state = DiaryState::expect();
+    let pain = move || state.draft.with(|d| d.pain);
+    let warnings = move || state.draft.with(|d| d.warnings.clone());
+    view! {
+        <section class="page tonight">
+            <Heading text="Your legs tonight"/>
+            <label for="pain" class="pain-label">"Pain now: " <strong class="pain-value">{pain}</strong>" out of 10"</label>
+            <input id="pain" class="pain-slider" type="range" min="0" max="10" step="1"
+                prop:value=move || pain().to_string()
+                on:input=move |e| { let value = event_target_value(&e).parse().unwrap_or(0); state.draft.update(|d| d.pain = value); }/>
+            <p class="small">"0 = no pain, 10 = the worst you can imagine"</p>
+            {toggles("Where", &Place::ALL, Place::label, |d| &mut d.places)}
+            {toggles("Worse when", &Position::ALL, Position::label, |d| &mut d.positions)}
+            {toggles("What helped", &Helper::ALL, Helper::label, |d| &mut d.helped)}
+            {toggles("Any of these tonight?", &WARNING_FINDINGS, warning_label, |d| &mut d.warnings)}
+            {move || {
+                let found = warnings();
+                (!found.is_empty()).then(|| {
+                    let urgency = assess(&found).urgency;
+                    view! { <UrgencyBanner urgency reasons=vec!["You ticked a warning sign.".to_string()]/> }
+                })
+            }}
+            <label for="note" class="note-label">"Note (optional)"</label>
+            <textarea id="note" rows="2" maxlength="500" prop:value=move || state.draft.with(|d| d.note.clone())
+                on:input=move |e| { let text = event_target_value(&e); state.draft.update(|d| d.note = text); }></textarea>
+            <NextButtons/>
+        </section>
+    }
+}
+
+const WARNING_FINDINGS: [crate::clinical::Finding; 5] = [
+    NIGHTLY_WARNINGS[0].0,
+    NIGHTLY_WARNINGS[1].0,
+    NIGHTLY_WARNINGS[2].0,
+    NIGHTLY_WARNINGS[3].0,
+    NIGHTLY_WARNINGS[4].0,
+];
+
+fn warning_label(finding: crate::clinical::Finding) -> &'static str {
+    NIGHTLY_WARNINGS
+        .iter()
+        .find(|(f, _)| *f == finding)
+        .map(|(_, label)| *label)
+        .unwrap_or("")
+}
+
+#[component]
+fn FeetStep() -> impl IntoView {
+    let state = DiaryState::expect();
+    let choices = FeetToday::ALL
+        .iter()
+        .map(|option| {
+            let option = *option;
+            view! {
+                <label class="choice">
+                    <input type="radio" name="feet" prop:checked=move || state.draft.with(|d| d.feet == Some(option))
+                        on:change=move |_| state.draft.update(|d| d.feet = Some(option))/>
+                    <span>{option.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="page tonight">
+            <Heading text="A quick look at your feet"/>
+            <fieldset class="choice-group"><legend>"Soles and heels tonight"</legend>{choices}</fieldset>
+            <Show when=move || state.draft.with(|d| d.feet == Some(FeetToday::Worrying))>
+                <p class="note">"Do the full foot check to record where, and see what to do: "<A href="/foot-check">"full foot check"</A></p>
+            </Show>
+            <p><A href="/foot-check">"Or do the full two-minute foot check"</A></p>
+            <NextButtons/>
+        </section>
+    }
+}
+
+#[component]
+fn MoistureStep() -> impl IntoView {
+    let state = DiaryState::expect();
+    let reminders = RemindersState::expect();
+    let done = move |_| {
+        state.draft.update(|d| d.moisturized = true);
+        // Logs tonight's reminders as done, so Home and the streak agree.
+        let now = reminders.now.get_untracked();
+        let today = crate::reminders::schedule::local_day(now, &crate::platform::clock::DeviceZone);
+        let due: Vec<(u32, i64)> = reminders.data.with_untracked(|data| {
+            data.list
+                .iter()
+                .filter_map(|r| match reminders.status(r) {
+                    Status::DueNow { day, .. }
+                    | Status::Overdue { day, .. }
+                    | Status::Snoozed { day, .. } => Some((r.id, day)),
+                    Status::Upcoming { .. } if r.runs_on(today) => Some((r.id, today)),
+                    _ => None,
+                })
+                .collect()
+        });
+        for (id, day) in due {
+            reminders.record(id, day, Outcome::Done);
+        }
+        state.step.set(3);
+    };
+    view! {
+        <section class="page tonight">
+            <Heading text="Moisturise"/>
+            <p class="lead">"Rub a heavy emollient into your soles and heels. Never between the toes. Cotton socks help it stay on."</p>
+            <div class="quiz-actions">
+                <button type="button" class="button" on:click=done>"Done"</button>
+                <button type="button" class="button secondary" on:click=move |_| { state.draft.update(|d| d.moisturized = false); state.step.set(3); }>"Not tonight"</button>
+            </div>
+            <button type="button" class="link-button" on:click=move |_| state.step.set(1)>"Back"</button>
+        </section>
+    }
+}
+
+#[component]
+fn SleepWell() -> impl IntoView {
+    let state = DiaryState::expect();
+    state.save();
+    let entry = state.draft.get_untracked();
+    let advice = state
+        .entries
+        .with_untracked(|entries| nudges(entries, entry.night));
+    view! {
+        <section class="page tonight">
+            <Heading text="Sleep well"/>
+            <ul class="plain-list summary">
+                <li>{format!("Pain {} out of 10", entry.pain)}</li>
+                {(!entry.places.is_empty()).then(|| view! { <li>{entry.places.iter().map(|p| p.label()).collect::<Vec<_>>().join(", ")}</li> })}
+                <li>{if entry.moisturized { "Feet moisturised" } else { "No moisturising tonight" }}</li>
+            </ul>
+            {advice.into_iter().map(|nudge| view! { <p class="note">{nudge.text()}</p> }).collect_view()}
+            <p role="status">"Saved in your diary. A second check-in tonight updates this one."</p>
+            <p><A href="/diary">"See your diary"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,233 @@
+//! What the diary shows: the series for the chart, honest patterns (only with enough
+//! nights, with the counts), and nudges. Pure.
+
+use super::model::{Entry, Place};
+use crate::clinical::{assess, Urgency};
+
+/// Nights needed on each side before a comparison is shown at all.
+pub const MIN_NIGHTS_PER_SIDE: usize = 5;
+
+/// One point per night in the window, oldest first; `None` where nothing was entered.
+pub fn series(entries: &[Entry], last_night: i64, nights: i64) -> Vec<(i64, Option<&Entry>)> {
+    (last_night - nights + 1..=last_night)
+        .map(|night| (night, entries.iter().find(|e| e.night == night)))
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoisturePattern {
+    pub with_mean: f64,
+    pub with_nights: usize,
+    pub without_mean: f64,
+    pub without_nights: usize,
+}
+
+impl MoisturePattern {
+    pub fn sentence(&self) -> String {
+        let direction = if self.with_mean < self.without_mean {
+            "lower"
+        } else if self.with_mean > self.without_mean {
+            "higher"
+        } else {
+            "the same"
+        };
+        format!(
+            "On nights with heel or foot pain, your pain was {direction} when you moisturised: {:.1} on average over {} nights, against {:.1} over {} nights without.",
+            self.with_mean, self.with_nights, self.without_mean, self.without_nights
+        )
+    }
+}
+
+/// Heel and foot pain on moisturised nights against the others, within the last `nights`.
+pub fn moisture_pattern(
+    entries: &[Entry],
+    last_night: i64,
+    nights: i64,
+) -> Option<MoisturePattern> {
+    let relevant: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.night > last_night - nights && e.night <= last_night)
+        .filter(|e| {
+            e.places
+                .iter()
+                .any(|p| matches!(p, Place::HeelSkin | Place::Feet))
+        })
+        .collect();
+    let mean =
+        |list: &[&Entry]| list.iter().map(|e| f64::from(e.pain)).sum::<f64>() / list.len() as f64;
+    let (with, without): (Vec<&Entry>, Vec<&Entry>) =
+        relevant.into_iter().partition(|e| e.moisturized);
+    (with.len() >= MIN_NIGHTS_PER_SIDE && without.len() >= MIN_NIGHTS_PER_SIDE).then(|| {
+        MoisturePattern {
+            with_mean: mean(&with),
+            with_nights: with.len(),
+            without_mean: mean(&without),
+            without_nights: without.len(),
+        }
+    })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Nudge {
+    /// A warning sign was ticked: the urgency of the quiz's rules.
+    WarningSign(Urgency),
+    /// Pain has been rising over the last two weeks.
+    PainRising { first_week: f64, last_week: f64 },
+}
+
+impl Nudge {
+    pub fn text(&self) -> String {
+        match self {
+            Nudge::WarningSign(urgency) => format!("You noted a warning sign. {} {}", urgency.headline(), urgency.action()),
+            Nudge::PainRising { first_week, last_week } => format!(
+                "Your pain has been rising over two weeks (from {first_week:.1} to {last_week:.1} on average). Take the symptom check, and see a doctor if it keeps rising."
+            ),
+        }
+    }
+}
+
+/// Rising: at least four nights in each of the two weeks, and the second week's average
+/// at least 1.5 points above the first.
+pub fn nudges(entries: &[Entry], last_night: i64) -> Vec<Nudge> {
+    let mut out = Vec::new();
+    if let Some(tonight) = entries.iter().find(|e| e.night == last_night) {
+        if !tonight.warnings.is_empty() {
+            out.push(Nudge::WarningSign(assess(&tonight.warnings).urgency));
+        }
+    }
+    let week = |from: i64| -> Vec<f64> {
+        entries
+            .iter()
+            .filter(|e| e.night > from - 7 && e.night <= from)
+            .map(|e| f64::from(e.pain))
+            .collect()
+    };
+    let (first, last) = (week(last_night - 7), week(last_night));
+    if first.len() >= 4 && last.len() >= 4 {
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        let (first_week, last_week) = (mean(&first), mean(&last));
+        if last_week - first_week >= 1.5 {
+            out.push(Nudge::PainRising {
+                first_week,
+                last_week,
+            });
+        }
+    }
+    out
+}
+
+/// The last 30 nights as text lines, for the doctor's summary.
+pub fn summary_lines(entries: &[Entry], last_night: i64) -> Vec<String> {
+    series(entries, last_night, 30)
+        .into_iter()
+        .filter_map(|(night, entry)| entry.map(|e| (night, e)))
+        .map(|(night, e)| {
+            let (_, month, day) = crate::dates::civil_from_days(night);
+            let places: Vec<_> = e.places.iter().map(|p| p.label().to_lowercase()).collect();
+            let positions: Vec<_> = e
+                .positions
+                .iter()
+                .map(|p| p.label().to_lowercase())
+                .collect();
+            format!(
+                "{day:02}/{month:02}: pain {}/10{}{}{}",
+                e.pain,
+                if places.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", places.join(", "))
+                },
+                if positions.is_empty() {
+                    String::new()
+                } else {
+                    format!("; worse: {}", positions.join(", "))
+                },
+                if e.moisturized { "; moisturised" } else { "" }
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::Finding;
+
+    fn night(n: i64, pain: u8, moisturized: bool) -> Entry {
+        Entry {
+            night: n,
+            pain,
+            places: vec![Place::HeelSkin],
+            moisturized,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_series_has_a_slot_for_every_night_even_empty_ones() {
+        let entries = vec![night(98, 3, false), night(100, 5, true)];
+        let s = series(&entries, 100, 3);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].1.map(|e| e.pain), Some(3));
+        assert!(s[1].1.is_none());
+    }
+
+    #[test]
+    fn the_moisture_pattern_needs_enough_nights_and_shows_its_counts() {
+        let mut entries: Vec<Entry> = (0..4).map(|i| night(90 + i, 2, true)).collect();
+        entries.extend((0..6).map(|i| night(80 + i, 6, false)));
+        assert_eq!(
+            moisture_pattern(&entries, 100, 30),
+            None,
+            "four moisturised nights are not enough"
+        );
+        entries.push(night(95, 3, true));
+        let pattern = moisture_pattern(&entries, 100, 30).unwrap();
+        assert_eq!((pattern.with_nights, pattern.without_nights), (5, 6));
+        assert!(pattern.sentence().contains(
+            "lower when you moisturised: 2.2 on average over 5 nights, against 6.0 over 6 nights"
+        ));
+    }
+
+    #[test]
+    fn rising_pain_over_two_weeks_nudges_towards_the_quiz() {
+        let mut entries: Vec<Entry> = (87..=93).map(|n| night(n, 2, false)).collect();
+        entries.extend((94..=100).map(|n| night(n, 5, false)));
+        let nudges = nudges(&entries, 100);
+        assert!(matches!(nudges.as_slice(), [Nudge::PainRising { .. }]));
+        assert!(nudges[0].text().contains("symptom check"));
+        let flat: Vec<Entry> = (87..=100).map(|n| night(n, 4, false)).collect();
+        assert!(super::nudges(&flat, 100).is_empty());
+    }
+
+    #[test]
+    fn a_warning_sign_tonight_uses_the_quiz_urgency() {
+        let entries = vec![Entry {
+            night: 100,
+            warnings: vec![Finding::OneLegSwollenWarmRed],
+            ..Default::default()
+        }];
+        assert_eq!(
+            nudges(&entries, 100),
+            vec![Nudge::WarningSign(Urgency::Urgent)]
+        );
+        let chest = vec![Entry {
+            night: 100,
+            warnings: vec![Finding::ChestPainOrBreathless],
+            ..Default::default()
+        }];
+        assert_eq!(
+            nudges(&chest, 100),
+            vec![Nudge::WarningSign(Urgency::Emergency)]
+        );
+    }
+
+    #[test]
+    fn doctor_lines_list_the_nights_with_entries() {
+        let entries = vec![night(20_786, 4, true)];
+        assert_eq!(
+            summary_lines(&entries, 20_786),
+            vec!["29/11: pain 4/10, heel or sole skin; moisturised"]
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! `/diary`: the pain chart (SVG drawn here), the same numbers in a table, patterns and nudges.
+
+use super::state::{tonight, DiaryState};
+use super::stats::{moisture_pattern, nudges, series};
+use crate::platform::document;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+fn night_label(night: i64) -> String {
+    let (_, month, day) = crate::dates::civil_from_days(night);
+    format!("{day}/{month}")
+}
+
+#[component]
+pub fn DiaryPage() -> impl IntoView {
+    document::set_title("Diary");
+    let state = DiaryState::expect();
+    let nights = RwSignal::new(14i64);
+    let last = tonight();
+    view! {
+        <section class="page diary">
+            <h1>"Night diary"</h1>
+            <p><A href="/tonight"><span class="button">"Tonight's check-in"</span></A></p>
+            {move || state.entries.with(|entries| nudges(entries, last)).into_iter().map(|n| view! { <p class="note">{n.text()}</p> }).collect_view()}
+            <div class="segmented" role="group" aria-label="Nights shown">
+                {[14i64, 30, 90].into_iter().map(|n| view! {
+                    <button type="button" class="button secondary" aria-pressed=move || (nights.get() == n).to_string() on:click=move |_| nights.set(n)>{format!("{n} nights")}</button>
+                }).collect_view()}
+            </div>
+            <PainChart nights last/>
+            {move || state.entries.with(|entries| moisture_pattern(entries, last, nights.get())).map(|p| view! { <p class="pattern">{p.sentence()}</p> })}
+            <PainTable nights last/>
+        </section>
+    }
+}
+
+#[component]
+fn PainChart(nights: RwSignal<i64>, last: i64) -> impl IntoView {
+    let state = DiaryState::expect();
+    let marks = move || {
+        let n = nights.get();
+        let width = 280.0 / n as f64;
+        state.entries.with(|entries| {
+            series(entries, last, n)
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, (_, entry))| entry.map(|e| (i, e.clone())))
+                .map(|(i, e)| {
+                    let x = 30.0 + i as f64 * width;
+                    let height = 10.0 * f64::from(e.pain);
+                    let letters = (n <= 30).then(|| e.positions.iter().map(|p| p.letter()).collect::<String>());
+                    view! {
+                        <rect class="bar" x=format!("{:.1}", x + width * 0.15) y=format!("{:.1}", 110.0 - height) width=format!("{:.1}", width * 0.7) height=format!("{height:.1}")/>
+                        {e.moisturized.then(|| view! { <circle class="moist" cx=format!("{:.1}", x + width / 2.0) cy="118" r="2.5"/> })}
+                        {letters.map(|l| view! { <text class="pos" x=format!("{:.1}", x + width / 2.0) y=format!("{:.1}", 106.0 - height) text-anchor="middle">{l}</text> })}
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <svg class="chart pain-chart" viewBox="0 0 320 135" aria-hidden="true" focusable="false">
+            <line x1="30" y1="110" x2="310" y2="110" class="axis"/>
+            <line x1="30" y1="10" x2="30" y2="110" class="axis"/>
+            <text x="24" y="14" class="axis-label" text-anchor="end">"10"</text>
+            <text x="24" y="112" class="axis-label" text-anchor="end">"0"</text>
+            <text x="30" y="132" class="axis-label">{move || night_label(last - nights.get() + 1)}</text>
+            <text x="310" y="132" class="axis-label" text-anchor="end">{night_label(last)}</text>
+            {marks}
+        </svg>
+        <p class="small">"Bars: pain. Dot: moisturised. Letters: worse on back (B), side (S), legs raised (R)."</p>
+    }
+}
+
+#[component]
+fn PainTable(nights: RwSignal<i64>, last: i64) -> impl IntoView {
+    let state = DiaryState::expect();
+    let rows = move || {
+        state.entries.with(|entries| {
+            series(entries, last, nights.get())
+                .into_iter()
+                .rev()
+                .filter_map(|(night, entry)| entry.map(|e| (night, e.clone())))
+                .map(|(night, e)| {
+                    let positions = e
+                        .positions
+                        .iter()
+                        .map(|p| p.label())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    view! {
+                        <tr>
+                            <td>{night_label(night)}</td>
+                            <td>{e.pain}</td>
+                            <td>{if e.moisturized { "Yes" } else { "No" }}</td>
+                            <td>{positions}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <table class="data-table diary-table">
+            <caption>"The same nights as a table"</caption>
+            <thead><tr><th scope="col">"Night"</th><th scope="col">"Pain"</th><th scope="col">"Moisturised"</th><th scope="col">"Worse when"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,168 @@
+//! The bedtime routine and the diary in the browser.
+
+use e2e::cdp::{Browser, Page};
+use e2e::server::StaticServer;
+use e2e::ui::{click_button, heading, pick};
+use serde_json::json;
+use std::time::Duration;
+
+fn shot(page: &Page, browser: &mut Browser, name: &str) {
+    page.screenshot(
+        browser,
+        &e2e::workspace_root().join(format!("tests/e2e/screenshots/tonight/{name}.png")),
+    )
+    .unwrap();
+    let violations = e2e::axe_violations(page, browser);
+    assert!(violations.is_empty(), "{name}: {violations:#?}");
+}
+
+fn set_pain(page: &Page, browser: &mut Browser, pain: u8) {
+    page.eval(
+        browser,
+        &format!("(() => {{ const s = document.querySelector('#pain'); s.value = '{pain}'; s.dispatchEvent(new Event('input', {{ bubbles: true }})); }})()"),
+    )
+    .unwrap();
+    assert_eq!(page.text(browser, ".pain-value").unwrap(), pain.to_string());
+}
+
+fn next(page: &Page, browser: &mut Browser, button: &str) {
+    let before = heading(page, browser);
+    click_button(page, browser, button);
+    page.wait_for(
+        browser,
+        &format!("document.querySelector('main h1').textContent !== {before:?}"),
+        Duration::from_secs(5),
+    )
+    .unwrap_or_else(|e| panic!("after {before:?}: {e}"));
+}
+
+fn run_routine(page: &Page, browser: &mut Browser, origin: &str, pain: u8, shots: bool) {
+    page.open(browser, &format!("{origin}/")).unwrap();
+    click_button(page, browser, "Start tonight's check-in");
+    page.wait_for(
+        browser,
+        "document.querySelector('#pain')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    assert_eq!(
+        page.eval(
+            browser,
+            "document.documentElement.getAttribute('data-theme')"
+        )
+        .unwrap(),
+        json!("dark"),
+        "dim at night"
+    );
+    set_pain(page, browser, pain);
+    if shots {
+        pick(page, browser, &["Heel or sole skin", "Lying on my side"]);
+    } else {
+        // A second run the same night opens on the answers given before.
+        let ticked = page
+            .eval(browser, "[...document.querySelectorAll('label.choice')].filter(l => l.querySelector('input').checked).map(l => l.textContent.trim())")
+            .unwrap();
+        assert_eq!(ticked, json!(["Heel or sole skin", "Lying on my side"]));
+    }
+    if shots {
+        shot(page, browser, "1-legs");
+    }
+    next(page, browser, "Next");
+    if shots {
+        pick(page, browser, &["Cracks in the heels"]);
+    }
+    if shots {
+        shot(page, browser, "2-feet");
+    }
+    next(page, browser, "Next");
+    if shots {
+        shot(page, browser, "3-moisturise");
+    }
+    next(page, browser, "Done");
+    assert_eq!(heading(page, browser), "Sleep well");
+    if shots {
+        shot(page, browser, "4-sleep-well");
+    }
+}
+
+/// Pain per bar (from the bar heights) and per table row, newest last.
+fn chart_and_table(page: &Page, browser: &mut Browser) -> (Vec<i64>, Vec<i64>) {
+    let bars = page
+        .eval(browser, "[...document.querySelectorAll('.pain-chart .bar')].map(b => Math.round(parseFloat(b.getAttribute('height')) / 10))")
+        .unwrap();
+    let rows = page
+        .eval(browser, "[...document.querySelectorAll('.diary-table tbody tr')].reverse().map(r => parseInt(r.children[1].textContent))")
+        .unwrap();
+    (
+        serde_json::from_value(bars).unwrap(),
+        serde_json::from_value(rows).unwrap(),
+    )
+}
+
+#[test]
+fn the_routine_fills_the_diary_and_a_second_run_the_same_night_updates_it() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    run_routine(&page, &mut browser, &server.origin(), 4, true);
+    page.open(&mut browser, &format!("{}/diary", server.origin()))
+        .unwrap();
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "document.documentElement.getAttribute('data-theme')"
+        )
+        .unwrap(),
+        json!("auto"),
+        "the night theme ends with the routine"
+    );
+    page.reload(&mut browser).unwrap();
+    let (bars, rows) = chart_and_table(&page, &mut browser);
+    assert_eq!(bars, vec![4]);
+    assert_eq!(bars, rows, "the chart and the table agree");
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "document.querySelectorAll('.pain-chart .moist').length"
+        )
+        .unwrap(),
+        json!(1)
+    );
+    assert_eq!(page.text(&mut browser, ".pain-chart .pos").unwrap(), "S");
+    shot(&page, &mut browser, "5-diary");
+
+    run_routine(&page, &mut browser, &server.origin(), 7, false);
+    page.open(&mut browser, &format!("{}/diary", server.origin()))
+        .unwrap();
+    let (bars, rows) = chart_and_table(&page, &mut browser);
+    assert_eq!(bars, vec![7], "updated, not added");
+    assert_eq!(bars, rows);
+    let stored = page
+        .eval(
+            &mut browser,
+            "JSON.parse(localStorage.getItem('lan.diary')).data.length",
+        )
+        .unwrap();
+    assert_eq!(stored, json!(1));
+    assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+#[test]
+fn a_warning_sign_in_the_routine_shows_the_advice_at_once() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    page.open(&mut browser, &format!("{}/tonight", server.origin()))
+        .unwrap();
+    pick(&page, &mut browser, &["Chest pain or short of breath"]);
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.urgency-emergency')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    assert!(page
+        .text(&mut browser, ".urgency-emergency")
+        .unwrap()
+        .contains("Call the emergency number now"));
+}
