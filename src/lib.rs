@@ -22,4 +22,8 @@ pub mod storage;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    // Lets the storage benchmark measure start-up, data loading included.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("lan-app-mounted");
+    }
 }

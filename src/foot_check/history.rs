@@ -147,9 +147,69 @@ fn AttentionChart() -> impl IntoView {
     }
 }
 
+/// What changed between a check and the one before it, area by area.
+fn differences(earlier: &FootCheck, later: &FootCheck) -> Vec<String> {
+    Foot::BOTH
+        .iter()
+        .flat_map(|foot| Area::ALL.iter().map(move |area| (*foot, *area)))
+        .filter_map(|(foot, area)| {
+            let (before, after) = (earlier.marks(foot, area), later.marks(foot, area));
+            let words = |marks: &[super::model::Mark]| {
+                if marks.is_empty() {
+                    "not looked at".to_string()
+                } else {
+                    marks
+                        .iter()
+                        .map(|m| m.label().to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            (before != after).then(|| {
+                format!(
+                    "{}, {}: {} → {}",
+                    foot.name(),
+                    area.name().to_lowercase(),
+                    words(&before),
+                    words(&after)
+                )
+            })
+        })
+        .collect()
+}
+
+#[component]
+fn Compare(id: u64) -> impl IntoView {
+    let state = FootCheckState::expect();
+    let lines = move || {
+        state.checks.with(|checks| {
+            let index = checks.iter().position(|c| c.id == id)?;
+            let earlier = checks.get(index.checked_sub(1)?)?;
+            Some((
+                clock::format_local(earlier.id as f64),
+                differences(earlier, &checks[index]),
+            ))
+        })
+    };
+    move || match lines() {
+        None => view! { <p class="small">"No earlier check to compare with."</p> }.into_any(),
+        Some((when, changes)) if changes.is_empty() => {
+            view! { <p class="small">{format!("Same as the check of {when}.")}</p> }.into_any()
+        }
+        Some((when, changes)) => view! {
+            <div class="compare">
+                <p class="small">{format!("Since the check of {when}:")}</p>
+                <ul>{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
 #[component]
 fn CheckList() -> impl IntoView {
     let state = FootCheckState::expect();
+    let comparing = RwSignal::new(None::<u64>);
     view! {
         <h2>"All checks"</h2>
         <ul class="card-list">
@@ -166,9 +226,13 @@ fn CheckList() -> impl IntoView {
                                 <li class="card check-row">
                                     <strong>{when.clone()}</strong>
                                     <span>{if count == 0 { "All areas fine".to_string() } else { format!("{count} areas needing attention") }}</span>
+                                    <button type="button" class="link-button" on:click=move |_| comparing.set(Some(id))>
+                                        "Compare with the one before"<span class="visually-hidden">{format!(": the check of {when}")}</span>
+                                    </button>
                                     <button type="button" class="link-button" on:click=move |_| state.delete(id)>
                                         "Delete"<span class="visually-hidden">{format!(" the check of {when}")}</span>
                                     </button>
+                                    {move || (comparing.get() == Some(id)).then(|| view! { <Compare id/> })}
                                 </li>
                             }
                         })

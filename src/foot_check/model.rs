@@ -139,14 +139,48 @@ impl Mark {
     }
 }
 
+/// Stored as `["L", "heel", ["dry", "crack"]]` (schema 2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "AreaWire", into = "AreaWire")]
 pub struct AreaRecord {
-    #[serde(rename = "f")]
     pub foot: Foot,
-    #[serde(rename = "a")]
     pub area: Area,
-    #[serde(rename = "m")]
     pub marks: Vec<Mark>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AreaWire(Foot, Area, Vec<Mark>);
+
+impl From<AreaWire> for AreaRecord {
+    fn from(AreaWire(foot, area, marks): AreaWire) -> Self {
+        AreaRecord { foot, area, marks }
+    }
+}
+
+impl From<AreaRecord> for AreaWire {
+    fn from(record: AreaRecord) -> Self {
+        AreaWire(record.foot, record.area, record.marks)
+    }
+}
+
+/// Schema 1 stored each note as an object `{"f", "a", "m"}`.
+pub fn migrate_v1_to_v2(mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+    for check in data.as_array_mut().into_iter().flatten() {
+        for note in check
+            .get_mut("notes")
+            .and_then(|n| n.as_array_mut())
+            .into_iter()
+            .flatten()
+        {
+            let field = |name: &str| {
+                note.get(name)
+                    .cloned()
+                    .ok_or(format!("note without {name}"))
+            };
+            *note = serde_json::json!([field("f")?, field("a")?, field("m")?]);
+        }
+    }
+    Ok(data)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -156,7 +190,7 @@ pub struct FootCheck {
     /// One foot warmer than the other (None: not sure / not felt).
     #[serde(rename = "temp", default, skip_serializing_if = "Option::is_none")]
     pub temperature_differs: Option<bool>,
-    #[serde(rename = "dm", default)]
+    #[serde(rename = "dm", default, skip_serializing_if = "std::ops::Not::not")]
     pub diabetes: bool,
     /// Bit per area looked at (`bit`): areas seen with nothing to note need no record,
     /// which keeps a fine daily check to a few dozen bytes.
@@ -336,6 +370,17 @@ mod tests {
         let fine = FootCheck::from_draft(1_795_995_000_000, Some(false), true, &all_fine);
         let json = serde_json::to_string(&fine).unwrap();
         assert!(json.len() <= 60, "{} bytes: {json}", json.len());
+        let v1 = serde_json::json!([{ "id": 1, "seen": 1, "notes": [{ "f": "R", "a": "toes", "m": ["dark"] }] }]);
+        let migrated: Vec<FootCheck> =
+            serde_json::from_value(migrate_v1_to_v2(v1).unwrap()).unwrap();
+        assert_eq!(
+            migrated[0].notes[0],
+            AreaRecord {
+                foot: Foot::Right,
+                area: Area::Toes,
+                marks: vec![Mark::ColourChange]
+            }
+        );
         assert_eq!(fine.seen, 0b1111_1111_1111);
         assert_eq!(serde_json::from_str::<FootCheck>(&json).unwrap(), fine);
 
@@ -344,7 +389,8 @@ mod tests {
         some.insert((Foot::Right, Area::Heel), vec![Mark::DryFlaky]);
         let check = FootCheck::from_draft(1_795_995_000_000, None, false, &some);
         let json = serde_json::to_string(&check).unwrap();
-        assert!(json.len() <= 140, "{} bytes: {json}", json.len());
+        assert!(json.len() <= 100, "{} bytes: {json}", json.len());
+        assert!(json.contains(r#"["L","heel",["dry","crack"]]"#), "{json}");
         assert_eq!(serde_json::from_str::<FootCheck>(&json).unwrap(), check);
     }
 }

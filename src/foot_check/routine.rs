@@ -180,9 +180,11 @@ fn Summary() -> impl IntoView {
             {move || {
                 let advice = advice();
                 let reasons = advice.items.iter().filter(|i| i.urgency() == advice.urgency).map(|i| i.text()).collect();
+                let offers_reminder = advice.items.iter().any(|i| i.offers_reminder());
                 view! {
                     <UrgencyBanner urgency=advice.urgency reasons/>
                     <ul class="advice">{advice.items.iter().map(|i| view! { <li>{i.text()}</li> }).collect_view()}</ul>
+                    {offers_reminder.then(|| view! { <ReminderOffer/> })}
                 }
             }}
             <h2>"What you recorded"</h2>
@@ -214,5 +216,38 @@ fn Summary() -> impl IntoView {
                 <button type="button" class="button secondary" on:click=move |_| state.restart()>"Start a new check"</button>
             </Show>
         </section>
+    }
+}
+
+/// "Set a moisturising reminder": a bedtime reminder every day, unless one exists already.
+#[component]
+fn ReminderOffer() -> impl IntoView {
+    let reminders = crate::reminders::RemindersState::expect();
+    let message = RwSignal::new(None::<String>);
+    let has_one = move || reminders.data.with(|d| !d.list.is_empty());
+    let add = move |_| {
+        let draft = crate::reminders::schedule::Reminder {
+            id: 0,
+            label: "Heels before bed".into(),
+            time: 22 * 60,
+            days: crate::reminders::schedule::EVERY_DAY,
+            enabled: true,
+            since_day: 0,
+        };
+        message.set(Some(match reminders.upsert(draft) {
+            Ok(_) => "Done: a reminder every night at 22:00. Change it on the Remind page.".into(),
+            Err(error) => error.to_string(),
+        }));
+    };
+    view! {
+        <div class="reminder-offer">
+            <Show
+                when=has_one
+                fallback=move || view! { <button type="button" class="button secondary" on:click=add>"Set a moisturising reminder"</button> }
+            >
+                <p>"You have a moisturising reminder. "<A href="/reminders">"See your reminders"</A></p>
+            </Show>
+            <p role="status">{move || message.get()}</p>
+        </div>
     }
 }

@@ -115,19 +115,69 @@ pub enum Outcome {
     Skipped,
 }
 
-/// What happened to one occurrence: compact, kept for years.
+/// What happened to one occurrence. Stored as a 4-number array (schema 2): two a day
+/// for ten years must stay small.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "LogWire", into = "LogWire")]
 pub struct LogEntry {
-    #[serde(rename = "r")]
     pub reminder: u32,
     /// The local day of the occurrence (not of the tap: a 23:30 reminder done at 00:10 counts for its own night).
-    #[serde(rename = "day")]
     pub day: i64,
-    #[serde(rename = "o")]
     pub outcome: Outcome,
-    /// When it was tapped (ms), for the history.
-    #[serde(rename = "at")]
+    /// When it was tapped (ms, kept to the minute), for the history.
     pub at: i64,
+}
+
+/// `[reminder, day, 1 = done / 0 = skipped, minutes since the epoch]`
+#[derive(Serialize, Deserialize)]
+struct LogWire(u32, i64, u8, i64);
+
+impl From<LogWire> for LogEntry {
+    fn from(LogWire(reminder, day, outcome, minutes): LogWire) -> Self {
+        let outcome = if outcome == 0 {
+            Outcome::Skipped
+        } else {
+            Outcome::Done
+        };
+        LogEntry {
+            reminder,
+            day,
+            outcome,
+            at: minutes * MINUTE_MS,
+        }
+    }
+}
+
+impl From<LogEntry> for LogWire {
+    fn from(entry: LogEntry) -> Self {
+        LogWire(
+            entry.reminder,
+            entry.day,
+            u8::from(entry.outcome == Outcome::Done),
+            entry.at.div_euclid(MINUTE_MS),
+        )
+    }
+}
+
+/// Schema 1 stored log entries as objects with the tap time in ms.
+pub fn migrate_v1_to_v2(mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+    let log = data.get_mut("log").and_then(|l| l.as_array_mut());
+    for entry in log.into_iter().flatten() {
+        let field = |name: &str| {
+            entry
+                .get(name)
+                .cloned()
+                .ok_or(format!("log entry without {name}"))
+        };
+        let (r, day, o, at) = (field("r")?, field("day")?, field("o")?, field("at")?);
+        let done = u8::from(o.as_str() == Some("done"));
+        let minutes = at
+            .as_i64()
+            .ok_or("log time is not a number")?
+            .div_euclid(MINUTE_MS);
+        *entry = serde_json::json!([r, day, done, minutes]);
+    }
+    Ok(data)
 }
 
 /// A snooze is short-lived and only needs to survive a reload.
@@ -641,6 +691,26 @@ mod tests {
         for bad in ["", "25:00", "7", "ab:cd", "12:60"] {
             assert_eq!(parse_time(bad), Err(ScheduleError::BadTime), "{bad}");
         }
+    }
+
+    #[test]
+    fn log_entries_are_four_numbers_and_v1_objects_migrate() {
+        let entry = LogEntry {
+            reminder: 1,
+            day: 20_786,
+            outcome: Outcome::Done,
+            at: 1_795_995_000_000,
+        };
+        assert_eq!(
+            serde_json::to_string(&entry).unwrap(),
+            "[1,20786,1,29933250]"
+        );
+        let v1 = serde_json::json!({ "list": [], "log": [{ "r": 1, "day": 20786, "o": "skip", "at": 1_795_995_000_000i64 }] });
+        let v2 = migrate_v1_to_v2(v1).unwrap();
+        assert_eq!(v2["log"][0], serde_json::json!([1, 20786, 0, 29933250]));
+        let back: Reminders = serde_json::from_value(v2).unwrap();
+        assert_eq!(back.log[0].outcome, Outcome::Skipped);
+        assert!(migrate_v1_to_v2(serde_json::json!({ "log": [{ "r": 1 }] })).is_err());
     }
 
     #[test]

@@ -32,14 +32,16 @@ pub const QUIZ_RESULTS: Key = Key {
 
 pub const FOOT_CHECKS: Key = Key {
     name: "lan.footchecks",
-    schema: 1,
-    migrations: &[],
+    // 2: notes as arrays instead of objects.
+    schema: 2,
+    migrations: &[crate::foot_check::model::migrate_v1_to_v2],
 };
 
 pub const REMINDERS: Key = Key {
     name: "lan.reminders",
-    schema: 1,
-    migrations: &[],
+    // 2: log entries as four numbers, the tap time to the minute.
+    schema: 2,
+    migrations: &[crate::reminders::schedule::migrate_v1_to_v2],
 };
 
 pub const DIARY: Key = Key {
