@@ -17,7 +17,8 @@ fn current_contents() -> backup::Contents {
         settings: Some(settings.current.get_untracked()),
         quiz_results: quiz.results.get_untracked(),
         foot_checks: FootCheckState::expect().checks.get_untracked(),
-        reminders: Some(RemindersState::expect().data.get_untracked()),
+        reminders: Some(RemindersState::expect().data.get_untracked())
+            .filter(|r| *r != Default::default()),
         diary: crate::diary::DiaryState::expect().entries.get_untracked(),
     }
 }

@@ -175,31 +175,49 @@ pub fn delete_all() -> Result<usize, StorageError> {
 }
 
 /// Writes imported contents all or nothing: every key is encoded first, and if one write
-/// fails the ones before it are put back as they were.
+/// fails the ones before it are put back as they were. A kind the contents do not have is
+/// removed, so a round trip through a backup leaves storage exactly as it was.
 pub fn write_backup(contents: &backup::Contents) -> Result<(), StorageError> {
-    fn encoded<T: Serialize>(key: &Key, value: &T) -> Result<(&'static str, String), StorageError> {
-        envelope::encode(key.schema, value)
+    fn encoded<T: Serialize>(
+        key: &Key,
+        value: Option<&T>,
+    ) -> Result<(&'static str, Option<String>), StorageError> {
+        value
+            .map(|value| {
+                envelope::encode(key.schema, value).map_err(|e| StorageError::Encode(e.to_string()))
+            })
+            .transpose()
             .map(|text| (key.name, text))
-            .map_err(|e| StorageError::Encode(e.to_string()))
     }
+    let non_empty = |list_is_empty: bool| !list_is_empty;
     let writes = [
-        encoded(&QUIZ_RESULTS, &contents.quiz_results)?,
-        encoded(&FOOT_CHECKS, &contents.foot_checks)?,
-        encoded(&REMINDERS, &contents.reminders.clone().unwrap_or_default())?,
-        encoded(&DIARY, &contents.diary)?,
-        encoded(&SETTINGS, &contents.settings.unwrap_or_default())?,
+        encoded(
+            &QUIZ_RESULTS,
+            non_empty(contents.quiz_results.is_empty()).then_some(&contents.quiz_results),
+        )?,
+        encoded(
+            &FOOT_CHECKS,
+            non_empty(contents.foot_checks.is_empty()).then_some(&contents.foot_checks),
+        )?,
+        encoded(&REMINDERS, contents.reminders.as_ref())?,
+        encoded(
+            &DIARY,
+            non_empty(contents.diary.is_empty()).then_some(&contents.diary),
+        )?,
+        encoded(&SETTINGS, contents.settings.as_ref())?,
     ];
+    let put = |name: &str, value: &Option<String>| match value {
+        Some(value) => write_raw(name, value),
+        None => raw_storage()?
+            .remove_item(name)
+            .map_err(|_| StorageError::Unavailable),
+    };
     let mut done: Vec<(&str, Option<String>)> = Vec::new();
     for (name, value) in &writes {
         let previous = read_raw(name)?;
-        if let Err(error) = write_raw(name, value) {
+        if let Err(error) = put(name, value) {
             for (name, previous) in done.into_iter().rev() {
-                match previous {
-                    Some(previous) => write_raw(name, &previous)?,
-                    None => raw_storage()?
-                        .remove_item(name)
-                        .map_err(|_| StorageError::Unavailable)?,
-                }
+                put(name, &previous)?;
             }
             return Err(error);
         }

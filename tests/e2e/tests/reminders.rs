@@ -210,7 +210,7 @@ fn a_due_reminder_shows_on_home_notifies_and_done_starts_the_streak() {
         .contains("Done tonight at 22:0"));
     let saved = stored(&page, &mut browser);
     assert!(
-        saved.contains(&format!("\"day\":{TODAY}")) && saved.contains("\"o\":\"done\""),
+        saved.contains(&format!("\"log\":[[1,{TODAY},1,")),
         "{saved}"
     );
     let violations = e2e::axe_violations(&page, &mut browser);
