@@ -130,6 +130,19 @@ fn the_routine_fills_the_diary_and_a_second_run_the_same_night_updates_it() {
     );
     assert_eq!(page.text(&mut browser, ".pain-chart .pos").unwrap(), "S");
     shot(&page, &mut browser, "5-diary");
+    page.call(
+        &mut browser,
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+    )
+    .unwrap();
+    shot(&page, &mut browser, "5-diary-night");
+    page.call(
+        &mut browser,
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [] }),
+    )
+    .unwrap();
 
     run_routine(&page, &mut browser, &server.origin(), 7, false);
     page.open(&mut browser, &format!("{}/diary", server.origin()))
