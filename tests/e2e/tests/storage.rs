@@ -249,10 +249,12 @@ fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
     ] {
         let path = bad_dir.join(name);
         std::fs::write(&path, content).unwrap();
+        // Wait for this file's message, not the one the previous file left.
+        let previous = page.text(&mut browser, ".form-error").unwrap();
         set_file(&page, &mut browser, "#import-file", &path);
         page.wait_for(
             &mut browser,
-            "document.querySelector('.form-error')",
+            &format!("document.querySelector('.form-error') && document.querySelector('.form-error').textContent.trim() !== {previous:?}"),
             Duration::from_secs(5),
         )
         .unwrap();
