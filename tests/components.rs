@@ -207,3 +207,39 @@ async fn notices_do_not_repeat_the_same_message() {
     tick().await;
     assert_eq!(root.query_selector_all(".notice").unwrap().length(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn a_write_from_another_tab_is_not_lost_when_this_tab_saves() {
+    use legs_at_night::foot_check::model::{Area, Foot, Mark};
+    use legs_at_night::foot_check::FootCheckState;
+    local_storage().clear().unwrap();
+    let root = container();
+    let state = RwSignal::new(None::<FootCheckState>);
+    leptos::mount::mount_to(root.clone(), move || {
+        state.set(Some(FootCheckState::provide(Notices::provide())));
+        view! { <p>"feet"</p> }
+    })
+    .forget();
+    let state = state.get_untracked().unwrap();
+    assert!(state.checks.get_untracked().is_empty());
+    // Another tab saved a check meanwhile; storage events never reach the tab that wrote,
+    // and this tab's copy is stale until one arrives.
+    let other_tab = r#"{"schema":2,"data":[{"id":1000,"seen":1}]}"#;
+    local_storage()
+        .set_item("lan.footchecks", other_tab)
+        .unwrap();
+    state.draft.update(|d| {
+        d.insert((Foot::Left, Area::Heel), vec![Mark::Crack]);
+    });
+    state.save();
+    let stored = local_storage().get_item("lan.footchecks").unwrap().unwrap();
+    assert!(
+        stored.contains(r#"{"id":1000,"seen":1}"#),
+        "the other tab's check survives: {stored}"
+    );
+    assert!(
+        stored.contains(r#"["L","heel",["crack"]]"#),
+        "and this one is added: {stored}"
+    );
+    assert_eq!(state.checks.get_untracked().len(), 2);
+}

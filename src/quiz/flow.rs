@@ -200,6 +200,23 @@ mod tests {
         progress.advance();
     }
 
+    /// The nine questions a plain "feet ache at night" case is asked, up to the review.
+    fn answer_plainly(progress: &mut Progress) {
+        for choices in [
+            &["none"][..],
+            &["none"],
+            &["feet"],
+            &["ache"],
+            &["night"],
+            &["nothing"],
+            &["none"],
+            &["none"],
+            &["none"],
+        ] {
+            answer(progress, choices);
+        }
+    }
+
     fn current_id(progress: &Progress) -> Option<&'static str> {
         progress.current().map(|q| q.id)
     }
@@ -239,19 +256,7 @@ mod tests {
     #[test]
     fn follow_ups_are_asked_only_when_they_can_matter() {
         let mut plain = Progress::new(0.0);
-        for choices in [
-            &["none"][..],
-            &["none"],
-            &["feet"],
-            &["ache"],
-            &["night"],
-            &["nothing"],
-            &["none"],
-            &["none"],
-            &["none"],
-        ] {
-            answer(&mut plain, choices);
-        }
+        answer_plainly(&mut plain);
         assert_eq!(plain.position, Position::Review);
         let asked: Vec<_> = plain.answers.asked().iter().map(|q| q.id).collect();
         assert!(
@@ -288,19 +293,7 @@ mod tests {
     #[test]
     fn editing_from_the_review_returns_to_the_review() {
         let mut progress = Progress::new(0.0);
-        for choices in [
-            &["none"][..],
-            &["none"],
-            &["feet"],
-            &["ache"],
-            &["night"],
-            &["nothing"],
-            &["none"],
-            &["none"],
-            &["none"],
-        ] {
-            answer(&mut progress, choices);
-        }
+        answer_plainly(&mut progress);
         assert_eq!(progress.position, Position::Review);
         progress.edit("where");
         assert_eq!(current_id(&progress), Some("where"));
@@ -313,19 +306,7 @@ mod tests {
     #[test]
     fn a_follow_up_revealed_from_the_review_is_asked_before_returning() {
         let mut progress = Progress::new(0.0);
-        for choices in [
-            &["none"][..],
-            &["none"],
-            &["feet"],
-            &["ache"],
-            &["night"],
-            &["nothing"],
-            &["none"],
-            &["none"],
-            &["none"],
-        ] {
-            answer(&mut progress, choices);
-        }
+        answer_plainly(&mut progress);
         progress.edit("look");
         progress.choose("cracked");
         progress.advance();

@@ -48,6 +48,15 @@ fn garbage_under_each_key_is_set_aside_byte_for_byte_and_the_app_still_starts() 
             "lan.quiz.results",
             "{\"schema\":1,\"data\":[{\"id\":\"x\"}]",
         ),
+        (
+            "lan.footchecks",
+            "{\"schema\":2,\"data\":[{\"id\":1,\"seen\":\"all\"}]}",
+        ),
+        ("lan.reminders", "[1,2,3]"),
+        (
+            "lan.diary",
+            "{\"schema\":1,\"data\":[{\"n\":1,\"p\":\"ten\"}]}",
+        ),
     ];
     for (key, value) in garbage {
         set_item(&page, &mut browser, key, value);
@@ -70,7 +79,7 @@ fn garbage_under_each_key_is_set_aside_byte_for_byte_and_the_app_still_starts() 
     let notices = page
         .eval(&mut browser, "document.querySelectorAll('.notice').length")
         .unwrap();
-    assert_eq!(notices, json!(3));
+    assert_eq!(notices, json!(garbage.len()));
     assert!(page
         .text(&mut browser, ".notices")
         .unwrap()
