@@ -183,7 +183,10 @@ fn Summary() -> impl IntoView {
                 let offers_reminder = advice.items.iter().any(|i| i.offers_reminder());
                 view! {
                     <UrgencyBanner urgency=advice.urgency reasons/>
-                    <ul class="advice">{advice.items.iter().map(|i| view! { <li>{i.text()}</li> }).collect_view()}</ul>
+                    // The most urgent items are in the banner; the rest follow once.
+                    <ul class="advice">
+                        {advice.items.iter().filter(|i| i.urgency() != advice.urgency).map(|i| view! { <li>{i.text()}</li> }).collect_view()}
+                    </ul>
                     {offers_reminder.then(|| view! { <ReminderOffer/> })}
                 }
             }}
