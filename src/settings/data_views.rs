@@ -179,7 +179,7 @@ fn ImportPreview(contents: backup::Contents, merge: RwSignal<bool>) -> impl Into
     let summary = backup::summarize(&contents);
     let span = match (summary.first_ms, summary.last_ms) {
         (Some(first), Some(last)) => format!(
-            ", from {} to {}",
+            " (from {} to {})",
             clock::format_local(first),
             clock::format_local(last)
         ),
@@ -187,8 +187,14 @@ fn ImportPreview(contents: backup::Contents, merge: RwSignal<bool>) -> impl Into
     };
     view! {
         <div class="import-preview" role="status">
-            <p>"This file holds "<strong>{format!("{} symptom check results and {} foot checks{span}", summary.results, summary.foot_checks)}</strong>
-                {if summary.has_settings { " and display settings." } else { "." }}</p>
+            <p>"This file holds"{span}":"</p>
+            <ul class="plain-list">
+                <li>{format!("{} symptom check results", summary.results)}</li>
+                <li>{format!("{} foot checks", summary.foot_checks)}</li>
+                <li>{format!("{} diary nights", summary.nights)}</li>
+                <li>{format!("{} reminders", summary.reminders)}</li>
+                {summary.has_settings.then(|| view! { <li>"display settings"</li> })}
+            </ul>
             <fieldset class="choice-group">
                 <legend>"How to import"</legend>
                 <label class="choice">

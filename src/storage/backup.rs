@@ -138,6 +138,7 @@ pub struct Summary {
     pub results: usize,
     pub foot_checks: usize,
     pub nights: usize,
+    pub reminders: usize,
     pub first_ms: Option<f64>,
     pub last_ms: Option<f64>,
     pub has_settings: bool,
@@ -154,6 +155,7 @@ pub fn summarize(contents: &Contents) -> Summary {
         results: contents.quiz_results.len(),
         foot_checks: contents.foot_checks.len(),
         nights: contents.diary.len(),
+        reminders: contents.reminders.as_ref().map_or(0, |r| r.list.len()),
         first_ms: times.clone().reduce(f64::min),
         last_ms: times.reduce(f64::max),
         has_settings: contents.settings.is_some(),
@@ -308,6 +310,7 @@ mod tests {
                 results: 2,
                 foot_checks: 1,
                 nights: 1,
+                reminders: 1,
                 first_ms: Some(1_000.0),
                 last_ms: Some(20_786.0 * 86_400_000.0),
                 has_settings: true

@@ -234,14 +234,22 @@ fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
             .unwrap()
             .map(|e| e.unwrap().path())
             .find(|p| p.extension().is_some_and(|x| x == "json"));
-        if let Some(found) = found {
-            break found;
+        // Chromium may create the file before it has finished writing it.
+        let complete = found
+            .as_ref()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .filter(|t| t.trim_end().ends_with('}'));
+        if let (Some(found), Some(text)) = (found, complete) {
+            break (found, text);
         }
-        assert!(std::time::Instant::now() < deadline, "no export file");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no complete export file"
+        );
         browser.pump(Duration::from_millis(100)).unwrap();
     };
-    let text = std::fs::read_to_string(&exported).unwrap();
-    assert!(text.contains("\"app\": \"legs-at-night\""));
+    let (exported, text) = exported;
+    assert!(text.contains("\"app\": \"legs-at-night\""), "{text}");
 
     // Bad files: a clear error and nothing changed.
     let bad_dir = e2e::fresh_dir("bad-files");
@@ -306,7 +314,10 @@ fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
     .unwrap();
     let preview = page.text(&mut browser, ".import-preview").unwrap();
     assert!(
-        preview.contains("1 symptom check results") && preview.contains("display settings"),
+        preview.contains("1 symptom check results")
+            && preview.contains("0 foot checks")
+            && preview.contains("0 diary nights")
+            && preview.contains("display settings"),
         "{preview}"
     );
     page.screenshot(
