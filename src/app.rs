@@ -123,32 +123,25 @@ fn UpdateBanner(visible: ReadSignal<bool>) -> impl IntoView {
 
 #[component]
 fn BottomNav() -> impl IntoView {
-    view! {
-        <nav class="bottom-nav" aria-label="Main">
-            <A href="/" exact=true>
-                <span class="nav-icon" aria-hidden="true">"☾"</span>
-                <span>"Home"</span>
-            </A>
-            <A href="/quiz">
-                <span class="nav-icon" aria-hidden="true">"✓"</span>
-                <span>"Check"</span>
-            </A>
-            <A href="/foot-check">
-                <span class="nav-icon" aria-hidden="true">"◍"</span>
-                <span>"Feet"</span>
-            </A>
-            <A href="/reminders">
-                <span class="nav-icon" aria-hidden="true">"◷"</span>
-                <span>"Remind"</span>
-            </A>
-            <A href="/learn">
-                <span class="nav-icon" aria-hidden="true">"❏"</span>
-                <span>"Learn"</span>
-            </A>
-            <A href="/settings">
-                <span class="nav-icon" aria-hidden="true">"⚙"</span>
-                <span>"Settings"</span>
-            </A>
-        </nav>
-    }
+    // (route, icon, label); Home is exact so it is not "current" on every page.
+    const ITEMS: [(&str, &str, &str); 6] = [
+        ("/", "☾", "Home"),
+        ("/quiz", "✓", "Check"),
+        ("/foot-check", "◍", "Feet"),
+        ("/reminders", "◷", "Remind"),
+        ("/learn", "❏", "Learn"),
+        ("/settings", "⚙", "Settings"),
+    ];
+    let links = ITEMS
+        .into_iter()
+        .map(|(href, icon, label)| {
+            view! {
+                <A href=href exact=href == "/">
+                    <span class="nav-icon" aria-hidden="true">{icon}</span>
+                    <span>{label}</span>
+                </A>
+            }
+        })
+        .collect_view();
+    view! { <nav class="bottom-nav" aria-label="Main">{links}</nav> }
 }
