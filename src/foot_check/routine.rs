@@ -145,7 +145,7 @@ fn Look(foot: Foot, area: Area) -> impl IntoView {
             <fieldset class="question">
                 <legend><StepHeading text=format!("{}: {}", foot.name(), area.name().to_lowercase())/></legend>
                 <p class="hint">{area.instruction()}</p>
-                <FootMap worst=worst highlight=(foot, area)/>
+                <FootMap worst=worst highlight=(foot, area) on_pick=Callback::new(move |spot| state.go_to(spot))/>
                 {choices}
             </fieldset>
             <Nav can_go_on=Signal::derive(move || !marks().is_empty())/>

@@ -167,3 +167,28 @@ fn dark_skin_on_a_toe_means_help_today() {
     assert!(banner.contains("Get medical help today"), "{banner}");
     assert!(banner.contains("not getting enough blood"), "{banner}");
 }
+
+#[test]
+fn tapping_an_area_on_the_map_goes_to_record_it() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    page.open(&mut browser, &format!("{}/foot-check", server.origin()))
+        .unwrap();
+    click_button(&page, &mut browser, "Start the foot check");
+    pick(&page, &mut browser, &["Not sure"]);
+    next(&page, &mut browser);
+    assert_eq!(heading(&page, &mut browser), "Left foot: heel");
+    // The right foot's toes: the fourth area of the second sole.
+    page.eval(
+        &mut browser,
+        "document.querySelectorAll('.foot-map .map-area')[9].dispatchEvent(new MouseEvent('click', { bubbles: true }))",
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('main h1').textContent === 'Right foot: toes'",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+}
