@@ -114,6 +114,18 @@ impl Finding {
         UnexplainedWeightLoss,
     ];
 
+    /// SPEC's red-flag findings, which the quiz asks before anything else.
+    pub const RED_FLAGS: [Finding; 8] = [
+        SaddleNumbness,
+        BladderOrBowelChange,
+        BothLegsWeakOrNumbWorsening,
+        OneLegSwollenWarmRed,
+        ChestPainOrBreathless,
+        SuddenColdPaleNumbLeg,
+        Fever,
+        UnexplainedWeightLoss,
+    ];
+
     /// Background facts raise or lower a likelihood but are not symptoms: alone they rank nothing.
     pub fn is_background(self) -> bool {
         matches!(

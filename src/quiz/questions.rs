@@ -376,18 +376,7 @@ mod tests {
 
     #[test]
     fn every_red_flag_finding_is_asked_in_the_red_flag_questions() {
-        use Finding::*;
-        let red = [
-            SaddleNumbness,
-            BladderOrBowelChange,
-            BothLegsWeakOrNumbWorsening,
-            OneLegSwollenWarmRed,
-            ChestPainOrBreathless,
-            SuddenColdPaleNumbLeg,
-            Fever,
-            UnexplainedWeightLoss,
-        ];
-        for finding in red {
+        for finding in Finding::RED_FLAGS {
             let in_red_flags = QUESTIONS
                 .iter()
                 .filter(|q| q.red_flag)

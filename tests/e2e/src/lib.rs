@@ -78,3 +78,26 @@ pub fn axe_violations(page: &cdp::Page, browser: &mut cdp::Browser) -> Vec<Strin
         })
         .unwrap_or_default()
 }
+
+/// The built app served on 127.0.0.1 and a fresh headless Chromium with one phone-sized tab.
+pub fn start_app() -> (server::StaticServer, cdp::Browser, cdp::Page) {
+    let dist = dist_dir();
+    assert!(
+        dist.join("index.html").is_file(),
+        "no build at {}: run `trunk build --release` first",
+        dist.display()
+    );
+    let server = server::StaticServer::start(&dist);
+    let mut browser = cdp::Browser::launch().expect("launch Chromium");
+    let page = browser.new_page().expect("open a tab");
+    (server, browser, page)
+}
+
+/// Screenshots the screen into tests/e2e/screenshots/<folder>/<name>.png and checks it
+/// with axe-core on the way.
+pub fn checked_screenshot(page: &cdp::Page, browser: &mut cdp::Browser, folder: &str, name: &str) {
+    let path = workspace_root().join(format!("tests/e2e/screenshots/{folder}/{name}.png"));
+    page.screenshot(browser, &path).unwrap();
+    let violations = axe_violations(page, browser);
+    assert!(violations.is_empty(), "{folder}/{name}: {violations:#?}");
+}

@@ -7,10 +7,7 @@ use serde_json::json;
 use std::time::Duration;
 
 fn shot(page: &Page, browser: &mut Browser, name: &str) {
-    let path = e2e::workspace_root().join(format!("tests/e2e/screenshots/foot-check/{name}.png"));
-    page.screenshot(browser, &path).unwrap();
-    let violations = e2e::axe_violations(page, browser);
-    assert!(violations.is_empty(), "{name}: {violations:#?}");
+    e2e::checked_screenshot(page, browser, "foot-check", name);
 }
 
 fn next(page: &Page, browser: &mut Browser) {

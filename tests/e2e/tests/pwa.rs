@@ -62,16 +62,7 @@ fn file_name(route: &str) -> String {
 }
 
 fn start() -> (StaticServer, Browser, Page) {
-    let dist = e2e::dist_dir();
-    assert!(
-        dist.join("index.html").is_file(),
-        "no build at {}: run `trunk build --release` first",
-        dist.display()
-    );
-    let server = StaticServer::start(&dist);
-    let mut browser = Browser::launch().expect("launch Chromium");
-    let page = browser.new_page().expect("open a tab");
-    (server, browser, page)
+    e2e::start_app()
 }
 
 fn heading(page: &Page, browser: &mut Browser) -> String {

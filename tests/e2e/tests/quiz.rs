@@ -7,18 +7,11 @@ use serde_json::json;
 use std::time::Duration;
 
 fn start() -> (StaticServer, Browser, Page) {
-    let server = StaticServer::start(&e2e::dist_dir());
-    let mut browser = Browser::launch().expect("launch Chromium");
-    let page = browser.new_page().expect("open a tab");
-    (server, browser, page)
+    e2e::start_app()
 }
 
-/// Screenshots the screen and checks it with axe-core on the way.
 fn shot(page: &Page, browser: &mut Browser, name: &str) {
-    let path = e2e::workspace_root().join(format!("tests/e2e/screenshots/quiz/{name}.png"));
-    page.screenshot(browser, &path).unwrap();
-    let violations = e2e::axe_violations(page, browser);
-    assert!(violations.is_empty(), "{name}: {violations:#?}");
+    e2e::checked_screenshot(page, browser, "quiz", name);
 }
 
 fn begin(page: &Page, browser: &mut Browser, origin: &str) {

@@ -8,10 +8,7 @@ use serde_json::json;
 use std::time::Duration;
 
 fn start() -> (StaticServer, Browser, Page) {
-    let server = StaticServer::start(&e2e::dist_dir());
-    let mut browser = Browser::launch().expect("launch Chromium");
-    let page = browser.new_page().expect("open a tab");
-    (server, browser, page)
+    e2e::start_app()
 }
 
 fn set_item(page: &Page, browser: &mut Browser, key: &str, value: &str) {

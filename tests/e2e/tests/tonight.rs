@@ -7,13 +7,7 @@ use serde_json::json;
 use std::time::Duration;
 
 fn shot(page: &Page, browser: &mut Browser, name: &str) {
-    page.screenshot(
-        browser,
-        &e2e::workspace_root().join(format!("tests/e2e/screenshots/tonight/{name}.png")),
-    )
-    .unwrap();
-    let violations = e2e::axe_violations(page, browser);
-    assert!(violations.is_empty(), "{name}: {violations:#?}");
+    e2e::checked_screenshot(page, browser, "tonight", name);
 }
 
 fn set_pain(page: &Page, browser: &mut Browser, pain: u8) {
