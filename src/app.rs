@@ -4,6 +4,7 @@ use crate::components::{NoticeList, Notices};
 use crate::diary::{DiaryPage, DiaryState, NightOverride, TonightPage};
 use crate::foot_check::{FootCheckHistory, FootCheckPage, FootCheckState};
 use crate::home::Home;
+use crate::lazy_page;
 use crate::learn::{LearnIndex, LearnSection};
 use crate::not_found::NotFound;
 use crate::platform::{document, network, service_worker, storage_events};
@@ -13,6 +14,23 @@ use crate::settings::{SettingsPage, SettingsState};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
+
+// Home is in the first download; every other page is a chunk of its own.
+lazy_page!(LazyQuizPage, quiz_page_code, QuizPage);
+lazy_page!(LazyQuizResultPage, quiz_result_page_code, QuizResultPage);
+lazy_page!(LazyQuizHistory, quiz_history_page_code, QuizHistory);
+lazy_page!(LazyFootCheckPage, foot_check_page_code, FootCheckPage);
+lazy_page!(
+    LazyFootCheckHistory,
+    foot_check_history_page_code,
+    FootCheckHistory
+);
+lazy_page!(LazyRemindersPage, reminders_page_code, RemindersPage);
+lazy_page!(LazyTonightPage, tonight_page_code, TonightPage);
+lazy_page!(LazyDiaryPage, diary_page_code, DiaryPage);
+lazy_page!(LazyLearnIndex, learn_index_page_code, LearnIndex);
+lazy_page!(LazyLearnSection, learn_section_page_code, LearnSection);
+lazy_page!(LazySettingsPage, settings_page_code, SettingsPage);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -65,17 +83,17 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/quiz") view=QuizPage/>
-                    <Route path=path!("/quiz/result/:id") view=QuizResultPage/>
-                    <Route path=path!("/quiz/history") view=QuizHistory/>
-                    <Route path=path!("/foot-check") view=FootCheckPage/>
-                    <Route path=path!("/foot-check/history") view=FootCheckHistory/>
-                    <Route path=path!("/reminders") view=RemindersPage/>
-                    <Route path=path!("/tonight") view=TonightPage/>
-                    <Route path=path!("/diary") view=DiaryPage/>
-                    <Route path=path!("/learn") view=LearnIndex/>
-                    <Route path=path!("/learn/:condition") view=LearnSection/>
-                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/quiz") view=LazyQuizPage/>
+                    <Route path=path!("/quiz/result/:id") view=LazyQuizResultPage/>
+                    <Route path=path!("/quiz/history") view=LazyQuizHistory/>
+                    <Route path=path!("/foot-check") view=LazyFootCheckPage/>
+                    <Route path=path!("/foot-check/history") view=LazyFootCheckHistory/>
+                    <Route path=path!("/reminders") view=LazyRemindersPage/>
+                    <Route path=path!("/tonight") view=LazyTonightPage/>
+                    <Route path=path!("/diary") view=LazyDiaryPage/>
+                    <Route path=path!("/learn") view=LazyLearnIndex/>
+                    <Route path=path!("/learn/:condition") view=LazyLearnSection/>
+                    <Route path=path!("/settings") view=LazySettingsPage/>
                 </Routes>
             </main>
             <BottomNav/>

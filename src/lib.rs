@@ -10,6 +10,7 @@ pub mod dates;
 pub mod diary;
 pub mod foot_check;
 pub mod home;
+pub mod lazy_page;
 pub mod learn;
 pub mod not_found;
 pub mod platform;

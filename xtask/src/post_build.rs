@@ -11,10 +11,49 @@ pub fn run(dir: &Path) -> Result<()> {
     icons::render_all(&dir.join("icons"))?;
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)?;
+    let index = with_hashed_package(dir, &index)?;
     std::fs::write(&index_path, with_script_hashes(&index)?)?;
     // Last, so that the version covers the final bytes of every other file.
     write_service_worker(dir)?;
     Ok(())
+}
+
+/// Renames `pkg/` (the wasm, its chunks and their JS, which refer to each other by
+/// relative names) to `pkg-<content hash>/`, so every file in it can be cached forever
+/// and a new release is a new folder; `index.html` is pointed at the new name.
+pub fn with_hashed_package(dir: &Path, html: &str) -> Result<String> {
+    let package = dir.join("pkg");
+    if !package.is_dir() {
+        return Err("the build has no pkg/ folder (did xtask build-wasm run?)".into());
+    }
+    let name = format!("pkg-{}", content_hash(&package)?);
+    std::fs::rename(&package, dir.join(&name))?;
+    let pointed = html
+        .replace("\"pkg/", &format!("\"{name}/"))
+        .replace("=pkg/", &format!("={name}/"));
+    if !pointed.contains(&format!("{name}/boot.js")) {
+        return Err("index.html does not load pkg/boot.js".into());
+    }
+    Ok(pointed)
+}
+
+/// The first 16 hex digits of the sha256 over every file's path and bytes in `dir`.
+fn content_hash(dir: &Path) -> Result<String> {
+    let mut files = list_files(dir)?;
+    files.sort();
+    content_hash_of(dir, &files)
+}
+
+fn content_hash_of(dir: &Path, sorted_files: &[String]) -> Result<String> {
+    let mut hash = Sha256::new();
+    for path in sorted_files {
+        hash.update(path.as_bytes());
+        hash.update(Sha256::digest(std::fs::read(dir.join(path))?));
+    }
+    Ok(hash.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
 /// Puts the sha256 of every inline `<script>` into the CSP, so the policy needs no
@@ -70,15 +109,7 @@ pub fn write_service_worker_from(dir: &Path, template: &str) -> Result<()> {
     let mut files = list_files(dir)?;
     files.retain(|path| path != "sw.js");
     files.sort();
-    let mut version = Sha256::new();
-    for path in &files {
-        version.update(path.as_bytes());
-        version.update(Sha256::digest(std::fs::read(dir.join(path))?));
-    }
-    let version: String = version.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let version = content_hash_of(dir, &files)?;
     let precache: Vec<String> = files.iter().map(|path| format!("\"./{path}\"")).collect();
     let precache = format!("[\n  {}\n]", precache.join(",\n  "));
     if !template.contains(VERSION_PLACEHOLDER) || !template.contains(PRECACHE_PLACEHOLDER) {
@@ -129,6 +160,43 @@ mod tests {
         assert!(out.contains(&format!("'sha256-{expected}'")), "{out}");
         assert!(!out.contains(HASH_PLACEHOLDER));
         assert_eq!(out.matches("sha256-").count(), 1);
+    }
+
+    #[test]
+    fn the_package_folder_is_named_by_its_content() {
+        let dist = std::env::temp_dir().join(format!("lan-pkg-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(dist.join("pkg")).unwrap();
+        std::fs::write(dist.join("pkg/boot.js"), "import './a.js';").unwrap();
+        let html = r#"<link href="pkg/a.js"><script src=pkg/boot.js type=module></script>"#;
+        let first = with_hashed_package(&dist, html).unwrap();
+        let folder = first
+            .split("src=")
+            .nth(1)
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(folder.starts_with("pkg-") && folder.len() == 20, "{first}");
+        assert!(first.contains(&format!(r#""{folder}/a.js""#)), "{first}");
+        assert!(dist.join(&folder).join("boot.js").is_file());
+        assert!(!dist.join("pkg").exists());
+
+        // Other bytes, other folder.
+        std::fs::rename(dist.join(&folder), dist.join("pkg")).unwrap();
+        std::fs::write(dist.join("pkg/boot.js"), "import './b.js';").unwrap();
+        let second = with_hashed_package(&dist, html).unwrap();
+        assert!(!second.contains(&folder), "{second}");
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
+
+    #[test]
+    fn refuses_a_build_without_its_package() {
+        let dist = std::env::temp_dir().join(format!("lan-nopkg-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        assert!(with_hashed_package(&dist, "<script src=pkg/boot.js></script>").is_err());
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 
     #[test]

@@ -39,13 +39,20 @@ fn measure(bytes: &[u8]) -> Result<Size> {
 /// What a first visit downloads before the page is usable: the page, its code and styles,
 /// the manifest and the icons the page itself links. Screenshots and the other icon sizes
 /// are fetched only by the service worker or the installer.
+/// The per-page chunks (`chunk_*`, `split_*`) come later, when a page first opens.
 fn is_first_load(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let in_package = path.starts_with("pkg-") || path.starts_with("pkg/");
+    let top_level = !path.contains('/');
+    let chunk = name.starts_with("chunk_") || name.starts_with("split_");
     path == "index.html"
         || path == "manifest.webmanifest"
         || path == "icons/icon.svg"
-        || path.ends_with(".js") && !path.contains('/') && path != "sw.js"
-        || path.ends_with(".wasm")
         || path.ends_with(".css")
+        || (path.ends_with(".js") || path.ends_with(".wasm"))
+            && (top_level || in_package)
+            && path != "sw.js"
+            && !chunk
 }
 
 fn report(label: &str, dir: &Path) -> Result<Size> {
@@ -110,4 +117,34 @@ pub fn run(dist: &Path, baseline: Option<std::path::PathBuf>) -> Result<()> {
         app.gzip as f64 / 1000.0
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_first_load;
+
+    #[test]
+    fn chunks_and_install_only_files_are_not_first_load() {
+        for first in [
+            "index.html",
+            "main-4f7f6508f66b4272.css",
+            "pkg-0123456789abcdef/boot.js",
+            "pkg-0123456789abcdef/legs-at-night.js",
+            "pkg-0123456789abcdef/legs-at-night_bg.wasm",
+            "pkg-0123456789abcdef/__wasm_split.js",
+            "baseline-0123456789abcdef_bg.wasm",
+            "icons/icon.svg",
+        ] {
+            assert!(is_first_load(first), "{first}");
+        }
+        for later in [
+            "sw.js",
+            "pkg-0123456789abcdef/chunk_12.wasm",
+            "pkg-0123456789abcdef/split_quiz_page_code.wasm",
+            "icons/icon-512.png",
+            "screenshots/home-narrow.png",
+        ] {
+            assert!(!is_first_load(later), "{later}");
+        }
+    }
 }

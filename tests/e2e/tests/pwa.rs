@@ -399,3 +399,52 @@ fn theme_and_text_size_choices_survive_a_reload() {
         "{checked}"
     );
 }
+
+/// Every page but Home is a wasm chunk fetched when the page first opens. On a first visit
+/// that loses signal before the worker has cached them, the page must say so (not crash,
+/// not stay blank) and come back once the chunks can load.
+#[test]
+fn a_page_whose_code_cannot_download_says_so_and_recovers() {
+    let (server, mut browser, page) = start();
+    page.call(
+        &mut browser,
+        "Network.setBypassServiceWorker",
+        json!({ "bypass": true }),
+    )
+    .unwrap();
+    let block = |urls: serde_json::Value| json!({ "urls": urls });
+    page.call(
+        &mut browser,
+        "Network.setBlockedURLs",
+        block(json!(["*/chunk_*", "*/split_*"])),
+    )
+    .unwrap();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    assert!(heading(&page, &mut browser).contains("Tonight"));
+    page.click(&mut browser, ".bottom-nav a[href$='/quiz']")
+        .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('main [role=alert] h1')",
+        Duration::from_secs(10),
+    )
+    .expect("a message instead of the page");
+    assert!(heading(&page, &mut browser).contains("could not load"));
+    // The shell is still alive: the navigation still answers.
+    assert!(page
+        .text(&mut browser, ".bottom-nav")
+        .unwrap()
+        .contains("Home"));
+    e2e::checked_screenshot(&page, &mut browser, "pwa", "page-could-not-load");
+
+    page.call(&mut browser, "Network.setBlockedURLs", block(json!([])))
+        .unwrap();
+    e2e::ui::click_button(&page, &mut browser, "Try again");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('main h1')?.textContent.includes('Symptom check')",
+        Duration::from_secs(20),
+    )
+    .expect("the page after trying again");
+}

@@ -1,0 +1,129 @@
+//! The app's wasm, split into one chunk per page (Trunk's `pre_build` hook).
+//!
+//! Trunk 0.21 can run wasm-bindgen but cannot split a module (trunk-rs/trunk#1022), and
+//! the split needs the linker's relocations, which wasm-bindgen drops. So this step does
+//! what Trunk's `rel="rust"` would, with the split in the middle:
+//! cargo (with `--emit-relocs` and `--cfg lazy_routes`) -> split -> wasm-bindgen ->
+//! wasm-opt, into `target/wasm-pkg`, which `index.html` copies to `pkg/`.
+
+use crate::Result;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const CRATE: &str = "legs-at-night";
+/// The module through which the main wasm loads its chunks.
+const LINK_NAME: &str = "./__wasm_split.js";
+
+pub struct Options {
+    pub project: PathBuf,
+    pub release: bool,
+}
+
+pub fn run(options: &Options) -> Result<()> {
+    let target_dir = options.project.join("target").join("split");
+    let out = options.project.join("target").join("wasm-pkg");
+    let linked = cargo_build(options, &target_dir)?;
+    if out.exists() {
+        std::fs::remove_dir_all(&out)?;
+    }
+    std::fs::create_dir_all(&out)?;
+    let split_main = target_dir.join(format!("{CRATE}-split.wasm"));
+    let chunks = split(&linked, &split_main, &out)?;
+    bindgen(&split_main, &out)?;
+    let main_wasm = out.join(format!("{CRATE}_bg.wasm"));
+    if options.release {
+        for wasm in chunks.iter().chain([&main_wasm]) {
+            optimize(wasm)?;
+        }
+    }
+    std::fs::write(out.join("boot.js"), BOOT)?;
+    for leftover in ["legs-at-night.d.ts", "legs-at-night_bg.wasm.d.ts"] {
+        let _ = std::fs::remove_file(out.join(leftover));
+    }
+    println!(
+        "build-wasm: main module and {} chunks in {}",
+        chunks.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// Starts the app; a file, not an inline script, so the CSP needs no hash for it.
+const BOOT: &str = "import init from './legs-at-night.js';\n\
+await init({ module_or_path: new URL('./legs-at-night_bg.wasm', import.meta.url) });\n";
+
+fn cargo_build(options: &Options, target_dir: &Path) -> Result<PathBuf> {
+    let mut cargo = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cargo
+        .current_dir(&options.project)
+        .args(["build", "--offline", "--target", "wasm32-unknown-unknown"])
+        .args(["-p", CRATE, "--bin", CRATE])
+        .env("CARGO_TARGET_DIR", target_dir)
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env("RUSTFLAGS", "-Clink-args=--emit-relocs --cfg lazy_routes");
+    if options.release {
+        cargo.arg("--release");
+    }
+    run_tool(&mut cargo)?;
+    let profile = if options.release { "release" } else { "debug" };
+    Ok(target_dir
+        .join("wasm32-unknown-unknown")
+        .join(profile)
+        .join(format!("{CRATE}.wasm")))
+}
+
+fn split(linked: &Path, split_main: &Path, out: &Path) -> Result<Vec<PathBuf>> {
+    let input = std::fs::read(linked)?;
+    let main_module = format!("./{CRATE}.js");
+    let mut split_options = wasm_split_cli_support::Options::new(&input);
+    split_options.output_dir = out;
+    split_options.main_out_path = split_main;
+    split_options.main_module = &main_module;
+    split_options.link_name = LINK_NAME;
+    let result = wasm_split_cli_support::transform(split_options)
+        .map_err(|error| format!("splitting the wasm failed: {error}"))?;
+    Ok(result.split_modules)
+}
+
+fn bindgen(split_main: &Path, out: &Path) -> Result<()> {
+    run_tool(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--keep-lld-exports", "--out-name", CRATE])
+            .arg("--out-dir")
+            .arg(out)
+            .arg(split_main),
+    )
+}
+
+fn optimize(wasm: &Path) -> Result<()> {
+    // The features rustc enables by default for wasm32-unknown-unknown.
+    run_tool(
+        Command::new("wasm-opt")
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+            ])
+            .args([
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-multivalue",
+            ])
+            .args(["--enable-reference-types"])
+            .arg(wasm)
+            .arg("-o")
+            .arg(wasm),
+    )
+}
+
+fn run_tool(command: &mut Command) -> Result<()> {
+    let name = command.get_program().to_string_lossy().into_owned();
+    let status = command
+        .status()
+        .map_err(|error| format!("could not run {name}: {error} (run scripts/install-tools)"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{name} failed: {status}").into())
+    }
+}
