@@ -10,10 +10,9 @@ use crate::not_found::NotFound;
 use crate::platform::{document, network, service_worker, storage_events};
 use crate::quiz::{QuizHistory, QuizPage, QuizResultPage, QuizState};
 use crate::reminders::{RemindersPage, RemindersState};
+use crate::router::{provide_router, Route, A};
 use crate::settings::{SettingsPage, SettingsState};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 // Home is in the first download; every other page is a chunk of its own.
 lazy_page!(LazyQuizPage, quiz_page_code, QuizPage);
@@ -75,29 +74,30 @@ pub fn App() -> impl IntoView {
     let (update_waiting, set_update_waiting) = signal(false);
     service_worker::register(format!("{base}/sw.js"), set_update_waiting);
 
+    let route = provide_router(base).route();
+    let page = move || {
+        route.with(|route| match route {
+            Route::Home => view! { <Home/> }.into_any(),
+            Route::Quiz => view! { <LazyQuizPage/> }.into_any(),
+            Route::QuizResult(_) => view! { <LazyQuizResultPage/> }.into_any(),
+            Route::QuizHistory => view! { <LazyQuizHistory/> }.into_any(),
+            Route::FootCheck => view! { <LazyFootCheckPage/> }.into_any(),
+            Route::FootCheckHistory => view! { <LazyFootCheckHistory/> }.into_any(),
+            Route::Reminders => view! { <LazyRemindersPage/> }.into_any(),
+            Route::Tonight => view! { <LazyTonightPage/> }.into_any(),
+            Route::Diary => view! { <LazyDiaryPage/> }.into_any(),
+            Route::LearnIndex => view! { <LazyLearnIndex/> }.into_any(),
+            Route::LearnSection(_) => view! { <LazyLearnSection/> }.into_any(),
+            Route::Settings => view! { <LazySettingsPage/> }.into_any(),
+            Route::NotFound => view! { <NotFound/> }.into_any(),
+        })
+    };
     view! {
-        <Router base=base>
-            <TopBar/>
-            <UpdateBanner visible=update_waiting/>
-            <NoticeList/>
-            <main id="main">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/quiz") view=LazyQuizPage/>
-                    <Route path=path!("/quiz/result/:id") view=LazyQuizResultPage/>
-                    <Route path=path!("/quiz/history") view=LazyQuizHistory/>
-                    <Route path=path!("/foot-check") view=LazyFootCheckPage/>
-                    <Route path=path!("/foot-check/history") view=LazyFootCheckHistory/>
-                    <Route path=path!("/reminders") view=LazyRemindersPage/>
-                    <Route path=path!("/tonight") view=LazyTonightPage/>
-                    <Route path=path!("/diary") view=LazyDiaryPage/>
-                    <Route path=path!("/learn") view=LazyLearnIndex/>
-                    <Route path=path!("/learn/:condition") view=LazyLearnSection/>
-                    <Route path=path!("/settings") view=LazySettingsPage/>
-                </Routes>
-            </main>
-            <BottomNav/>
-        </Router>
+        <TopBar/>
+        <UpdateBanner visible=update_waiting/>
+        <NoticeList/>
+        <main id="main">{page}</main>
+        <BottomNav/>
     }
 }
 

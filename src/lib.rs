@@ -16,6 +16,7 @@ pub mod not_found;
 pub mod platform;
 pub mod quiz;
 pub mod reminders;
+pub mod router;
 pub mod settings;
 pub mod storage;
 

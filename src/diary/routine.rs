@@ -8,9 +8,9 @@ use crate::components::UrgencyBanner;
 use crate::platform::document;
 use crate::reminders::schedule::{Outcome, Status};
 use crate::reminders::RemindersState;
+use crate::router::A;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn TonightPage() -> impl IntoView {

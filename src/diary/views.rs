@@ -3,8 +3,8 @@
 use super::state::{tonight, DiaryState};
 use super::stats::{moisture_pattern, nudges, series};
 use crate::platform::document;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 fn night_label(night: i64) -> String {
     let (_, month, day) = crate::dates::civil_from_days(night);

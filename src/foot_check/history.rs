@@ -5,8 +5,8 @@ use super::map::{severity_class, FootMap};
 use super::model::{Area, Foot, FootCheck};
 use super::FootCheckState;
 use crate::platform::{clock, document};
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 const DAY_MS: f64 = 24.0 * 3_600_000.0;
 

@@ -6,9 +6,9 @@ use super::model::{toggle_mark, Area, Foot, FootCheck, Mark, Step};
 use super::FootCheckState;
 use crate::components::UrgencyBanner;
 use crate::platform::document;
+use crate::router::A;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn FootCheckPage() -> impl IntoView {

@@ -3,8 +3,8 @@
 use crate::learn::{SECTIONS, WARNING_SIGNS};
 use crate::platform::document;
 use crate::quiz::QuizState;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -60,7 +60,7 @@ pub fn WarningSigns() -> impl IntoView {
 #[component]
 fn QuizCard() -> impl IntoView {
     let quiz = QuizState::expect();
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = crate::router::use_navigate();
     let in_progress = move || quiz.progress.with(Option::is_some);
     let start_again = move |_| {
         quiz.start();

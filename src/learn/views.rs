@@ -3,10 +3,10 @@ use crate::components::GetHelpBox;
 use crate::home::WarningSigns;
 use crate::not_found::NotFound;
 use crate::platform::document;
+use crate::router::use_params_map;
+use crate::router::A;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 fn href(section: &Section) -> String {
     format!("/learn/{}", section.condition.id())
@@ -43,12 +43,7 @@ pub fn LearnIndex() -> impl IntoView {
 #[component]
 pub fn LearnSection() -> impl IntoView {
     let params = use_params_map();
-    let section = move || {
-        params
-            .read()
-            .get("condition")
-            .and_then(|id| section_for(&id))
-    };
+    let section = move || params.read().param("condition").and_then(section_for);
     move || match section() {
         Some(section) => Either::Left(view! { <SectionPage section/> }),
         None => Either::Right(view! { <NotFound/> }),

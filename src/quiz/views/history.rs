@@ -1,7 +1,7 @@
 use crate::platform::{clock, document};
 use crate::quiz::QuizState;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// `/quiz/history`: every saved result, newest first, to open or delete.
 #[component]

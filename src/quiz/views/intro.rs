@@ -1,6 +1,6 @@
 use crate::quiz::QuizState;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn QuizIntro() -> impl IntoView {

@@ -4,9 +4,9 @@ use crate::learn::section_for;
 use crate::platform::{clock, document, share};
 use crate::quiz::result::{compare, doctor_summary, reason_text, SavedResult};
 use crate::quiz::QuizState;
+use crate::router::use_params_map;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// `/quiz/result/:id`: a saved result.
 #[component]
@@ -17,7 +17,7 @@ pub fn QuizResultPage() -> impl IntoView {
     let id = Memo::new(move |_| {
         params
             .read()
-            .get("id")
+            .param("id")
             .and_then(|id| id.parse::<u64>().ok())
     });
     let found = Memo::new(move |_| {

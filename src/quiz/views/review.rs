@@ -1,7 +1,7 @@
 use crate::quiz::result::answer_lines;
 use crate::quiz::QuizState;
+use crate::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ReviewScreen() -> impl IntoView {

@@ -96,9 +96,18 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     if candidate.is_file() {
         return Some(candidate);
     }
-    // Routes of the single-page app have no file extension: they all get index.html.
+    // Routes of the single-page app have no file extension: they get the index.html of
+    // the app they lie in (the nearest folder up that has one), so an app copied into a
+    // sub-folder is served as a host would serve it under a sub-path.
     let last = path.rsplit('/').next().unwrap_or("");
-    (!last.contains('.')).then(|| root.join("index.html"))
+    if last.contains('.') {
+        return None;
+    }
+    candidate
+        .ancestors()
+        .take_while(|dir| dir.starts_with(root))
+        .map(|dir| dir.join("index.html"))
+        .find(|index| index.is_file())
 }
 
 fn serve(stream: TcpStream, root: &Path, requests: &Mutex<Vec<String>>) {

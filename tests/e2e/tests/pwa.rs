@@ -448,3 +448,124 @@ fn a_page_whose_code_cannot_download_says_so_and_recovers() {
     )
     .expect("the page after trying again");
 }
+
+/// Waits until the page heading contains `words`.
+fn wait_heading(page: &Page, browser: &mut Browser, words: &str) -> Result<(), String> {
+    page.wait_for(
+        browser,
+        &format!("document.querySelector('main h1')?.textContent.includes({words:?})"),
+        Duration::from_secs(10),
+    )
+}
+
+/// The app's own router: a link changes the page without reloading it (the page's state
+/// survives), marks the current tab, starts the new page at its top, and Back and
+/// Forward move through the pages visited.
+#[test]
+fn links_change_the_page_in_place_and_back_and_forward_follow() {
+    let (server, mut browser, page) = start();
+    let origin = server.origin();
+    page.open(&mut browser, &format!("{origin}/learn")).unwrap();
+    page.eval(
+        &mut browser,
+        "window.samePage = true; window.scrollTo(0, 400); true",
+    )
+    .unwrap();
+    page.click(&mut browser, ".bottom-nav a[href$='/reminders']")
+        .unwrap();
+    wait_heading(&page, &mut browser, "Moisturising reminders").unwrap();
+    let state = page
+        .eval(
+            &mut browser,
+            "({ same: window.samePage === true, path: location.pathname, top: window.scrollY,
+                current: document.querySelector('.bottom-nav [aria-current=page]')?.textContent })",
+        )
+        .unwrap();
+    assert_eq!(state["same"], json!(true), "the page reloaded: {state}");
+    assert_eq!(state["path"], json!("/reminders"));
+    assert_eq!(state["top"], json!(0), "{state}");
+    assert!(
+        state["current"].as_str().unwrap_or("").contains("Remind"),
+        "{state}"
+    );
+
+    page.eval(&mut browser, "history.back(); true").unwrap();
+    wait_heading(&page, &mut browser, "Why legs hurt in bed")
+        .expect("Back shows the previous page");
+    page.eval(&mut browser, "history.forward(); true").unwrap();
+    wait_heading(&page, &mut browser, "Moisturising reminders").expect("Forward shows it again");
+    // A link inside a page, with a parameter, and the same page still.
+    page.click(&mut browser, ".bottom-nav a[href$='/learn']")
+        .unwrap();
+    wait_heading(&page, &mut browser, "Why legs hurt in bed").unwrap();
+    page.click(&mut browser, "main a[href$='/learn/neuropathy']")
+        .unwrap();
+    wait_heading(&page, &mut browser, "neuropathy").unwrap();
+    assert_eq!(
+        page.eval(&mut browser, "window.samePage === true").unwrap(),
+        json!(true)
+    );
+}
+
+/// Deployed under a sub-path (what `trunk build --public-url /legs/` writes: the `<base>`
+/// and Trunk's own asset links): pages, links, chunks and the worker all stay under it.
+#[test]
+fn the_app_works_under_a_sub_path() {
+    let root = e2e::fresh_dir("subpath");
+    let app = root.join("legs");
+    e2e::copy_tree(&e2e::dist_dir(), &app).unwrap();
+    let index = std::fs::read_to_string(app.join("index.html")).unwrap();
+    assert!(
+        index.contains("<base href=/>"),
+        "Trunk's base tag changed form"
+    );
+    let index = index
+        .replace("<base href=/>", "<base href=/legs/>")
+        .replace("href=/main-", "href=/legs/main-");
+    std::fs::write(app.join("index.html"), index).unwrap();
+    let server = StaticServer::start(&root);
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    let origin = server.origin();
+
+    page.open(&mut browser, &format!("{origin}/legs/")).unwrap();
+    assert!(heading(&page, &mut browser).contains("Tonight"));
+    let quiz_link = page
+        .eval(
+            &mut browser,
+            "document.querySelector('.bottom-nav a[href$=\"quiz\"]').getAttribute('href')",
+        )
+        .unwrap();
+    assert_eq!(quiz_link, json!("/legs/quiz"));
+    page.click(&mut browser, ".bottom-nav a[href='/legs/quiz']")
+        .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('main h1')?.textContent.includes('Symptom check') && location.pathname === '/legs/quiz'",
+        Duration::from_secs(10),
+    )
+    .unwrap();
+    page.open(&mut browser, &format!("{origin}/legs/learn/neuropathy"))
+        .unwrap();
+    wait_heading(&page, &mut browser, "neuropathy").unwrap();
+    let scope = page
+        .eval(
+            &mut browser,
+            "navigator.serviceWorker.ready.then(r => new URL(r.scope).pathname)",
+        )
+        .unwrap();
+    assert_eq!(scope, json!("/legs/"));
+    let problems = page.problems(&browser.take_events());
+    assert!(problems.is_empty(), "{problems:#?}");
+    let outside: Vec<String> = server
+        .requests
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|path| !path.starts_with("/legs/"))
+        .cloned()
+        .collect();
+    assert!(outside.is_empty(), "requests outside /legs/: {outside:?}");
+    drop(browser);
+    let _ = std::fs::remove_dir_all(&root);
+}
