@@ -15,21 +15,52 @@ use crate::settings::{SettingsPage, SettingsState};
 use leptos::prelude::*;
 
 // Home is in the first download; every other page is a chunk of its own.
-lazy_page!(LazyQuizPage, quiz_page_code, QuizPage);
-lazy_page!(LazyQuizResultPage, quiz_result_page_code, QuizResultPage);
-lazy_page!(LazyQuizHistory, quiz_history_page_code, QuizHistory);
-lazy_page!(LazyFootCheckPage, foot_check_page_code, FootCheckPage);
-lazy_page!(
-    LazyFootCheckHistory,
-    foot_check_history_page_code,
-    FootCheckHistory
-);
-lazy_page!(LazyRemindersPage, reminders_page_code, RemindersPage);
-lazy_page!(LazyTonightPage, tonight_page_code, TonightPage);
-lazy_page!(LazyDiaryPage, diary_page_code, DiaryPage);
-lazy_page!(LazyLearnIndex, learn_index_page_code, LearnIndex);
-lazy_page!(LazyLearnSection, learn_section_page_code, LearnSection);
-lazy_page!(LazySettingsPage, settings_page_code, SettingsPage);
+lazy_page!(quiz_page: LazyQuizPage => QuizPage);
+lazy_page!(quiz_result_page: LazyQuizResultPage => QuizResultPage);
+lazy_page!(quiz_history_page: LazyQuizHistory => QuizHistory);
+lazy_page!(foot_check_page: LazyFootCheckPage => FootCheckPage);
+lazy_page!(foot_check_history_page: LazyFootCheckHistory => FootCheckHistory);
+lazy_page!(reminders_page: LazyRemindersPage => RemindersPage);
+lazy_page!(tonight_page: LazyTonightPage => TonightPage);
+lazy_page!(diary_page: LazyDiaryPage => DiaryPage);
+lazy_page!(learn_index_page: LazyLearnIndex => LearnIndex);
+lazy_page!(learn_section_page: LazyLearnSection => LearnSection);
+lazy_page!(settings_page: LazySettingsPage => SettingsPage);
+
+/// Once Home is up, fetches and starts the other pages' code in the background, one page
+/// at a time and the likeliest first, so a tap on any of them does not wait for it (the
+/// service worker downloads the same files for offline use anyway).
+#[cfg(lazy_routes)]
+fn warm_up_pages() {
+    macro_rules! one_by_one {
+        ($($module:ident),*) => {$(
+            // A failure only loses the head start: the page loads, or says it cannot, when opened.
+            if $module::preload().await.is_err() {
+                leptos::logging::warn!("could not load {} ahead", stringify!($module));
+            }
+        )*};
+    }
+    set_timeout(
+        || {
+            leptos::task::spawn_local(async {
+                one_by_one!(
+                    tonight_page,
+                    quiz_page,
+                    diary_page,
+                    foot_check_page,
+                    reminders_page,
+                    learn_index_page,
+                    learn_section_page,
+                    quiz_result_page,
+                    settings_page,
+                    quiz_history_page,
+                    foot_check_history_page
+                );
+            })
+        },
+        std::time::Duration::from_secs(1),
+    );
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -70,6 +101,8 @@ pub fn App() -> impl IntoView {
             }
         })
     });
+    #[cfg(lazy_routes)]
+    warm_up_pages();
     let base = document::base_path();
     let (update_waiting, set_update_waiting) = signal(false);
     service_worker::register(format!("{base}/sw.js"), set_update_waiting);

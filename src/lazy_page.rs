@@ -7,15 +7,25 @@
 
 use leptos::prelude::*;
 
-/// `lazy_page!(Wrapper, loader, Page)` defines the component `Wrapper`, which renders
-/// `Page` from its own chunk where chunks exist.
+/// `lazy_page!(module: Wrapper => Page)` defines the component `Wrapper`, which renders
+/// `Page` from the chunk `module` where chunks exist; `module::preload()` fetches and
+/// instantiates that chunk ahead of time.
 #[macro_export]
 macro_rules! lazy_page {
-    ($wrapper:ident, $loader:ident, $page:ident) => {
+    ($module:ident: $wrapper:ident => $page:ident) => {
         #[cfg(lazy_routes)]
-        #[leptos::wasm_split::wasm_split($loader, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $loader() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-            Ok(view! { <$page/> }.into_any())
+        pub mod $module {
+            use super::*;
+
+            #[leptos::wasm_split::wasm_split(
+                                                        $module,
+                                                        wasm_split_path = ::leptos::wasm_split,
+                                                        fallible,
+                                                        preload(preload)
+                                                    )]
+            pub fn code() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                Ok(view! { <$page/> }.into_any())
+            }
         }
 
         #[component]
@@ -23,7 +33,7 @@ macro_rules! lazy_page {
             #[cfg(lazy_routes)]
             {
                 let page = Suspend::new(async {
-                    $loader().await.unwrap_or_else(|error| {
+                    $module::code().await.unwrap_or_else(|error| {
                         leptos::logging::error!("page code did not load: {error:?}");
                         view! { <$crate::lazy_page::PageLoadFailed/> }.into_any()
                     })

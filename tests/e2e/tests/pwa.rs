@@ -569,3 +569,25 @@ fn the_app_works_under_a_sub_path() {
     drop(browser);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A second after start the app fetches the other pages' code in the background, so the
+/// first tap on them does not wait for a download.
+#[test]
+fn the_other_pages_load_ahead_while_home_is_shown() {
+    let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    browser.pump(Duration::from_secs(4)).unwrap();
+    let requested = page.requested_urls(&browser.take_events());
+    for module in [
+        "split_tonight_page.wasm",
+        "split_diary_page.wasm",
+        "split_settings_page.wasm",
+    ] {
+        assert!(
+            requested.iter().any(|url| url.contains(module)),
+            "{module} not loaded ahead: {requested:#?}"
+        );
+    }
+    assert!(heading(&page, &mut browser).contains("Tonight"));
+}
