@@ -64,16 +64,26 @@ impl Router {
     }
 
     /// Shows the page at `to` (an app path, maybe with query or hash) and records it in
-    /// the history, so Back returns here.
+    /// the history, so Back returns here; going to the address already shown adds no
+    /// entry, as a browser does for a link to the current page.
     pub fn navigate(&self, to: &str) {
         let path = to.split(['?', '#']).next().unwrap_or(to).to_string();
         let url = self.full_href(to);
+        let location = window().location();
+        let shown = [location.pathname(), location.search(), location.hash()]
+            .into_iter()
+            .map(|part| part.unwrap_or_default())
+            .collect::<String>();
         // Without history the page still changes; only Back will not return here.
-        let pushed = window()
-            .history()
-            .and_then(|history| history.push_state_with_url(&JsValue::NULL, "", Some(&url)));
-        if let Err(error) = pushed {
-            leptos::logging::warn!("history.pushState failed: {error:?}");
+        let recorded = window().history().and_then(|history| {
+            if shown == url {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            }
+        });
+        if let Err(error) = recorded {
+            leptos::logging::warn!("recording the page in the history failed: {error:?}");
         }
         self.path.set(path);
         // A new page starts at its top, as after a load.

@@ -488,6 +488,12 @@ fn links_change_the_page_in_place_and_back_and_forward_follow() {
         state["current"].as_str().unwrap_or("").contains("Remind"),
         "{state}"
     );
+    // The tab of the page already shown adds no history entry.
+    let entries = page.eval(&mut browser, "history.length").unwrap();
+    page.click(&mut browser, ".bottom-nav a[href$='/reminders']")
+        .unwrap();
+    browser.pump(Duration::from_millis(200)).unwrap();
+    assert_eq!(page.eval(&mut browser, "history.length").unwrap(), entries);
 
     page.eval(&mut browser, "history.back(); true").unwrap();
     wait_heading(&page, &mut browser, "Why legs hurt in bed")
