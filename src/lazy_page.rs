@@ -61,13 +61,7 @@ pub fn PageLoading() -> impl IntoView {
 /// worker has cached it: say so, and offer the way to try again.
 #[component]
 pub fn PageLoadFailed() -> impl IntoView {
-    let retry = |_| {
-        if let Some(window) = web_sys::window() {
-            if let Err(error) = window.location().reload() {
-                leptos::logging::warn!("reload failed: {error:?}");
-            }
-        }
-    };
+    let retry = |_| crate::platform::document::reload();
     view! {
         <section class="page" role="alert">
             <h1>"This page could not load"</h1>

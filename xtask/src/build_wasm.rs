@@ -8,7 +8,7 @@
 
 use crate::Result;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 const CRATE: &str = "legs-at-night";
 /// The module through which the main wasm loads its chunks.
@@ -97,30 +97,38 @@ fn bindgen(split_main: &Path, out: &Path) -> Result<()> {
 
 fn optimize(wasm: &Path) -> Result<()> {
     // The features rustc enables by default for wasm32-unknown-unknown.
-    run_tool(
-        Command::new("wasm-opt")
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-            ])
-            .args([
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-multivalue",
-            ])
-            .args(["--enable-reference-types"])
-            .arg(wasm)
-            .arg("-o")
-            .arg(wasm),
-    )
+    let mut wasm_opt = Command::new("wasm-opt");
+    wasm_opt
+        .args(["-Oz", "--enable-bulk-memory"])
+        .args(["--enable-nontrapping-float-to-int", "--enable-sign-ext"])
+        .args(["--enable-mutable-globals", "--enable-multivalue"])
+        .args(["--enable-reference-types"])
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm);
+    // The splitter keeps a names subsection that binaryen does not know and reports once
+    // per module, which would bury anything else wasm-opt says.
+    run_tool_hiding(&mut wasm_opt, Some("unknown name subsection"))
 }
 
 fn run_tool(command: &mut Command) -> Result<()> {
+    run_tool_hiding(command, None)
+}
+
+/// Runs `command`, passing its error output on except the lines that contain `noise`.
+fn run_tool_hiding(command: &mut Command, noise: Option<&str>) -> Result<()> {
     let name = command.get_program().to_string_lossy().into_owned();
-    let status = command
-        .status()
-        .map_err(|error| format!("could not run {name}: {error} (run scripts/install-tools)"))?;
+    let status = match noise {
+        None => command.status(),
+        Some(noise) => command.stderr(Stdio::piped()).output().map(|output| {
+            String::from_utf8_lossy(&output.stderr)
+                .lines()
+                .filter(|line| !line.contains(noise))
+                .for_each(|line| eprintln!("{line}"));
+            output.status
+        }),
+    }
+    .map_err(|error| format!("could not run {name}: {error} (run scripts/install-tools)"))?;
     if status.success() {
         Ok(())
     } else {

@@ -69,6 +69,16 @@ fn heading(page: &Page, browser: &mut Browser) -> String {
     page.text(browser, "main h1").expect("read heading")
 }
 
+/// Makes the system setting light or dark; the app's Auto theme follows it.
+fn prefer_color_scheme(page: &Page, browser: &mut Browser, theme: &str) {
+    page.call(
+        browser,
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [{ "name": "prefers-color-scheme", "value": theme }] }),
+    )
+    .unwrap();
+}
+
 /// Waits until the service worker has installed and controls this page.
 fn wait_until_controlled(page: &Page, browser: &mut Browser) {
     page.eval(browser, "navigator.serviceWorker.ready.then(() => true)")
@@ -86,12 +96,7 @@ fn wait_until_controlled(page: &Page, browser: &mut Browser) {
 fn every_route_renders_without_errors_and_stays_on_its_origin() {
     let (server, mut browser, page) = start();
     for theme in ["light", "dark"] {
-        page.call(
-            &mut browser,
-            "Emulation.setEmulatedMedia",
-            json!({ "features": [{ "name": "prefers-color-scheme", "value": theme }] }),
-        )
-        .unwrap();
+        prefer_color_scheme(&page, &mut browser, theme);
         for (route, expected) in routes() {
             browser.take_events();
             page.open(&mut browser, &format!("{}{route}", server.origin()))
@@ -312,12 +317,7 @@ fn axe_finds_no_wcag_a_or_aa_violations_on_any_route_in_either_theme() {
     );
     let mut failures = Vec::new();
     for theme in ["light", "dark"] {
-        page.call(
-            &mut browser,
-            "Emulation.setEmulatedMedia",
-            json!({ "features": [{ "name": "prefers-color-scheme", "value": theme }] }),
-        )
-        .unwrap();
+        prefer_color_scheme(&page, &mut browser, theme);
         for (route, _) in routes() {
             page.open(&mut browser, &format!("{}{route}", server.origin()))
                 .unwrap();
@@ -437,6 +437,8 @@ fn a_page_whose_code_cannot_download_says_so_and_recovers() {
         .unwrap()
         .contains("Home"));
     e2e::checked_screenshot(&page, &mut browser, "pwa", "page-could-not-load");
+    prefer_color_scheme(&page, &mut browser, "dark");
+    e2e::checked_screenshot(&page, &mut browser, "pwa", "page-could-not-load-night");
 
     page.call(&mut browser, "Network.setBlockedURLs", block(json!([])))
         .unwrap();

@@ -143,21 +143,26 @@ fn startup_times(page: &e2e::cdp::Page, browser: &mut Browser, url: &str, mark: 
     (0..RUNS)
         .map(|_| {
             page.open(browser, url).expect("open");
-            page.wait_for(
-                browser,
-                &format!("performance.getEntriesByName('{mark}').length > 0"),
-                Duration::from_secs(20),
-            )
-            .expect(mark);
-            page.eval(
-                browser,
-                &format!("performance.getEntriesByName('{mark}')[0].startTime"),
-            )
-            .unwrap()
-            .as_f64()
-            .unwrap_or(f64::NAN)
+            mark_time(page, browser, mark)
         })
         .collect()
+}
+
+/// When the performance mark `name` was set, in ms since navigation, once it is.
+fn mark_time(page: &e2e::cdp::Page, browser: &mut Browser, name: &str) -> f64 {
+    page.wait_for(
+        browser,
+        &format!("performance.getEntriesByName('{name}').length > 0"),
+        Duration::from_secs(20),
+    )
+    .expect(name);
+    page.eval(
+        browser,
+        &format!("performance.getEntriesByName('{name}')[0].startTime"),
+    )
+    .unwrap()
+    .as_f64()
+    .unwrap_or(f64::NAN)
 }
 
 /// ms from a tap on Home's diary link to the diary on screen, `wait` after Home appeared.
@@ -175,20 +180,7 @@ fn tap_to_diary(page: &e2e::cdp::Page, browser: &mut Browser, home: &str, wait: 
                 .unwrap()
                 .as_f64()
                 .unwrap_or(f64::NAN);
-            page.wait_for(
-                browser,
-                "performance.getEntriesByName('lan-diary-shown').length > 0",
-                Duration::from_secs(20),
-            )
-            .expect("diary shown");
-            let shown = page
-                .eval(
-                    browser,
-                    "performance.getEntriesByName('lan-diary-shown')[0].startTime",
-                )
-                .unwrap()
-                .as_f64()
-                .unwrap_or(f64::NAN);
+            let shown = mark_time(page, browser, "lan-diary-shown");
             shown - tapped
         })
         .collect();
