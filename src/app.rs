@@ -66,20 +66,19 @@ fn warm_up_pages() {
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     let settings = SettingsState::provide(notices);
-    let quiz = QuizState::provide(notices);
-    let feet = FootCheckState::provide(notices);
+    // Home shows the reminders; the other features load with the first page that needs them.
     let reminders = RemindersState::provide(notices);
-    let diary = DiaryState::provide(notices);
-    let night = expect_context::<NightOverride>();
+    QuizState::provide_lazily();
+    FootCheckState::provide_lazily();
+    DiaryState::provide_lazily();
+    let night = NightOverride(RwSignal::new(false));
+    provide_context(night);
     if !crate::storage::is_available() {
         notices.report_storage(&crate::storage::StorageError::Unavailable);
     }
     storage_events::on_other_tab_change(move |key| {
         settings.reload(key.as_deref());
-        quiz.reload(key.as_deref());
-        feet.reload(key.as_deref());
         reminders.reload(key.as_deref());
-        diary.reload(key.as_deref());
     });
     // Mirrors the chosen theme and size onto <html>, where the stylesheet reads them.
     Effect::new(move || {

@@ -11,6 +11,7 @@ pub mod diary;
 pub mod foot_check;
 pub mod home;
 pub mod lazy_page;
+pub mod lazy_state;
 pub mod learn;
 pub mod not_found;
 pub mod platform;

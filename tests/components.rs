@@ -243,3 +243,58 @@ async fn a_write_from_another_tab_is_not_lost_when_this_tab_saves() {
     );
     assert_eq!(state.checks.get_untracked().len(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn a_lazy_state_loads_on_first_request_and_outlives_the_page_that_asked() {
+    use legs_at_night::foot_check::FootCheckState;
+    local_storage().clear().unwrap();
+    local_storage()
+        .set_item(
+            "lan.footchecks",
+            r#"{"schema":2,"data":[{"id":1000,"seen":1}]}"#,
+        )
+        .unwrap();
+    let root = container();
+    let page_open = RwSignal::new(false);
+    let loaded_at_start = RwSignal::new(None::<bool>);
+    let from_page = RwSignal::new(None::<FootCheckState>);
+    leptos::mount::mount_to(root.clone(), move || {
+        Notices::provide();
+        FootCheckState::provide_lazily();
+        loaded_at_start.set(Some(FootCheckState::loaded().is_some()));
+        view! {
+            <Show when=move || page_open.get()>
+                {move || {
+                    from_page.set(Some(FootCheckState::expect()));
+                    view! { <p>"foot check page"</p> }
+                }}
+            </Show>
+        }
+    })
+    .forget();
+    assert_eq!(loaded_at_start.get_untracked(), Some(false));
+    assert!(from_page.get_untracked().is_none());
+
+    page_open.set(true);
+    tick().await;
+    let state = from_page
+        .get_untracked()
+        .expect("the page asked for the state");
+    assert_eq!(state.checks.get_untracked().len(), 1, "loaded from storage");
+    state.step.set(3);
+
+    // The page goes away (its owner is disposed); the state and its signals stay.
+    page_open.set(false);
+    tick().await;
+    assert_eq!(state.step.get_untracked(), 3);
+    from_page.set(None);
+    page_open.set(true);
+    tick().await;
+    let again = from_page.get_untracked().expect("asked again");
+    assert_eq!(
+        again.step.get_untracked(),
+        3,
+        "the same state, not a new load"
+    );
+    assert_eq!(again.checks.get_untracked().len(), 1);
+}

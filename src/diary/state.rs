@@ -1,6 +1,6 @@
 use super::model::{night_of, upsert, Entry};
 use crate::components::Notices;
-use crate::platform::clock;
+use crate::platform::{clock, storage_events};
 use crate::storage;
 use leptos::prelude::*;
 
@@ -17,7 +17,7 @@ pub struct DiaryState {
 #[derive(Clone, Copy)]
 pub struct NightOverride(pub RwSignal<bool>);
 
-fn load(notices: Notices) -> Vec<Entry> {
+fn load_entries(notices: Notices) -> Vec<Entry> {
     storage::load(&storage::DIARY)
         .unwrap_or_else(|error| {
             notices.report_storage(&error);
@@ -31,26 +31,23 @@ pub fn tonight() -> i64 {
     night_of(now as i64, clock::offset_minutes_at(now))
 }
 
+crate::lazy_state!(DiaryState);
+
 impl DiaryState {
-    pub fn provide(notices: Notices) -> Self {
+    fn load(notices: Notices) -> Self {
         let state = DiaryState {
-            entries: RwSignal::new(load(notices)),
+            entries: RwSignal::new(load_entries(notices)),
             draft: RwSignal::new(Entry::default()),
             step: RwSignal::new(0),
             notices,
         };
-        provide_context(state);
-        provide_context(NightOverride(RwSignal::new(false)));
+        storage_events::on_other_tab_change(move |key| state.reload(key.as_deref()));
         state
-    }
-
-    pub fn expect() -> Self {
-        expect_context::<DiaryState>()
     }
 
     pub fn reload(&self, key_name: Option<&str>) {
         if key_name.is_none_or(|k| k == storage::DIARY.name) {
-            self.entries.set(load(self.notices));
+            self.entries.set(load_entries(self.notices));
         }
     }
 

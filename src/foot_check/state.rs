@@ -1,6 +1,6 @@
 use super::model::{Draft, FootCheck, Step};
 use crate::components::Notices;
-use crate::platform::clock;
+use crate::platform::{clock, storage_events};
 use crate::storage;
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub struct FootCheckState {
     notices: Notices,
 }
 
-fn load(notices: Notices) -> Vec<FootCheck> {
+fn load_checks(notices: Notices) -> Vec<FootCheck> {
     storage::load(&storage::FOOT_CHECKS)
         .unwrap_or_else(|error| {
             notices.report_storage(&error);
@@ -27,9 +27,11 @@ fn load(notices: Notices) -> Vec<FootCheck> {
         .unwrap_or_default()
 }
 
+crate::lazy_state!(FootCheckState);
+
 impl FootCheckState {
-    pub fn provide(notices: Notices) -> Self {
-        let checks = load(notices);
+    fn load(notices: Notices) -> Self {
+        let checks = load_checks(notices);
         let diabetes = checks.last().is_some_and(|c| c.diabetes);
         let state = FootCheckState {
             checks: RwSignal::new(checks),
@@ -40,17 +42,13 @@ impl FootCheckState {
             saved: RwSignal::new(None),
             notices,
         };
-        provide_context(state);
+        storage_events::on_other_tab_change(move |key| state.reload(key.as_deref()));
         state
-    }
-
-    pub fn expect() -> Self {
-        expect_context::<FootCheckState>()
     }
 
     pub fn reload(&self, key_name: Option<&str>) {
         if key_name.is_none_or(|k| k == storage::FOOT_CHECKS.name) {
-            self.checks.set(load(self.notices));
+            self.checks.set(load_checks(self.notices));
         }
     }
 

@@ -1,5 +1,6 @@
 //! Home ("Tonight"): where to start at bedtime, and the warning signs always in reach.
 
+use crate::components::Notices;
 use crate::learn::{SECTIONS, WARNING_SIGNS};
 use crate::platform::document;
 use crate::quiz::QuizState;
@@ -59,11 +60,12 @@ pub fn WarningSigns() -> impl IntoView {
 /// Start the symptom check, or pick it up where it was left.
 #[component]
 fn QuizCard() -> impl IntoView {
-    let quiz = QuizState::expect();
+    let notices = expect_context::<Notices>();
     let navigate = crate::router::use_navigate();
-    let in_progress = move || quiz.progress.with(Option::is_some);
+    // Read on each visit to Home, without loading the quiz (see `LazyState`).
+    let in_progress = QuizState::in_progress;
     let start_again = move |_| {
-        quiz.start();
+        QuizState::discard_anywhere(notices);
         navigate("/quiz", Default::default());
     };
     view! {

@@ -1,13 +1,14 @@
 use super::flow::{Position, Progress};
 use super::result::SavedResult;
 use crate::components::Notices;
-use crate::platform::clock;
+use crate::platform::{clock, storage_events};
 use crate::storage::{self, Key};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-/// The quiz in progress and the saved results, loaded once at start, written back
-/// through `storage` on every change, and refreshed when another tab changes them.
+/// The quiz in progress and the saved results, loaded when a quiz page first needs them,
+/// written back through `storage` on every change, and refreshed when another tab
+/// changes them.
 #[derive(Clone, Copy)]
 pub struct QuizState {
     pub progress: RwSignal<Option<Progress>>,
@@ -22,8 +23,10 @@ fn load_or_report<T: DeserializeOwned>(key: &'static Key, notices: Notices) -> O
     })
 }
 
+crate::lazy_state!(QuizState);
+
 impl QuizState {
-    pub fn provide(notices: Notices) -> Self {
+    fn load(notices: Notices) -> Self {
         let state = QuizState {
             progress: RwSignal::new(load_or_report(&storage::QUIZ_PROGRESS, notices)),
             results: RwSignal::new(
@@ -31,12 +34,8 @@ impl QuizState {
             ),
             notices,
         };
-        provide_context(state);
+        storage_events::on_other_tab_change(move |key| state.reload(key.as_deref()));
         state
-    }
-
-    pub fn expect() -> Self {
-        expect_context::<QuizState>()
     }
 
     /// Another tab wrote one of our keys: take its version.
@@ -58,6 +57,25 @@ impl QuizState {
         });
         if let Err(error) = outcome {
             self.notices.report_storage(&error);
+        }
+    }
+
+    /// Whether a quiz is under way, without loading the quiz's state (for Home): a stored
+    /// progress counts even before it is decoded.
+    pub fn in_progress() -> bool {
+        match Self::loaded() {
+            Some(quiz) => quiz.progress.with(Option::is_some),
+            None => storage::contains(&storage::QUIZ_PROGRESS),
+        }
+    }
+
+    /// Drops the quiz under way, loaded or not, so the next visit starts at the intro.
+    pub fn discard_anywhere(notices: Notices) {
+        if let Some(quiz) = Self::loaded() {
+            quiz.progress.set(None);
+        }
+        if let Err(error) = storage::remove(&storage::QUIZ_PROGRESS) {
+            notices.report_storage(&error);
         }
     }
 

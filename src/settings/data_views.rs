@@ -26,10 +26,17 @@ fn current_contents() -> backup::Contents {
 /// After storage changed under the app (import, delete), every feature re-reads it.
 fn reload_everything() {
     SettingsState::expect().reload(None);
-    QuizState::expect().reload(None);
-    FootCheckState::expect().reload(None);
     RemindersState::expect().reload(None);
-    crate::diary::DiaryState::expect().reload(None);
+    // States not loaded yet read the new data when they load.
+    if let Some(quiz) = QuizState::loaded() {
+        quiz.reload(None);
+    }
+    if let Some(feet) = FootCheckState::loaded() {
+        feet.reload(None);
+    }
+    if let Some(diary) = crate::diary::DiaryState::loaded() {
+        diary.reload(None);
+    }
 }
 
 #[component]

@@ -142,6 +142,11 @@ pub fn update<T: DeserializeOwned + Serialize + Default>(
     Ok(value)
 }
 
+/// Whether anything is stored under `key`, without reading or decoding it.
+pub fn contains(key: &'static Key) -> bool {
+    matches!(read_raw(key.name), Ok(Some(_)))
+}
+
 pub fn remove(key: &'static Key) -> Result<(), StorageError> {
     if READ_ONLY.with(|keys| keys.borrow().contains(key.name)) {
         return Err(StorageError::FromNewerVersion { key: key.name });

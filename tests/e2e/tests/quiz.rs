@@ -99,6 +99,62 @@ fn rest_pain_answers_end_in_same_day_advice_with_the_raise_legs_warning() {
     assert!(page.problems(&browser.take_events()).is_empty());
 }
 
+/// Home knows about a check under way both before and after the quiz's own state has
+/// loaded (Home does not load it), and "Start again" clears it either way.
+#[test]
+fn home_offers_to_resume_or_start_again_with_or_without_the_quiz_loaded() {
+    let (server, mut browser, page) = start();
+    let go_home_by_link = |page: &Page, browser: &mut Browser| {
+        page.click(browser, ".top-bar a").unwrap();
+        page.wait_for(
+            browser,
+            "document.querySelector('.quiz-card')",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+    };
+    let card = |page: &Page, browser: &mut Browser| page.text(browser, ".quiz-card").unwrap();
+    // From Home with a check under way: the intro, and nothing left stored.
+    let start_again = |page: &Page, browser: &mut Browser| {
+        assert!(card(page, browser).contains("in progress"));
+        click_button(page, browser, "Start again");
+        page.wait_for(
+            browser,
+            "document.querySelector('main h1') && document.querySelector('main h1').textContent === 'Symptom check'",
+            Duration::from_secs(5),
+        )
+        .expect("Start again opens the intro");
+        let stored = page
+            .eval(browser, "localStorage.getItem('lan.quiz.progress')")
+            .unwrap();
+        assert_eq!(stored, json!(null));
+    };
+
+    // Fresh start on Home: nothing under way.
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    assert!(card(&page, &mut browser).contains("Start the check"));
+
+    // The quiz's state is loaded: Home reads it.
+    begin(&page, &mut browser, &server.origin());
+    answer(&page, &mut browser, &["None of these"]);
+    go_home_by_link(&page, &mut browser);
+    start_again(&page, &mut browser);
+
+    // A fresh start with a check stored: Home finds it without loading the quiz.
+    begin(&page, &mut browser, &server.origin());
+    answer(&page, &mut browser, &["None of these"]);
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    start_again(&page, &mut browser);
+    assert!(page
+        .text(&mut browser, "main")
+        .unwrap()
+        .contains("Start the check"));
+    go_home_by_link(&page, &mut browser);
+    assert!(card(&page, &mut browser).contains("Start the check"));
+}
+
 #[test]
 fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
     let (server, mut browser, page) = start();

@@ -61,6 +61,37 @@ fn garbage_under_each_key_is_set_aside_byte_for_byte_and_the_app_still_starts() 
     browser.take_events();
     page.reload(&mut browser).unwrap();
     assert_eq!(ui::heading(&page, &mut browser), "Tonight");
+    // Home reads only what it shows; each feature reads its data with its first page.
+    let count_notices = |page: &Page, browser: &mut Browser| {
+        page.eval(browser, "document.querySelectorAll('.notice').length")
+            .unwrap()
+    };
+    assert_eq!(count_notices(&page, &mut browser), json!(2));
+    for (key, value) in &garbage[1..4] {
+        assert_eq!(
+            get_item(&page, &mut browser, key).as_deref(),
+            Some(*value),
+            "{key} not read yet"
+        );
+    }
+    assert_eq!(
+        get_item(&page, &mut browser, "lan.diary").as_deref(),
+        Some(garbage[5].1)
+    );
+    for (link, then_read) in [
+        (".bottom-nav a[href$='/quiz']", 4),
+        (".bottom-nav a[href$='/foot-check']", 5),
+        (".top-bar a", 5),
+        ("main a[href$='/diary']", 6),
+    ] {
+        page.click(&mut browser, link).unwrap();
+        page.wait_for(
+            &mut browser,
+            &format!("document.querySelectorAll('.notice').length === {then_read}"),
+            Duration::from_secs(5),
+        )
+        .unwrap_or_else(|e| panic!("after {link}: {e}"));
+    }
     for (key, value) in garbage {
         assert_eq!(
             get_item(&page, &mut browser, &format!("{key}.quarantine.1")).as_deref(),
@@ -73,10 +104,7 @@ fn garbage_under_each_key_is_set_aside_byte_for_byte_and_the_app_still_starts() 
             "{key} starts empty"
         );
     }
-    let notices = page
-        .eval(&mut browser, "document.querySelectorAll('.notice').length")
-        .unwrap();
-    assert_eq!(notices, json!(garbage.len()));
+    assert_eq!(count_notices(&page, &mut browser), json!(garbage.len()));
     assert!(page
         .text(&mut browser, ".notices")
         .unwrap()
