@@ -51,15 +51,24 @@ impl<T: Copy + Send + Sync + 'static> LazyState<T> {
     }
 }
 
-/// Gives a state with `fn load(Notices) -> Self` the four ways in: `provide` (load now),
-/// `provide_lazily` (the app's root), `expect` (load on first request) and `loaded`.
+/// Gives a state with `fn load(Notices) -> Self` and `fn reload(&self, Option<&str>)` the
+/// four ways in: `provide` (load now), `provide_lazily` (the app's root), `expect` (load on
+/// first request) and `loaded`. A loaded state follows other tabs' changes.
 #[macro_export]
 macro_rules! lazy_state {
     ($state:ty) => {
         impl $state {
+            fn load_and_follow_other_tabs(notices: $crate::components::Notices) -> Self {
+                let state = Self::load(notices);
+                $crate::platform::storage_events::on_other_tab_change(move |key| {
+                    state.reload(key.as_deref())
+                });
+                state
+            }
+
             /// Loads now (tests, and pages mounted on their own).
             pub fn provide(notices: $crate::components::Notices) -> Self {
-                let state = Self::load(notices);
+                let state = Self::load_and_follow_other_tabs(notices);
                 $crate::lazy_state::LazyState::provide(Some(state));
                 state
             }
@@ -71,7 +80,9 @@ macro_rules! lazy_state {
 
             pub fn expect() -> Self {
                 $crate::lazy_state::LazyState::get_or_make(|| {
-                    Self::load(leptos::prelude::expect_context::<$crate::components::Notices>())
+                    Self::load_and_follow_other_tabs(leptos::prelude::expect_context::<
+                        $crate::components::Notices,
+                    >())
                 })
             }
 

@@ -1,6 +1,6 @@
 use super::model::{night_of, upsert, Entry};
 use crate::components::Notices;
-use crate::platform::{clock, storage_events};
+use crate::platform::clock;
 use crate::storage;
 use leptos::prelude::*;
 
@@ -35,14 +35,12 @@ crate::lazy_state!(DiaryState);
 
 impl DiaryState {
     fn load(notices: Notices) -> Self {
-        let state = DiaryState {
+        DiaryState {
             entries: RwSignal::new(load_entries(notices)),
             draft: RwSignal::new(Entry::default()),
             step: RwSignal::new(0),
             notices,
-        };
-        storage_events::on_other_tab_change(move |key| state.reload(key.as_deref()));
-        state
+        }
     }
 
     pub fn reload(&self, key_name: Option<&str>) {

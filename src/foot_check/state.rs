@@ -1,6 +1,6 @@
 use super::model::{Draft, FootCheck, Step};
 use crate::components::Notices;
-use crate::platform::{clock, storage_events};
+use crate::platform::clock;
 use crate::storage;
 use leptos::prelude::*;
 
@@ -33,7 +33,7 @@ impl FootCheckState {
     fn load(notices: Notices) -> Self {
         let checks = load_checks(notices);
         let diabetes = checks.last().is_some_and(|c| c.diabetes);
-        let state = FootCheckState {
+        FootCheckState {
             checks: RwSignal::new(checks),
             step: RwSignal::new(0),
             draft: RwSignal::new(Draft::new()),
@@ -41,9 +41,7 @@ impl FootCheckState {
             diabetes: RwSignal::new(diabetes),
             saved: RwSignal::new(None),
             notices,
-        };
-        storage_events::on_other_tab_change(move |key| state.reload(key.as_deref()));
-        state
+        }
     }
 
     pub fn reload(&self, key_name: Option<&str>) {

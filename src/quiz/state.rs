@@ -1,7 +1,7 @@
 use super::flow::{Position, Progress};
 use super::result::SavedResult;
 use crate::components::Notices;
-use crate::platform::{clock, storage_events};
+use crate::platform::clock;
 use crate::storage::{self, Key};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -27,15 +27,13 @@ crate::lazy_state!(QuizState);
 
 impl QuizState {
     fn load(notices: Notices) -> Self {
-        let state = QuizState {
+        QuizState {
             progress: RwSignal::new(load_or_report(&storage::QUIZ_PROGRESS, notices)),
             results: RwSignal::new(
                 load_or_report(&storage::QUIZ_RESULTS, notices).unwrap_or_default(),
             ),
             notices,
-        };
-        storage_events::on_other_tab_change(move |key| state.reload(key.as_deref()));
-        state
+        }
     }
 
     /// Another tab wrote one of our keys: take its version.
@@ -85,8 +83,7 @@ impl QuizState {
     }
 
     pub fn discard(&self) {
-        self.progress.set(None);
-        self.persist_progress();
+        Self::discard_anywhere(self.notices);
     }
 
     /// Applies a step of the flow (choose, advance, back, edit) and saves it, so a reload,
