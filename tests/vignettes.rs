@@ -1,6 +1,7 @@
 //! Runs every vignette in tests/vignettes/ and, when VIGNETTES_DIR is set, every one there
 //! too, through the triage engine, and checks `top`, `urgency`, `also` and `not` as SPEC
-//! defines them. Prints one line `vignettes: N passed, M failed`.
+//! defines them (`top` may be a string, `null`, a list of acceptable ids, or left out).
+//! Prints one line `vignettes: N passed, M failed`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use legs_at_night::clinical::{assess, Condition, Finding, Urgency};
@@ -16,12 +17,28 @@ struct Vignette {
 
 #[derive(Deserialize)]
 struct Expect {
-    top: Option<String>,
+    /// Absent: not checked. `null`: the engine must say it cannot tell. A string or a list
+    /// of strings: the condition ranked first, or any one of them.
+    #[serde(default, deserialize_with = "present")]
+    top: Option<Top>,
     urgency: String,
     #[serde(default)]
     also: Vec<String>,
     #[serde(default)]
     not: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Top {
+    CannotTell(()),
+    One(String),
+    AnyOf(Vec<String>),
+}
+
+/// Tells a `top` that is there but `null` (`Some(CannotTell)`) from one left out (`None`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Top>, D::Error> {
+    Top::deserialize(d).map(Some)
 }
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -54,16 +71,33 @@ fn check(path: &Path) -> Vec<String> {
     }
     let condition = |id: &str| Condition::from_id(id);
     let assessment = assess(&findings);
-    let expected_top = vignette.expect.top.as_deref().map(Condition::from_id);
-    match expected_top {
-        Some(None) => problems.push("unknown top condition".into()),
-        Some(Some(expected)) if assessment.top() != Some(expected) => {
-            problems.push(format!("top {:?}, expected {expected:?}", assessment.top()))
+    let acceptable: Option<Vec<&str>> = match &vignette.expect.top {
+        None => None,
+        Some(Top::CannotTell(())) => Some(Vec::new()),
+        Some(Top::One(id)) => Some(vec![id.as_str()]),
+        Some(Top::AnyOf(ids)) => Some(ids.iter().map(String::as_str).collect()),
+    };
+    if let Some(acceptable) = acceptable {
+        let mut expected = Vec::new();
+        for id in &acceptable {
+            match condition(id) {
+                Some(c) => expected.push(c),
+                None => problems.push(format!("unknown top condition {id}")),
+            }
         }
-        None if assessment.top().is_some() => {
-            problems.push(format!("top {:?}, expected cannot tell", assessment.top()))
+        let top = assessment.top();
+        let fits = match top {
+            None => acceptable.is_empty(),
+            Some(top) => expected.contains(&top),
+        };
+        if !fits {
+            let wanted = if acceptable.is_empty() {
+                "cannot tell".to_string()
+            } else {
+                acceptable.join(" or ")
+            };
+            problems.push(format!("top {top:?}, expected {wanted}"));
         }
-        _ => {}
     }
     match Urgency::from_id(&vignette.expect.urgency) {
         Some(expected) if expected == assessment.urgency => {}

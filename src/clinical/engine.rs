@@ -1,8 +1,11 @@
-//! The triage engine: findings in, an assessment out. SPEC's rules, in order:
-//! red flags first, urgency is the highest of red flags, urgent signs and the top condition,
-//! and only conditions with a non-background supporting finding are ranked.
+//! The triage engine: findings in, an assessment out. SPEC's rules, in order: red-flag
+//! conditions rank first; the urgency is the highest of the red flags and urgent signs,
+//! the condition ranked first, and every safety-net rule that fires; only conditions with
+//! a non-background supporting finding are ranked, or those a safety-net rule names.
 
+use super::red_flags::{self, Flag};
 use super::rules::{weights_for, RULES};
+use super::safety_net::{self, Fired, SafetyNet};
 use super::{Condition, Finding, Urgency};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -55,6 +58,8 @@ pub enum UrgencyReason {
     /// Chest pain or breathlessness: an emergency whatever else is going on.
     ChestPain,
     UrgentSign(Finding),
+    /// A safety-net rule, with the answers that fired it.
+    SafetyNet(SafetyNet, Vec<Finding>),
     TopCondition(Condition),
     NothingToGoOn,
 }
@@ -78,74 +83,19 @@ impl Assessment {
     }
 }
 
-fn has(findings: &BTreeSet<Finding>, wanted: &[Finding]) -> Vec<Finding> {
-    wanted
-        .iter()
-        .copied()
-        .filter(|f| findings.contains(f))
-        .collect()
-}
-
-/// Red-flag conditions from guidance (SPEC table), with the findings that triggered them.
-fn red_flags(findings: &BTreeSet<Finding>) -> Vec<(Condition, Urgency, Vec<Finding>)> {
-    use Finding::*;
-    let mut flags = Vec::new();
-    // NICE CKS sciatica / NHS 111 Wales: saddle numbness, bladder or bowel change, worsening both legs.
-    let cauda = has(
-        findings,
-        &[
-            SaddleNumbness,
-            BladderOrBowelChange,
-            BothLegsWeakOrNumbWorsening,
-        ],
-    );
-    if !cauda.is_empty() {
-        flags.push((Condition::CaudaEquina, Urgency::Emergency, cauda));
-    }
-    // NHS Highland vascular guideline: the sudden cold, pale, numb, painful leg.
-    if findings.contains(&SuddenColdPaleNumbLeg) {
-        flags.push((
-            Condition::AcuteLimbIschaemia,
-            Urgency::Emergency,
-            vec![SuddenColdPaleNumbLeg],
-        ));
-    }
-    // NHS DVT: one swollen, warm, red leg; 999 if breathless or chest pain too.
-    if findings.contains(&OneLegSwollenWarmRed) {
-        let with_chest = findings.contains(&ChestPainOrBreathless);
-        let urgency = if with_chest {
-            Urgency::Emergency
-        } else {
-            Urgency::Urgent
-        };
-        let mut why = vec![OneLegSwollenWarmRed];
-        why.extend(has(findings, &[PainCalf, ChestPainOrBreathless]));
-        flags.push((Condition::Dvt, urgency, why));
-    }
-    // NICE NG19: spreading redness, heat, swelling around a crack or wound; worse with fever.
-    if findings.contains(&RedHotSwollenSkin) {
-        let mut why = vec![RedHotSwollenSkin];
-        why.extend(has(findings, &[Fever, CrackedHeels, FootWoundNotHealing]));
-        flags.push((Condition::SkinInfection, Urgency::Urgent, why));
-    }
-    // NICE CKS low back pain: back pain with fever, weight loss, or a history of cancer.
-    let back_pain = has(findings, &[PainLowerBack, PainButtockDownLeg]);
-    let systemic = has(findings, &[Fever, UnexplainedWeightLoss, HistoryOfCancer]);
-    let fever_explained_by_skin = findings.contains(&RedHotSwollenSkin) && systemic == [Fever];
-    if !back_pain.is_empty() && !systemic.is_empty() && !fever_explained_by_skin {
-        let mut why = back_pain;
-        why.extend(systemic);
-        flags.push((Condition::SeriousSpinalCause, Urgency::Urgent, why));
-    }
-    flags
-}
-
 /// The urgency of a condition given the other answers: SPEC raises cracked skin to `soon`
-/// with diabetes and deep or bleeding cracks.
+/// with deep or bleeding cracks and diabetes, numb feet or poor circulation.
 fn condition_urgency(condition: Condition, findings: &BTreeSet<Finding>) -> Urgency {
+    let at_risk = [
+        Finding::Diabetes,
+        Finding::NumbOrTinglingFeet,
+        Finding::ColdPaleFeet,
+    ]
+    .iter()
+    .any(|f| findings.contains(f));
     let raised = condition == Condition::SkinFissures
-        && findings.contains(&Finding::Diabetes)
-        && findings.contains(&Finding::CracksBleedingOrDeep);
+        && findings.contains(&Finding::CracksBleedingOrDeep)
+        && at_risk;
     if raised {
         Urgency::Soon
     } else {
@@ -153,24 +103,64 @@ fn condition_urgency(condition: Condition, findings: &BTreeSet<Finding>) -> Urge
     }
 }
 
-pub fn assess(findings: &[Finding]) -> Assessment {
-    let findings: BTreeSet<Finding> = findings.iter().copied().collect();
-    let flags = red_flags(&findings);
-
+/// Red-flag conditions: those any one of their signs triggers, then those a safety-net
+/// rule ranks (a clot, cauda equina, a serious spinal cause), merged into one entry each.
+fn rank_red_flags(
+    findings: &BTreeSet<Finding>,
+    flags: &[Flag],
+    fired: &[Fired],
+) -> Vec<RankedCondition> {
     let mut ranked: Vec<RankedCondition> = flags
         .iter()
-        .map(|(condition, urgency, why)| RankedCondition {
-            condition: *condition,
-            likelihood: Likelihood::WarningSign,
-            score: 0,
-            urgency: *urgency,
-            supporting: why.clone(),
-            against: Vec::new(),
-        })
+        .map(|flag| warning_sign(flag.condition, flag.urgency, flag.because.clone()))
         .collect();
-    // Among red flags, the most urgent first; the sort is stable so SPEC order breaks ties.
+    for fired in fired {
+        let Some(condition) = fired.rule.ranks().filter(|c| c.is_red_flag()) else {
+            continue;
+        };
+        let urgency = match condition {
+            Condition::Dvt => red_flags::dvt_urgency(findings),
+            _ => fired.rule.urgency(),
+        };
+        match ranked.iter_mut().find(|r| r.condition == condition) {
+            Some(existing) => {
+                for finding in &fired.because {
+                    if !existing.supporting.contains(finding) {
+                        existing.supporting.push(*finding);
+                    }
+                }
+            }
+            None => ranked.push(warning_sign(condition, urgency, fired.because.clone())),
+        }
+    }
+    // SPEC: an infected crack or wound is an emergency with sepsis or a diabetic foot.
+    let infection_emergency = fired
+        .iter()
+        .any(|f| matches!(f.rule, SafetyNet::Sepsis | SafetyNet::DiabeticFootEmergency));
+    for r in &mut ranked {
+        if r.condition == Condition::SkinInfection && infection_emergency {
+            r.urgency = Urgency::Emergency;
+        }
+    }
     ranked.sort_by_key(|r| std::cmp::Reverse(r.urgency));
+    ranked
+}
 
+fn warning_sign(condition: Condition, urgency: Urgency, because: Vec<Finding>) -> RankedCondition {
+    RankedCondition {
+        condition,
+        likelihood: Likelihood::WarningSign,
+        score: 0,
+        urgency,
+        supporting: because,
+        against: Vec::new(),
+    }
+}
+
+/// The article's causes, scored by their weights. A cause a safety-net rule names is ranked
+/// even when the other answers point away from it, so it cannot drop off the page.
+fn rank_explained(findings: &BTreeSet<Finding>, fired: &[Fired]) -> Vec<RankedCondition> {
+    let forced: Vec<Condition> = fired.iter().filter_map(|f| f.rule.ranks()).collect();
     let mut explained: Vec<RankedCondition> = RULES
         .iter()
         .filter_map(|rule| {
@@ -184,11 +174,16 @@ pub fn assess(findings: &[Finding]) -> Assessment {
                 .collect();
             let against: Vec<Finding> = present.filter(|(_, w)| *w < 0).map(|(f, _)| *f).collect();
             let has_symptom = supporting.iter().any(|f| !f.is_background());
-            (has_symptom && score > 0).then(|| RankedCondition {
+            let is_forced = forced.contains(&rule.condition);
+            ((has_symptom && score > 0) || is_forced).then(|| RankedCondition {
                 condition: rule.condition,
-                likelihood: Likelihood::from_score(score),
+                likelihood: match Likelihood::from_score(score) {
+                    // Named by a safety-net rule: never shown as a faint possibility.
+                    Likelihood::Weak if is_forced => Likelihood::Possible,
+                    likelihood => likelihood,
+                },
                 score,
-                urgency: condition_urgency(rule.condition, &findings),
+                urgency: condition_urgency(rule.condition, findings),
                 supporting,
                 against,
             })
@@ -196,13 +191,22 @@ pub fn assess(findings: &[Finding]) -> Assessment {
         .collect();
     // Higher score first; on a tie, the more urgent condition leads so it is not missed.
     explained.sort_by(|a, b| b.score.cmp(&a.score).then(b.urgency.cmp(&a.urgency)));
-    ranked.extend(explained);
+    explained
+}
 
+/// SPEC: the highest of the red flags and urgent signs, the condition ranked first, and
+/// every safety-net rule, whatever ranks first.
+fn urgency_and_reasons(
+    findings: &BTreeSet<Finding>,
+    flags: &[Flag],
+    fired: &[Fired],
+    ranked: &[RankedCondition],
+) -> (Urgency, Vec<UrgencyReason>) {
     let mut urgency = Urgency::SelfCare;
     let mut reasons = Vec::new();
-    for (condition, flag_urgency, _) in &flags {
-        urgency = urgency.max(*flag_urgency);
-        reasons.push(UrgencyReason::RedFlag(*condition));
+    for flag in flags {
+        urgency = urgency.max(flag.urgency);
+        reasons.push(UrgencyReason::RedFlag(flag.condition));
     }
     if findings.contains(&Finding::ChestPainOrBreathless) {
         urgency = Urgency::Emergency;
@@ -215,23 +219,37 @@ pub fn assess(findings: &[Finding]) -> Assessment {
             reasons.push(UrgencyReason::UrgentSign(sign));
         }
     }
+    for fired in fired {
+        urgency = urgency.max(fired.rule.urgency());
+        reasons.push(UrgencyReason::SafetyNet(fired.rule, fired.because.clone()));
+    }
     match ranked.first() {
         Some(top) => {
             urgency = urgency.max(top.urgency);
-            if flags.is_empty() {
+            if !top.condition.is_red_flag() {
                 reasons.push(UrgencyReason::TopCondition(top.condition));
             }
         }
         None if reasons.is_empty() => reasons.push(UrgencyReason::NothingToGoOn),
         None => {}
     }
+    (urgency, reasons)
+}
 
+pub fn assess(findings: &[Finding]) -> Assessment {
+    let findings: BTreeSet<Finding> = findings.iter().copied().collect();
+    let flags = red_flags::triggered(&findings);
+    let fired = safety_net::fired(&findings);
+    let mut ranked = rank_red_flags(&findings, &flags, &fired);
+    ranked.extend(rank_explained(&findings, &fired));
+    let (urgency, reasons) = urgency_and_reasons(&findings, &flags, &fired, &ranked);
     Assessment {
         urgency,
         reasons,
-        red_flags: flags
-            .into_iter()
-            .map(|(condition, _, _)| condition)
+        red_flags: ranked
+            .iter()
+            .filter(|r| r.condition.is_red_flag())
+            .map(|r| r.condition)
             .collect(),
         ranked,
     }
@@ -314,8 +332,8 @@ mod tests {
     }
 
     #[test]
-    fn a_lower_ranked_condition_does_not_raise_the_urgency() {
-        // Rest pain ranks, but far below the cracked heel: self care stands.
+    fn a_lower_ranked_condition_without_a_safety_net_rule_does_not_raise_the_urgency() {
+        // Rest pain ranks below the cracked heel, and no sign of poor flow fires a rule.
         let a = assess(&[
             PainSoleSkin,
             CrackedHeels,
@@ -326,6 +344,117 @@ mod tests {
             SeverePain,
         ]);
         assert_eq!(a.top(), Some(Condition::SkinFissures));
+        assert_eq!(a.urgency, Urgency::SelfCare);
+    }
+
+    /// The traces of the clinical review (issue 12), each once ending too low.
+    #[test]
+    fn rest_pain_ranked_second_sets_the_urgency() {
+        let a = assess(&[
+            Diabetes,
+            Burning,
+            NumbOrTinglingFeet,
+            PainFeet,
+            EasedLegsHangingDown,
+            ColdPaleFeet,
+        ]);
+        assert_eq!(a.top(), Some(Condition::Neuropathy));
+        assert!(a.ranks(Condition::ArterialRestPain));
+        assert_eq!(a.urgency, Urgency::Urgent);
+        assert!(a.reasons.iter().any(|r| matches!(
+            r,
+            UrgencyReason::SafetyNet(SafetyNet::RestPainPositional, _)
+        )));
+    }
+
+    #[test]
+    fn outer_hip_pain_with_feet_eased_hanging_cold_and_smoking_is_urgent() {
+        let a = assess(&[
+            PainOuterHip,
+            WorseLyingOnSide,
+            EasedLegsHangingDown,
+            ColdPaleFeet,
+            Smoker,
+        ]);
+        assert!(a.ranks(Condition::JointAndMuscle));
+        assert!(a.ranks(Condition::ArterialRestPain));
+        assert_eq!(a.urgency, Urgency::Urgent);
+    }
+
+    #[test]
+    fn calf_pain_heaviness_and_swelling_in_one_leg_rank_a_clot_first() {
+        let a = assess(&[OneLegOnly, PainCalf, Heaviness, AnkleSwellingEvening]);
+        assert_eq!(a.top(), Some(Condition::Dvt));
+        assert_eq!(a.urgency, Urgency::Urgent);
+        assert!(a.ranks(Condition::VenousInsufficiency));
+        // The same in both legs is the vein pattern at home.
+        let both = assess(&[PainCalf, Heaviness, AnkleSwellingEvening]);
+        assert_eq!(both.urgency, Urgency::SelfCare);
+    }
+
+    #[test]
+    fn severe_night_calf_pain_with_cancer_and_no_back_pain_is_urgent() {
+        let a = assess(&[
+            PainCalf,
+            SeverePain,
+            WorseAtNight,
+            NoComfortablePosition,
+            HistoryOfCancer,
+        ]);
+        assert_eq!(a.top(), Some(Condition::SeriousSpinalCause));
+        assert_eq!(a.urgency, Urgency::Urgent);
+    }
+
+    #[test]
+    fn an_infected_crack_with_fever_and_diabetes_is_an_emergency() {
+        let a = assess(&[Diabetes, CrackedHeels, RedHotSwollenSkin, Fever]);
+        assert_eq!(a.urgency, Urgency::Emergency);
+        assert_eq!(a.top(), Some(Condition::SkinInfection));
+        assert_eq!(a.ranked[0].urgency, Urgency::Emergency);
+        // Without diabetes it is urgent.
+        assert_eq!(
+            assess(&[CrackedHeels, RedHotSwollenSkin, Fever]).urgency,
+            Urgency::Urgent
+        );
+    }
+
+    #[test]
+    fn fever_with_foot_pain_is_urgent() {
+        assert_eq!(assess(&[Fever, PainFeet]).urgency, Urgency::Urgent);
+        assert_eq!(assess(&[Fever]).urgency, Urgency::Urgent);
+    }
+
+    #[test]
+    fn any_one_sign_triggers_its_red_flag_condition() {
+        for (sign, condition) in [
+            (SaddleNumbness, Condition::CaudaEquina),
+            (BladderOrBowelChange, Condition::CaudaEquina),
+            (NewSexualProblems, Condition::CaudaEquina),
+            (BothLegsWeakOrNumbWorsening, Condition::CaudaEquina),
+            (SuddenColdPaleNumbLeg, Condition::AcuteLimbIschaemia),
+            (OneLegSwollenWarmRed, Condition::Dvt),
+            (RedHotSwollenSkin, Condition::SkinInfection),
+        ] {
+            let a = assess(&[sign]);
+            assert_eq!(a.top(), Some(condition), "{sign:?}");
+            assert!(a.urgency >= Urgency::Urgent, "{sign:?}");
+        }
+    }
+
+    #[test]
+    fn pain_down_both_legs_ranks_cauda_equina_at_urgent_not_emergency() {
+        let a = assess(&[PainDownBothLegs, PainLowerBack]);
+        assert_eq!(a.top(), Some(Condition::CaudaEquina));
+        assert_eq!(a.urgency, Urgency::Urgent);
+        let with_saddle = assess(&[PainDownBothLegs, SaddleNumbness]);
+        assert_eq!(with_saddle.urgency, Urgency::Emergency);
+        assert_eq!(with_saddle.red_flags, vec![Condition::CaudaEquina]);
+    }
+
+    #[test]
+    fn background_facts_alone_still_rank_nothing_past_clots_included() {
+        let a = assess(&[PastClotOrRecentSurgery, Smoker, Diabetes]);
+        assert_eq!(a.top(), None);
         assert_eq!(a.urgency, Urgency::SelfCare);
     }
 

@@ -43,12 +43,16 @@ pub enum Finding {
     RedHotSwollenSkin,
     TightMuscles,
     TenderOuterHip,
+    // Which side
+    OneLegOnly,
+    PainDownBothLegs,
     // Background
     Diabetes,
     Smoker,
     KnownArteryDisease,
     Arthritis,
     HistoryOfCancer,
+    PastClotOrRecentSurgery,
     // Red flags
     SaddleNumbness,
     BladderOrBowelChange,
@@ -58,12 +62,16 @@ pub enum Finding {
     SuddenColdPaleNumbLeg,
     Fever,
     UnexplainedWeightLoss,
+    NewLegWeakness,
+    VeryUnwellOrConfused,
+    /// Not in SPEC's list but in its cauda equina trigger ("new sexual problems").
+    NewSexualProblems,
 }
 
 use Finding::*;
 
 impl Finding {
-    pub const ALL: [Finding; 48] = [
+    pub const ALL: [Finding; 54] = [
         PainButtockDownLeg,
         PainFeet,
         PainOuterHip,
@@ -99,11 +107,14 @@ impl Finding {
         RedHotSwollenSkin,
         TightMuscles,
         TenderOuterHip,
+        OneLegOnly,
+        PainDownBothLegs,
         Diabetes,
         Smoker,
         KnownArteryDisease,
         Arthritis,
         HistoryOfCancer,
+        PastClotOrRecentSurgery,
         SaddleNumbness,
         BladderOrBowelChange,
         BothLegsWeakOrNumbWorsening,
@@ -112,10 +123,14 @@ impl Finding {
         SuddenColdPaleNumbLeg,
         Fever,
         UnexplainedWeightLoss,
+        NewLegWeakness,
+        VeryUnwellOrConfused,
+        NewSexualProblems,
     ];
 
-    /// SPEC's red-flag findings, which the quiz asks before anything else.
-    pub const RED_FLAGS: [Finding; 8] = [
+    /// SPEC's red-flag findings (and the cauda equina sign SPEC names in its trigger).
+    /// Each stands for any one of its signs, never all of them together.
+    pub const RED_FLAGS: [Finding; 11] = [
         SaddleNumbness,
         BladderOrBowelChange,
         BothLegsWeakOrNumbWorsening,
@@ -124,13 +139,21 @@ impl Finding {
         SuddenColdPaleNumbLeg,
         Fever,
         UnexplainedWeightLoss,
+        NewLegWeakness,
+        VeryUnwellOrConfused,
+        NewSexualProblems,
     ];
 
     /// Background facts raise or lower a likelihood but are not symptoms: alone they rank nothing.
     pub fn is_background(self) -> bool {
         matches!(
             self,
-            Diabetes | Smoker | KnownArteryDisease | Arthritis | HistoryOfCancer
+            Diabetes
+                | Smoker
+                | KnownArteryDisease
+                | Arthritis
+                | HistoryOfCancer
+                | PastClotOrRecentSurgery
         )
     }
 
@@ -172,11 +195,14 @@ impl Finding {
             RedHotSwollenSkin => "red_hot_swollen_skin",
             TightMuscles => "tight_muscles",
             TenderOuterHip => "tender_outer_hip",
+            OneLegOnly => "one_leg_only",
+            PainDownBothLegs => "pain_down_both_legs",
             Diabetes => "diabetes",
             Smoker => "smoker",
             KnownArteryDisease => "known_artery_disease",
             Arthritis => "arthritis",
             HistoryOfCancer => "history_of_cancer",
+            PastClotOrRecentSurgery => "past_clot_or_recent_surgery",
             SaddleNumbness => "saddle_numbness",
             BladderOrBowelChange => "bladder_or_bowel_change",
             BothLegsWeakOrNumbWorsening => "both_legs_weak_or_numb_worsening",
@@ -185,6 +211,9 @@ impl Finding {
             SuddenColdPaleNumbLeg => "sudden_cold_pale_numb_leg",
             Fever => "fever",
             UnexplainedWeightLoss => "unexplained_weight_loss",
+            NewLegWeakness => "new_leg_weakness",
+            VeryUnwellOrConfused => "very_unwell_or_confused",
+            NewSexualProblems => "new_sexual_problems",
         }
     }
 
@@ -230,19 +259,31 @@ impl Finding {
             RedHotSwollenSkin => "skin around a crack or wound is red, hot or swollen",
             TightMuscles => "your back or hip muscles feel tight",
             TenderOuterHip => "the outside of your hip is tender to press",
+            OneLegOnly => "it is in one leg, not both",
+            PainDownBothLegs => "the pain runs down both legs",
             Diabetes => "you have diabetes",
             Smoker => "you smoke",
             KnownArteryDisease => "you have been told you have narrowed leg arteries",
             Arthritis => "you have arthritis",
             HistoryOfCancer => "you have had cancer",
+            PastClotOrRecentSurgery => {
+                "you have had a clot before, a recent operation, a long journey or bed rest, or take hormones or are pregnant"
+            }
             SaddleNumbness => "you have numbness around your genitals or bottom",
             BladderOrBowelChange => "you have new bladder or bowel trouble",
             BothLegsWeakOrNumbWorsening => "weakness or numbness in both legs is getting worse",
-            OneLegSwollenWarmRed => "one leg is swollen, warm and red or darker",
-            ChestPainOrBreathless => "you have chest pain or are short of breath",
-            SuddenColdPaleNumbLeg => "a leg suddenly went cold, pale, numb and painful",
-            Fever => "you have a fever",
+            OneLegSwollenWarmRed => "one leg is newly swollen, warm, red or darker, or its calf hurts",
+            ChestPainOrBreathless => {
+                "you have chest pain, are short of breath, have coughed up blood or fainted"
+            }
+            SuddenColdPaleNumbLeg => {
+                "a leg suddenly turned cold, pale, blue or blotchy, numb, or you cannot move it"
+            }
+            Fever => "you have a fever or feel hot and shivery",
             UnexplainedWeightLoss => "you have lost weight without trying",
+            NewLegWeakness => "a leg has become weak, or a foot catches or drops",
+            VeryUnwellOrConfused => "you feel very unwell or confused",
+            NewSexualProblems => "you have new problems with sex",
         }
     }
 }
@@ -265,7 +306,7 @@ mod tests {
     }
 
     #[test]
-    fn only_the_five_spec_background_facts_are_background() {
+    fn only_the_six_spec_background_facts_are_background() {
         let background: Vec<_> = Finding::ALL
             .into_iter()
             .filter(|f| f.is_background())
@@ -278,7 +319,8 @@ mod tests {
                 "smoker",
                 "known_artery_disease",
                 "arthritis",
-                "history_of_cancer"
+                "history_of_cancer",
+                "past_clot_or_recent_surgery"
             ]
         );
     }

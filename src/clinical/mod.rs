@@ -4,10 +4,14 @@
 mod condition;
 pub mod engine;
 mod finding;
+mod red_flags;
 pub mod rules;
+pub mod safety_net;
 mod urgency;
+pub mod warning_signs;
 
 pub use condition::Condition;
 pub use engine::{assess, Assessment, Likelihood, RankedCondition, UrgencyReason};
 pub use finding::Finding;
+pub use safety_net::SafetyNet;
 pub use urgency::Urgency;

@@ -33,11 +33,12 @@ impl Urgency {
     }
 
     /// Short words for a banner; the colour of the banner must never carry the meaning alone.
+    /// Read at bedtime: no text may say "today" as if a surgery were open.
     pub fn headline(self) -> &'static str {
         match self {
             Urgency::SelfCare => "Look after it at home",
             Urgency::Soon => "See a doctor in the next few days",
-            Urgency::Urgent => "Get medical help today",
+            Urgency::Urgent => "Get medical help now, not tomorrow",
             Urgency::Emergency => "Call the emergency number now",
         }
     }
@@ -49,7 +50,7 @@ impl Urgency {
             }
             Urgency::Soon => "Book an appointment with your doctor for the coming days.",
             Urgency::Urgent => {
-                "Contact your doctor's surgery, an urgent care service or your local medical helpline today, not tomorrow."
+                "Now: call the urgent-care line (NHS 111 in the UK) or the out-of-hours doctor service. In the daytime your doctor's same-day service will do. Do not wait for the morning."
             }
             Urgency::Emergency => {
                 "Call your emergency number (999 in the UK, 112 in Europe, 911 in the US) or go to the emergency department."
@@ -87,5 +88,16 @@ mod tests {
             );
         }
         assert_eq!(Urgency::from_id("later"), None);
+    }
+
+    #[test]
+    fn no_advice_says_today_as_if_a_surgery_were_open_at_night() {
+        for u in Urgency::ALL {
+            let text = format!("{} {}", u.headline(), u.action()).to_lowercase();
+            assert!(!text.contains("today"), "{u:?}: {text}");
+        }
+        assert!(Urgency::Urgent
+            .action()
+            .contains("Do not wait for the morning"));
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn UrgencyBanner(urgency: Urgency, reasons: Vec<String>) -> impl IntoView {
     let label = match urgency {
         Urgency::Emergency => "Emergency",
-        Urgency::Urgent => "Today",
+        Urgency::Urgent => "Urgent",
         Urgency::Soon => "In the next few days",
         Urgency::SelfCare => "Self-care",
     };

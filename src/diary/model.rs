@@ -141,30 +141,6 @@ impl FeetToday {
     }
 }
 
-/// The warning signs asked for every night (SPEC red flags), as the quiz's findings.
-pub const NIGHTLY_WARNINGS: [(Finding, &str); 5] = [
-    (
-        Finding::SaddleNumbness,
-        "Numbness around the genitals or bottom",
-    ),
-    (
-        Finding::BladderOrBowelChange,
-        "New trouble with bladder or bowels",
-    ),
-    (
-        Finding::OneLegSwollenWarmRed,
-        "One leg swollen, warm and red or darker",
-    ),
-    (
-        Finding::SuddenColdPaleNumbLeg,
-        "A leg suddenly cold, pale and numb",
-    ),
-    (
-        Finding::ChestPainOrBreathless,
-        "Chest pain or short of breath",
-    ),
-];
-
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Entry {
     #[serde(rename = "n")]

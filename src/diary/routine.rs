@@ -1,9 +1,10 @@
 //! `/tonight`: the one-minute bedtime routine, every step skippable, in the night theme.
 
-use super::model::{FeetToday, Helper, Place, Position, NIGHTLY_WARNINGS};
+use super::model::{FeetToday, Helper, Place, Position};
 use super::state::{DiaryState, NightOverride};
 use super::stats::nudges;
 use crate::clinical::assess;
+use crate::clinical::warning_signs;
 use crate::components::UrgencyBanner;
 use crate::platform::document;
 use crate::reminders::schedule::{Outcome, Status};
@@ -99,7 +100,7 @@ fn LegsStep() -> impl IntoView {
             {toggles("Where", &Place::ALL, Place::label, |d| &mut d.places)}
             {toggles("Worse when", &Position::ALL, Position::label, |d| &mut d.positions)}
             {toggles("What helped", &Helper::ALL, Helper::label, |d| &mut d.helped)}
-            {toggles("Any of these tonight?", &WARNING_FINDINGS, warning_label, |d| &mut d.warnings)}
+            {toggles("Any of these tonight?", warning_signs::NIGHTLY, warning_signs::nightly_label, |d| &mut d.warnings)}
             {move || {
                 let found = warnings();
                 (!found.is_empty()).then(|| {
@@ -113,22 +114,6 @@ fn LegsStep() -> impl IntoView {
             <NextButtons/>
         </section>
     }
-}
-
-const WARNING_FINDINGS: [crate::clinical::Finding; 5] = [
-    NIGHTLY_WARNINGS[0].0,
-    NIGHTLY_WARNINGS[1].0,
-    NIGHTLY_WARNINGS[2].0,
-    NIGHTLY_WARNINGS[3].0,
-    NIGHTLY_WARNINGS[4].0,
-];
-
-fn warning_label(finding: crate::clinical::Finding) -> &'static str {
-    NIGHTLY_WARNINGS
-        .iter()
-        .find(|(f, _)| *f == finding)
-        .map(|(_, label)| *label)
-        .unwrap_or("")
 }
 
 #[component]

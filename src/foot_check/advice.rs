@@ -1,6 +1,6 @@
 //! What to do after a foot check, from SPEC's foot guidance and urgency ladder. Pure.
 
-use super::model::{Area, Foot, FootCheck, Mark};
+use super::model::{Area, Foot, FootCheck, Mark, Temperature};
 use crate::clinical::Urgency;
 
 /// A wound still there after this long is "not healing" (SPEC / NICE NG19: same-day care).
@@ -8,8 +8,10 @@ pub const NOT_HEALING_AFTER_DAYS: u64 = 7;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AdviceItem {
-    /// SPEC: black or darkening toes are urgent.
-    DarkSkin,
+    /// SPEC: black or darkening toes are urgent, an emergency with diabetes (NICE NG19).
+    DarkSkin {
+        diabetes: bool,
+    },
     /// SPEC skin_infection: spreading redness, heat, swelling.
     Infection,
     /// SPEC: a foot wound that is not healing is urgent.
@@ -17,52 +19,78 @@ pub enum AdviceItem {
     Wound {
         diabetes: bool,
     },
-    /// SPEC skin_fissures: `soon` with diabetes and deep or bleeding cracks.
+    /// SPEC skin_fissures: `soon` with deep or bleeding cracks and diabetes, numb feet or
+    /// poor circulation (here: diabetes, or a colder, paler foot).
     DeepCracks {
-        diabetes: bool,
+        at_risk: bool,
     },
     Moisturize,
     BetweenToes,
     HardSkin {
         diabetes: bool,
     },
-    TemperatureDifference,
+    /// SPEC: one foot warmer with diabetes is urgent (possible Charcot foot).
+    OneFootWarmer {
+        diabetes: bool,
+    },
+    /// SPEC: one foot colder or paler points to poor blood flow; urgent with pain in bed
+    /// that eases when the leg hangs down.
+    OneFootColder {
+        eases_hanging: bool,
+    },
+    /// SPEC's warmth and water safety, for feet that may not feel heat.
+    WarmthAndWater {
+        diabetes: bool,
+    },
     WellDone,
 }
 
 impl AdviceItem {
     pub fn urgency(&self) -> Urgency {
         match self {
-            AdviceItem::DarkSkin | AdviceItem::Infection | AdviceItem::WoundNotHealing(..) => {
-                Urgency::Urgent
+            AdviceItem::DarkSkin { diabetes: true } => Urgency::Emergency,
+            AdviceItem::DarkSkin { diabetes: false }
+            | AdviceItem::Infection
+            | AdviceItem::WoundNotHealing(..)
+            | AdviceItem::Wound { diabetes: true }
+            | AdviceItem::OneFootWarmer { diabetes: true }
+            | AdviceItem::OneFootColder {
+                eases_hanging: true,
+            } => Urgency::Urgent,
+            AdviceItem::Wound { diabetes: false }
+            | AdviceItem::OneFootWarmer { diabetes: false }
+            | AdviceItem::OneFootColder {
+                eases_hanging: false,
             }
-            AdviceItem::Wound { diabetes: true } => Urgency::Urgent,
-            AdviceItem::Wound { diabetes: false } | AdviceItem::TemperatureDifference => {
-                Urgency::Soon
-            }
-            AdviceItem::DeepCracks { diabetes: true } => Urgency::Soon,
+            | AdviceItem::DeepCracks { at_risk: true } => Urgency::Soon,
             _ => Urgency::SelfCare,
         }
     }
 
     pub fn text(&self) -> String {
         match self {
-            AdviceItem::DarkSkin => "Skin turning dark or black can mean it is not getting enough blood. Get medical help today.".into(),
-            AdviceItem::Infection => "Redness, warmth or swelling can be an infection. Get medical help today, sooner if you have a fever or diabetes.".into(),
+            AdviceItem::DarkSkin { diabetes: true } => "Dark or black skin on a foot with diabetes can mean the tissue is dying for lack of blood. This is an emergency: call the emergency number or go to the emergency department now.".into(),
+            AdviceItem::DarkSkin { diabetes: false } => "Skin turning dark or black can mean it is not getting enough blood. Get medical help now, not tomorrow.".into(),
+            AdviceItem::Infection => "Redness, warmth or swelling can be an infection. Get medical help now, not tomorrow. With diabetes and a fever, or if you feel very unwell, call the emergency number.".into(),
             AdviceItem::WoundNotHealing(foot, area) => format!(
-                "The wound on your {} ({}) was already there more than a week ago. A foot wound that is not healing needs to be seen today.",
+                "The wound on your {} ({}) was already there more than a week ago. A foot wound that is not healing needs to be seen now, not tomorrow.",
                 foot.name().to_lowercase(),
                 area.name().to_lowercase()
             ),
-            AdviceItem::Wound { diabetes: true } => "With diabetes, a blister, cut or sore on the foot should be seen by a doctor or podiatrist within a day. Cover it with a clean dressing.".into(),
+            AdviceItem::Wound { diabetes: true } => "With diabetes, a blister, cut or sore on the foot needs a doctor or the foot-care team within a day: in the evening, call the urgent-care line. Cover it with a clean dressing and keep weight off it.".into(),
             AdviceItem::Wound { diabetes: false } => "Keep the blister or sore clean and covered, and take pressure off it. See a doctor if it is not clearly healing in a few days.".into(),
-            AdviceItem::DeepCracks { diabetes: true } => "Deep or bleeding cracks with diabetes: see a podiatrist or doctor in the next few days, and do not soak your feet.".into(),
-            AdviceItem::DeepCracks { diabetes: false } => "Deep cracks heal with a heavy emollient every day. Cover a bleeding crack, and see a doctor if it is no better in two weeks.".into(),
+            AdviceItem::DeepCracks { at_risk: true } => "Deep or bleeding cracks, with diabetes or poor circulation: see a podiatrist in the next few days. Never use a pumice stone, file or blade on them, and do not soak your feet. Cover a bleeding crack with a clean dressing.".into(),
+            AdviceItem::DeepCracks { at_risk: false } => "Deep cracks heal with a heavy emollient every day. Cover a bleeding crack, and see a doctor if it is no better in two weeks.".into(),
             AdviceItem::Moisturize => "Rub a heavy emollient into the dry or cracked skin tonight and every day, on the soles and heels, never between the toes. Cotton socks overnight help it soak in.".into(),
             AdviceItem::BetweenToes => "Between the toes: dry carefully after washing and keep the skin dry. No cream here. Peeling or cracks there can be athlete's foot: ask a pharmacist.".into(),
             AdviceItem::HardSkin { diabetes: true } => "Do not cut or file hard skin yourself with diabetes: a podiatrist can remove it safely.".into(),
             AdviceItem::HardSkin { diabetes: false } => "Hard skin softens with daily emollient; a pumice stone after a bath helps. Do not cut it.".into(),
-            AdviceItem::TemperatureDifference => "One foot warmer than the other can be a sign of inflammation. If it is still there tomorrow, or you have diabetes, see a doctor in the next few days.".into(),
+            AdviceItem::OneFootWarmer { diabetes: true } => "One foot warmer than the other, with diabetes, can be a Charcot foot: the bones soften and the foot can lose its shape. Keep your weight off that foot and get medical help now, not tomorrow.".into(),
+            AdviceItem::OneFootWarmer { diabetes: false } => "One foot warmer than the other can be a sign of inflammation. If it is still there tomorrow, see a doctor in the next few days.".into(),
+            AdviceItem::OneFootColder { eases_hanging: true } => "A colder, paler foot that hurts in bed and eases when it hangs down points to poor blood flow (rest pain). Get medical help now, not tomorrow. Do not raise that leg; let it hang down if that eases it.".into(),
+            AdviceItem::OneFootColder { eases_hanging: false } => "One foot colder or paler than the other can mean it gets too little blood. See a doctor in the next few days; sooner if it hurts in bed and eases when you hang it down.".into(),
+            AdviceItem::WarmthAndWater { diabetes: true } => "Feet that may not feel heat burn easily. Warm them with socks and a blanket, never a hot-water bottle, heat pad or electric blanket on the feet. Test bath water with your elbow or a thermometer (below 37 °C), and do not soak your feet with diabetes.".into(),
+            AdviceItem::WarmthAndWater { diabetes: false } => "Feet short of blood burn easily. Warm them with socks and a blanket, never a hot-water bottle, heat pad or electric blanket on the feet. Test bath water with your elbow or a thermometer (below 37 °C).".into(),
             AdviceItem::WellDone => "Everything looks fine. Well done, see you tomorrow.".into(),
         }
     }
@@ -92,8 +120,9 @@ fn had_wound_long_ago(check: &FootCheck, earlier: &[FootCheck], foot: Foot, area
 pub fn advise(check: &FootCheck, earlier: &[FootCheck]) -> Advice {
     let diabetes = check.diabetes;
     let mut items = Vec::new();
+    let colder = check.temperature == Some(Temperature::OneColder);
     if check.has(Mark::ColourChange) {
-        items.push(AdviceItem::DarkSkin);
+        items.push(AdviceItem::DarkSkin { diabetes });
     }
     if check.has(Mark::RedWarmSwollen) {
         items.push(AdviceItem::Infection);
@@ -113,7 +142,9 @@ pub fn advise(check: &FootCheck, earlier: &[FootCheck]) -> Advice {
         None => {}
     }
     if check.has(Mark::DeepCrack) {
-        items.push(AdviceItem::DeepCracks { diabetes });
+        items.push(AdviceItem::DeepCracks {
+            at_risk: diabetes || colder,
+        });
     }
     let outside_toes = |mark: Mark| {
         check
@@ -138,11 +169,18 @@ pub fn advise(check: &FootCheck, earlier: &[FootCheck]) -> Advice {
     if check.has(Mark::HardSkin) {
         items.push(AdviceItem::HardSkin { diabetes });
     }
-    if check.temperature_differs == Some(true) {
-        items.push(AdviceItem::TemperatureDifference);
+    match check.temperature {
+        Some(Temperature::OneWarmer) => items.push(AdviceItem::OneFootWarmer { diabetes }),
+        Some(Temperature::OneColder) => items.push(AdviceItem::OneFootColder {
+            eases_hanging: check.cold_foot_eases_hanging,
+        }),
+        _ => {}
     }
     if items.is_empty() && check.areas_needing_attention() == 0 {
         items.push(AdviceItem::WellDone);
+    }
+    if diabetes || colder {
+        items.push(AdviceItem::WarmthAndWater { diabetes });
     }
     let urgency = items
         .iter()
@@ -164,7 +202,7 @@ mod tests {
             .iter()
             .map(|(f, a, m)| ((*f, *a), m.to_vec()))
             .collect();
-        FootCheck::from_draft(id, None, diabetes, &draft)
+        FootCheck::from_draft(id, None, false, diabetes, &draft)
     }
 
     #[test]
@@ -194,15 +232,18 @@ mod tests {
     }
 
     #[test]
-    fn deep_cracks_with_diabetes_mean_a_podiatrist_soon() {
+    fn deep_cracks_with_diabetes_or_a_colder_foot_mean_a_podiatrist_never_blades() {
         let with = advise(
             &check(DAY, true, &[(Foot::Right, Area::Heel, &[Mark::DeepCrack])]),
             &[],
         );
         assert_eq!(with.urgency, Urgency::Soon);
-        assert!(with
-            .items
-            .contains(&AdviceItem::DeepCracks { diabetes: true }));
+        let item = AdviceItem::DeepCracks { at_risk: true };
+        assert!(with.items.contains(&item));
+        assert!(item.text().contains("podiatrist") && item.text().contains("Never use a pumice"));
+        let mut cold = check(DAY, false, &[(Foot::Right, Area::Heel, &[Mark::DeepCrack])]);
+        cold.temperature = Some(Temperature::OneColder);
+        assert!(advise(&cold, &[]).items.contains(&item));
         let without = advise(
             &check(DAY, false, &[(Foot::Right, Area::Heel, &[Mark::DeepCrack])]),
             &[],
@@ -211,15 +252,24 @@ mod tests {
     }
 
     #[test]
-    fn red_hot_swollen_or_dark_skin_means_help_today_in_the_quiz_words() {
+    fn red_hot_swollen_or_dark_skin_means_help_now_in_the_quiz_words() {
         for mark in [Mark::RedWarmSwollen, Mark::ColourChange] {
             let advice = advise(
                 &check(DAY, false, &[(Foot::Left, Area::Toes, &[mark])]),
                 &[],
             );
             assert_eq!(advice.urgency, Urgency::Urgent, "{mark:?}");
-            assert_eq!(advice.urgency.headline(), "Get medical help today");
+            assert!(advice.items.iter().all(|i| !i.text().contains("today")));
         }
+        let dark_with_diabetes = advise(
+            &check(
+                DAY,
+                true,
+                &[(Foot::Left, Area::Toes, &[Mark::ColourChange])],
+            ),
+            &[],
+        );
+        assert_eq!(dark_with_diabetes.urgency, Urgency::Emergency);
     }
 
     #[test]
@@ -279,9 +329,66 @@ mod tests {
     }
 
     #[test]
-    fn a_warmer_foot_is_worth_a_doctor_soon() {
+    fn a_warmer_foot_is_soon_and_with_diabetes_urgent_keep_weight_off() {
         let mut c = check(DAY, false, &[(Foot::Left, Area::Heel, &[Mark::Fine])]);
-        c.temperature_differs = Some(true);
+        c.temperature = Some(Temperature::OneWarmer);
         assert_eq!(advise(&c, &[]).urgency, Urgency::Soon);
+        c.diabetes = true;
+        let advice = advise(&c, &[]);
+        assert_eq!(advice.urgency, Urgency::Urgent);
+        let charcot = AdviceItem::OneFootWarmer { diabetes: true };
+        assert!(advice.items.contains(&charcot));
+        assert!(charcot.text().contains("Keep your weight off"));
+    }
+
+    #[test]
+    fn a_colder_foot_is_poor_blood_flow_and_urgent_when_it_eases_hanging_down() {
+        let mut c = check(DAY, false, &[(Foot::Left, Area::Heel, &[Mark::Fine])]);
+        c.temperature = Some(Temperature::OneColder);
+        assert_eq!(advise(&c, &[]).urgency, Urgency::Soon);
+        c.cold_foot_eases_hanging = true;
+        let advice = advise(&c, &[]);
+        assert_eq!(advice.urgency, Urgency::Urgent);
+        let text = advice.items[0].text();
+        assert!(text.contains("Do not raise"), "{text}");
+    }
+
+    #[test]
+    fn warmth_and_water_safety_in_concrete_words_with_diabetes_or_a_cold_foot() {
+        let plain = advise(
+            &check(DAY, false, &[(Foot::Left, Area::Heel, &[Mark::Fine])]),
+            &[],
+        );
+        assert!(!plain
+            .items
+            .iter()
+            .any(|i| matches!(i, AdviceItem::WarmthAndWater { .. })));
+        let diabetic = advise(
+            &check(DAY, true, &[(Foot::Left, Area::Heel, &[Mark::Fine])]),
+            &[],
+        );
+        let item = AdviceItem::WarmthAndWater { diabetes: true };
+        assert!(diabetic.items.contains(&item));
+        for words in [
+            "elbow or a thermometer",
+            "hot-water bottle",
+            "electric blanket",
+            "do not soak",
+        ] {
+            assert!(item.text().contains(words), "{words}");
+        }
+    }
+
+    #[test]
+    fn the_old_true_or_false_temperature_migrates() {
+        let old = serde_json::json!([{"id": 1, "seen": 1, "temp": true}, {"id": 2, "seen": 1, "temp": false}, {"id": 3, "seen": 1}]);
+        let new = crate::foot_check::model::migrate_v2_to_v3(old).unwrap();
+        let checks: Vec<FootCheck> = serde_json::from_value(new).unwrap();
+        assert_eq!(checks[0].temperature, Some(Temperature::OneWarmer));
+        assert_eq!(checks[1].temperature, Some(Temperature::Same));
+        assert_eq!(checks[2].temperature, None);
+        assert!(
+            crate::foot_check::model::migrate_v2_to_v3(serde_json::json!([{"temp": 3}])).is_err()
+        );
     }
 }

@@ -139,6 +139,21 @@ impl Mark {
     }
 }
 
+/// Schema 2 stored the temperature as `true` (one foot warmer) or `false` (the same).
+pub fn migrate_v2_to_v3(mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+    for check in data.as_array_mut().into_iter().flatten() {
+        let Some(temp) = check.get_mut("temp") else {
+            continue;
+        };
+        *temp = match temp.as_bool() {
+            Some(true) => serde_json::json!("one_warmer"),
+            Some(false) => serde_json::json!("same"),
+            None => return Err(format!("temperature {temp} is not true or false")),
+        };
+    }
+    Ok(data)
+}
+
 /// Stored as `["L", "heel", ["dry", "crack"]]` (schema 2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "AreaWire", into = "AreaWire")]
@@ -183,13 +198,26 @@ pub fn migrate_v1_to_v2(mut data: serde_json::Value) -> Result<serde_json::Value
     Ok(data)
 }
 
+/// The two feet compared by touch (SPEC: warmer with diabetes may be a Charcot foot;
+/// colder or paler points to poor blood flow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Temperature {
+    Same,
+    OneWarmer,
+    OneColder,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FootCheck {
     /// Milliseconds since the epoch when it was saved; unique on the device.
     pub id: u64,
-    /// One foot warmer than the other (None: not sure / not felt).
+    /// None: not sure, or not felt.
     #[serde(rename = "temp", default, skip_serializing_if = "Option::is_none")]
-    pub temperature_differs: Option<bool>,
+    pub temperature: Option<Temperature>,
+    /// The colder foot hurts in bed and eases when it hangs down (rest pain).
+    #[serde(rename = "hang", default, skip_serializing_if = "std::ops::Not::not")]
+    pub cold_foot_eases_hanging: bool,
     #[serde(rename = "dm", default, skip_serializing_if = "std::ops::Not::not")]
     pub diabetes: bool,
     /// Bit per area looked at (`bit`): areas seen with nothing to note need no record,
@@ -212,7 +240,8 @@ pub type Draft = std::collections::BTreeMap<(Foot, Area), Vec<Mark>>;
 impl FootCheck {
     pub fn from_draft(
         id: u64,
-        temperature_differs: Option<bool>,
+        temperature: Option<Temperature>,
+        cold_foot_eases_hanging: bool,
         diabetes: bool,
         draft: &Draft,
     ) -> FootCheck {
@@ -233,7 +262,9 @@ impl FootCheck {
         }
         FootCheck {
             id,
-            temperature_differs,
+            temperature,
+            cold_foot_eases_hanging: cold_foot_eases_hanging
+                && temperature == Some(Temperature::OneColder),
             diabetes,
             seen,
             notes,
@@ -345,6 +376,7 @@ mod tests {
             1,
             None,
             false,
+            false,
             &draft(&[
                 (Foot::Left, Area::Heel, &[Mark::DryFlaky, Mark::DeepCrack]),
                 (Foot::Right, Area::Heel, &[Mark::Fine]),
@@ -367,7 +399,13 @@ mod tests {
                     .map(move |area| ((*foot, *area), vec![Mark::Fine]))
             })
             .collect();
-        let fine = FootCheck::from_draft(1_795_995_000_000, Some(false), true, &all_fine);
+        let fine = FootCheck::from_draft(
+            1_795_995_000_000,
+            Some(Temperature::Same),
+            false,
+            true,
+            &all_fine,
+        );
         let json = serde_json::to_string(&fine).unwrap();
         assert!(json.len() <= 60, "{} bytes: {json}", json.len());
         let v1 = serde_json::json!([{ "id": 1, "seen": 1, "notes": [{ "f": "R", "a": "toes", "m": ["dark"] }] }]);
@@ -387,7 +425,7 @@ mod tests {
         let mut some = all_fine.clone();
         some.insert((Foot::Left, Area::Heel), vec![Mark::DryFlaky, Mark::Crack]);
         some.insert((Foot::Right, Area::Heel), vec![Mark::DryFlaky]);
-        let check = FootCheck::from_draft(1_795_995_000_000, None, false, &some);
+        let check = FootCheck::from_draft(1_795_995_000_000, None, false, false, &some);
         let json = serde_json::to_string(&check).unwrap();
         assert!(json.len() <= 100, "{} bytes: {json}", json.len());
         assert!(json.contains(r#"["L","heel",["dry","crack"]]"#), "{json}");

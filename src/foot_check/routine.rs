@@ -2,7 +2,7 @@
 
 use super::advice::advise;
 use super::map::FootMap;
-use super::model::{toggle_mark, Area, Foot, FootCheck, Mark, Step};
+use super::model::{toggle_mark, Area, Foot, FootCheck, Mark, Step, Temperature};
 use super::FootCheckState;
 use crate::components::UrgencyBanner;
 use crate::platform::document;
@@ -82,8 +82,9 @@ fn Prepare() -> impl IntoView {
 fn Temperature() -> impl IntoView {
     let state = FootCheckState::expect();
     let options = [
-        (Some(false), "Both feel the same"),
-        (Some(true), "One foot is warmer"),
+        (Some(Temperature::Same), "Both feel the same"),
+        (Some(Temperature::OneWarmer), "One foot is warmer"),
+        (Some(Temperature::OneColder), "One foot is colder or paler"),
         (None, "Not sure"),
     ];
     let choices = options
@@ -91,22 +92,30 @@ fn Temperature() -> impl IntoView {
         .map(|(value, label)| {
             view! {
                 <label class="choice">
-                    <input type="radio" name="temperature" prop:checked=move || state.temperature_differs.get() == Some(value)
-                        on:change=move |_| state.temperature_differs.set(Some(value))/>
+                    <input type="radio" name="temperature" prop:checked=move || state.temperature.get() == Some(value)
+                        on:change=move |_| state.temperature.set(Some(value))/>
                     <span>{label}</span>
                 </label>
             }
         })
         .collect_view();
+    let colder = move || state.temperature.get() == Some(Some(Temperature::OneColder));
     view! {
         <section class="page foot-check">
             <StepCount/>
             <fieldset class="question">
                 <legend><StepHeading text="Feel both feet".to_string()/></legend>
-                <p class="hint">"Lay the back of your hand on one foot, then the other. Is one warmer than the other?"</p>
+                <p class="hint">"Lay the back of your hand on one foot, then the other. Does one feel warmer, or colder and paler, than the other?"</p>
                 {choices}
             </fieldset>
-            <Nav can_go_on=Signal::derive(move || state.temperature_differs.get().is_some())/>
+            <Show when=colder>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || state.cold_foot_eases_hanging.get()
+                        on:change=move |e| state.cold_foot_eases_hanging.set(event_target_checked(&e))/>
+                    <span>"In bed that foot hurts, and it eases when I hang it over the edge"</span>
+                </label>
+            </Show>
+            <Nav can_go_on=Signal::derive(move || state.temperature.get().is_some())/>
         </section>
     }
 }
@@ -160,7 +169,8 @@ fn Summary() -> impl IntoView {
         state.draft.with(|draft| {
             FootCheck::from_draft(
                 0,
-                state.temperature_differs.get().flatten(),
+                state.temperature.get().flatten(),
+                state.cold_foot_eases_hanging.get(),
                 state.diabetes.get(),
                 draft,
             )

@@ -1,4 +1,4 @@
-use super::model::{Draft, FootCheck, Step};
+use super::model::{Draft, FootCheck, Step, Temperature};
 use crate::components::Notices;
 use crate::platform::clock;
 use crate::storage;
@@ -11,7 +11,9 @@ pub struct FootCheckState {
     pub checks: RwSignal<Vec<FootCheck>>,
     pub step: RwSignal<usize>,
     pub draft: RwSignal<Draft>,
-    pub temperature_differs: RwSignal<Option<Option<bool>>>,
+    /// None until answered; `Some(None)` is "not sure".
+    pub temperature: RwSignal<Option<Option<Temperature>>>,
+    pub cold_foot_eases_hanging: RwSignal<bool>,
     pub diabetes: RwSignal<bool>,
     /// The id of the check just saved, while its summary is on screen.
     pub saved: RwSignal<Option<u64>>,
@@ -37,7 +39,8 @@ impl FootCheckState {
             checks: RwSignal::new(checks),
             step: RwSignal::new(0),
             draft: RwSignal::new(Draft::new()),
-            temperature_differs: RwSignal::new(None),
+            temperature: RwSignal::new(None),
+            cold_foot_eases_hanging: RwSignal::new(false),
             diabetes: RwSignal::new(diabetes),
             saved: RwSignal::new(None),
             notices,
@@ -74,7 +77,8 @@ impl FootCheckState {
     pub fn restart(&self) {
         self.step.set(0);
         self.draft.set(Draft::new());
-        self.temperature_differs.set(None);
+        self.temperature.set(None);
+        self.cold_foot_eases_hanging.set(false);
         self.saved.set(None);
     }
 
@@ -83,7 +87,8 @@ impl FootCheckState {
         let check = self.draft.with_untracked(|draft| {
             FootCheck::from_draft(
                 clock::now_ms() as u64,
-                self.temperature_differs.get_untracked().flatten(),
+                self.temperature.get_untracked().flatten(),
+                self.cold_foot_eases_hanging.get_untracked(),
                 self.diabetes.get_untracked(),
                 draft,
             )

@@ -1,7 +1,7 @@
 //! Home ("Tonight"): where to start at bedtime, and the warning signs always in reach.
 
-use crate::components::Notices;
-use crate::learn::{SECTIONS, WARNING_SIGNS};
+use crate::components::{Notices, WarningSigns};
+use crate::learn::SECTIONS;
 use crate::platform::document;
 use crate::quiz::QuizState;
 use crate::router::A;
@@ -43,17 +43,6 @@ pub fn Home() -> impl IntoView {
             </ul>
             <p class="small">"Everything you enter stays on this phone. Works without a signal."</p>
         </section>
-    }
-}
-
-/// The red flags, worded for a glance: these are the reasons not to wait until morning.
-#[component]
-pub fn WarningSigns() -> impl IntoView {
-    view! {
-        <aside class="warning-signs" aria-labelledby="warning-signs-title">
-            <h2 id="warning-signs-title">"Get help now if…"</h2>
-            <ul>{WARNING_SIGNS.iter().map(|sign| view! { <li>{*sign}</li> }).collect_view()}</ul>
-        </aside>
     }
 }
 

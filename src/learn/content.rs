@@ -4,13 +4,35 @@
 
 use crate::clinical::{Condition, Urgency};
 
+/// A thing to try tonight. Raising the legs is marked, because it is wrong once poor
+/// arterial blood flow is possible (SPEC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tip {
+    pub text: &'static str,
+    pub raises_legs: bool,
+}
+
+const fn tip(text: &'static str) -> Tip {
+    Tip {
+        text,
+        raises_legs: false,
+    }
+}
+
+const fn raising(text: &'static str) -> Tip {
+    Tip {
+        text,
+        raises_legs: true,
+    }
+}
+
 pub struct Section {
     pub condition: Condition,
     pub title: &'static str,
     /// One line for the contents list.
     pub summary: &'static str,
     pub paragraphs: &'static [&'static str],
-    pub try_tonight: &'static [&'static str],
+    pub try_tonight: &'static [Tip],
     /// What raises the urgency, in the words of the "when to get help" box.
     pub get_help: &'static [(Urgency, &'static str)],
 }
@@ -19,15 +41,6 @@ pub const INTRO: &[&str] = &[
     "Legs that ache, burn or throb once you lie down are common, and the cause is not always in the legs. A nerve squeezed in the lower back can be felt in the calf; doctors call this referred pain.",
     "Other causes are joints and muscles that dislike a certain position, veins that are slow to empty, arteries too narrow to feed the feet when they are raised, and even small cracks in the heel skin. Each has its own pattern, and the pattern is what helps tell them apart.",
     "These pages explain each pattern in plain words, what you can try tonight, and when it is time to get help. They are not a diagnosis: if you are worried, talk to a doctor.",
-];
-
-pub const WARNING_SIGNS: &[&str] = &[
-    "Numbness around your genitals or bottom, new trouble passing urine or controlling your bladder or bowels, or weakness or numbness getting worse in both legs: call the emergency number now.",
-    "A leg that has suddenly gone cold, pale, numb and painful: call the emergency number now.",
-    "One leg swollen, warm and red or darker, usually with a painful calf: get help today. If you are also short of breath or have chest pain, call the emergency number now.",
-    "Redness, heat, swelling or pus spreading around a crack or wound, especially with a fever: get help today.",
-    "Toes turning black or dark, or a foot wound that is not healing: get help today.",
-    "Back pain together with a fever, weight loss you cannot explain, or a past cancer: get help today.",
 ];
 
 pub const SECTIONS: &[Section] = &[
@@ -41,9 +54,9 @@ pub const SECTIONS: &[Section] = &[
             "A typical sign is restlessness: people turn from back to side to front and still cannot find a comfortable way to lie.",
         ],
         try_tonight: &[
-            "On your side, put a pillow between your knees so the top leg does not twist your lower back.",
-            "On your back, a pillow under your knees takes some strain off the low back.",
-            "Gentle movement during the day usually helps more than long rest in bed.",
+            tip("On your side, put a pillow between your knees so the top leg does not twist your lower back."),
+            tip("On your back, a pillow under your knees takes some strain off the low back."),
+            tip("Gentle movement during the day usually helps more than long rest in bed."),
         ],
         get_help: &[
             (Urgency::Soon, "See a doctor in the next few days if the pain keeps you awake, lasts more than a few weeks, or keeps coming back."),
@@ -60,9 +73,9 @@ pub const SECTIONS: &[Section] = &[
             "It tends to be worse at night, perhaps because there is less going on to distract the brain from the signals.",
         ],
         try_tonight: &[
-            "Check your feet before bed: numb feet do not warn you about cuts, blisters or cracks.",
-            "Keep bedding light over the feet if the touch of the sheet burns.",
-            "Never test bath water or warm your feet on a heater with a numb foot: it can burn without you feeling it.",
+            tip("Check your feet before bed: numb feet do not warn you about cuts, blisters or cracks."),
+            tip("Keep bedding light over the feet if the touch of the sheet burns."),
+            tip("Test bath water with your elbow or a thermometer, never with a numb foot, and keep hot-water bottles and electric blankets off the feet: they can burn without you feeling it."),
         ],
         get_help: &[
             (Urgency::Soon, "Book a doctor's appointment: the cause should be looked for, and treatment can ease the night pain."),
@@ -79,13 +92,13 @@ pub const SECTIONS: &[Section] = &[
             "Tight muscles make it worse. Stiff lower-back muscles or tight hip flexors keep pulling on the joints all night, and the pull hurts most when the joints are already worn, as with arthritis.",
         ],
         try_tonight: &[
-            "Pain on your back: a pillow under the knees keeps the low back in a gentler curve.",
-            "Pain on your side: lie on the other side, with a pillow between the knees, or a soft topper over the mattress.",
-            "Gentle stretches for the hip flexors and low back before bed can ease the pull.",
+            tip("Pain on your back: a pillow under the knees keeps the low back in a gentler curve."),
+            tip("Pain on your side: lie on the other side, with a pillow between the knees, or a soft topper over the mattress."),
+            tip("Gentle stretches for the hip flexors and low back before bed can ease the pull."),
         ],
         get_help: &[
             (Urgency::SelfCare, "Usually this can be managed at home. See a doctor or physiotherapist if it is no better after a few weeks."),
-            (Urgency::Urgent, "Back pain with a fever, weight loss you cannot explain, or a past cancer needs a doctor today."),
+            (Urgency::Urgent, "Back pain with a fever, weight loss you cannot explain, or a past cancer needs a doctor now, not tomorrow."),
         ],
     },
     Section {
@@ -98,7 +111,7 @@ pub const SECTIONS: &[Section] = &[
             "So if your legs feel better once you lie down, stenosis may fit, but it does not explain pain that starts when you go to bed. If your pain is worse in bed, look at the other causes.",
         ],
         try_tonight: &[
-            "Leaning forward, for example on a shopping trolley or walking stick, often makes walking easier.",
+            tip("Leaning forward, for example on a shopping trolley or walking stick, often makes walking easier."),
         ],
         get_help: &[
             (Urgency::Soon, "See a doctor in the coming days to confirm the cause and discuss treatment and exercises."),
@@ -115,12 +128,12 @@ pub const SECTIONS: &[Section] = &[
             "Rest pain is a warning. Without prompt treatment to restore blood flow it can lead to painful wounds that do not heal and to gangrene.",
         ],
         try_tonight: &[
-            "Do not raise your legs: keep them level or let them hang down, which helps blood reach the feet.",
-            "Keep your feet warm with socks and bedding, never with a hot-water bottle or heater, which can burn skin that is short of blood.",
+            tip("Do not raise your legs: keep them level or let them hang down, which helps blood reach the feet."),
+            tip("Keep your feet warm with socks and bedding, never a hot-water bottle, heat pad or electric blanket: skin short of blood burns easily."),
         ],
         get_help: &[
-            (Urgency::Urgent, "Get medical help today. Rest pain needs a prompt check of the circulation."),
-            (Urgency::Emergency, "If a leg suddenly turns cold, pale, numb and painful, call the emergency number now."),
+            (Urgency::Urgent, "Rest pain needs a prompt check of the circulation: do not wait for the morning."),
+            (Urgency::Emergency, "If a leg suddenly turns cold, pale, blue or blotchy, numb, or you cannot move it, call the emergency number now."),
         ],
     },
     Section {
@@ -132,13 +145,13 @@ pub const SECTIONS: &[Section] = &[
             "Lying down with the legs raised is good for veins: the pressure slowly drains away. But it takes a while, and in the first minutes the legs often feel heavy, tight and uncomfortable. So the thing that helps can feel, at first, like pain when you lie down.",
         ],
         try_tonight: &[
-            "Raise your legs on a pillow and give it some minutes: the heaviness should ease.",
-            "During the day, walking and calf exercises help the veins; compression stockings may help, ask a pharmacist or doctor.",
-            "Raising the legs is right for veins but wrong for poor arterial blood flow: if raising them makes the feet hurt more, see the poor blood flow page.",
+            raising("Raise your legs on a pillow and give it some minutes: the heaviness should ease."),
+            tip("During the day, walking and calf exercises help the veins. Compression stockings can help too, but ask a nurse or doctor first: they check the blood flow in your legs, because stockings can harm legs that are short of blood."),
+            tip("If raising your legs makes the feet hurt more, or hanging them down eases it, do not raise them: that is the pattern of poor blood flow, which needs help now."),
         ],
         get_help: &[
             (Urgency::SelfCare, "Usually this is looked after at home. See a doctor if the skin changes colour, itches, or breaks down."),
-            (Urgency::Urgent, "One leg suddenly swollen, warm and red or darker, with a painful calf, can be a clot: get help today, or call the emergency number if you are short of breath."),
+            (Urgency::Urgent, "One leg newly swollen, warm, red or darker, or a painful calf in one leg, can be a clot: get help now, or call the emergency number if you are short of breath or have chest pain."),
         ],
     },
     Section {
@@ -151,14 +164,14 @@ pub const SECTIONS: &[Section] = &[
             "The fix is simple. First look at your feet; if you cannot see your soles, use a mirror on the floor or ask someone to look. Then rub a heavy, greasy moisturiser (an emollient) into the dry skin of the soles and heels every day. Never put it between the toes: the damp skin there invites athlete's foot.",
         ],
         try_tonight: &[
-            "Rub a heavy emollient into your heels and soles before bed, never between the toes.",
-            "Cotton socks overnight keep the cream on the skin and off the sheets.",
-            "If you have diabetes, do not soak your feet, and let a podiatrist treat deep cracks.",
+            tip("Rub a heavy emollient into your heels and soles before bed, never between the toes."),
+            tip("Cotton socks overnight keep the cream on the skin and off the sheets."),
+            tip("If you have diabetes, do not soak your feet, and let a podiatrist treat deep cracks."),
         ],
         get_help: &[
             (Urgency::SelfCare, "With daily moisturising most cracks heal within a week or two."),
-            (Urgency::Soon, "With diabetes, and cracks that are deep or bleeding, see a podiatrist or doctor in the next few days."),
-            (Urgency::Urgent, "Spreading redness, heat, swelling or pus around a crack, especially with a fever, needs help today."),
+            (Urgency::Soon, "Cracks that are deep or bleeding, with diabetes, numb feet or poor circulation: see a podiatrist in the next few days, and never use a pumice stone, file or blade on them."),
+            (Urgency::Urgent, "Spreading redness, heat, swelling or pus around a crack needs help now, not tomorrow. With diabetes and a fever, call the emergency number."),
         ],
     },
 ];
@@ -207,11 +220,36 @@ mod tests {
     #[test]
     fn the_no_cream_between_the_toes_rule_is_stated() {
         let fissures = section_for("skin_fissures").unwrap();
-        let text = fissures.paragraphs.join(" ") + &fissures.try_tonight.join(" ");
+        let tips: Vec<&str> = fissures.try_tonight.iter().map(|t| t.text).collect();
+        let text = fissures.paragraphs.join(" ") + &tips.join(" ");
         assert!(
             text.contains("never between the toes")
                 || text.contains("Never put it between the toes")
         );
+    }
+
+    #[test]
+    fn every_tip_that_raises_the_legs_is_marked_and_compression_is_never_self_care() {
+        for section in SECTIONS {
+            for t in section.try_tonight {
+                let text = t.text.to_lowercase();
+                let suggests_raising =
+                    text.contains("raise your legs") && !text.contains("do not raise");
+                assert_eq!(suggests_raising, t.raises_legs, "{}", t.text);
+                if text.contains("compression") {
+                    assert!(text.contains("ask a nurse or doctor first"), "{}", t.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_help_line_says_today_as_if_a_surgery_were_open_at_night() {
+        for section in SECTIONS {
+            for (_, line) in section.get_help {
+                assert!(!line.to_lowercase().contains("today"), "{line}");
+            }
+        }
     }
 
     #[test]

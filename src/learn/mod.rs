@@ -3,5 +3,5 @@
 mod content;
 mod views;
 
-pub use content::{section_for, Section, INTRO, SECTIONS, WARNING_SIGNS};
+pub use content::{section_for, Section, Tip, INTRO, SECTIONS};
 pub use views::{LearnIndex, LearnSection};

@@ -1,6 +1,5 @@
 use super::content::{section_for, Section, INTRO, SECTIONS};
-use crate::components::GetHelpBox;
-use crate::home::WarningSigns;
+use crate::components::{GetHelpBox, WarningSigns};
 use crate::not_found::NotFound;
 use crate::platform::document;
 use crate::router::use_params_map;
@@ -65,7 +64,7 @@ fn SectionPage(section: &'static Section) -> impl IntoView {
             <h1>{section.title}</h1>
             {section.paragraphs.iter().map(|paragraph| view! { <p>{*paragraph}</p> }).collect_view()}
             <h2>"What you can try tonight"</h2>
-            <ul>{section.try_tonight.iter().map(|tip| view! { <li>{*tip}</li> }).collect_view()}</ul>
+            <ul>{section.try_tonight.iter().map(|tip| view! { <li>{tip.text}</li> }).collect_view()}</ul>
             <GetHelpBox advice=section.get_help/>
             <nav class="pager" aria-label="More causes">
                 {previous.map(|p| view! { <A href=href(p)>{format!("‹ {}", p.title)}</A> })}

@@ -21,8 +21,9 @@ impl Answers {
         let mut so_far: Vec<Finding> = Vec::new();
         let mut asked = Vec::new();
         for question in QUESTIONS {
-            let relevant = question.only_if_any.is_empty()
-                || question.only_if_any.iter().any(|f| so_far.contains(f));
+            let relevant = (question.only_if_any.is_empty()
+                || question.only_if_any.iter().any(|f| so_far.contains(f)))
+                && !question.unless_any.iter().any(|f| so_far.contains(f));
             if relevant {
                 asked.push(question);
                 so_far.extend(self.findings_of(question));
@@ -200,14 +201,16 @@ mod tests {
         progress.advance();
     }
 
-    /// The nine questions a plain "feet ache at night" case is asked, up to the review.
+    /// The eleven questions a plain "feet ache at night" case is asked, up to the review.
     fn answer_plainly(progress: &mut Progress) {
         for choices in [
             &["none"][..],
             &["none"],
             &["feet"],
+            &["both"],
             &["ache"],
             &["night"],
+            &["neither"],
             &["nothing"],
             &["none"],
             &["none"],
@@ -265,7 +268,7 @@ mod tests {
         );
 
         let mut burning = Progress::new(0.0);
-        for choices in [&["none"][..], &["none"], &["feet"], &["burning"]] {
+        for choices in [&["none"][..], &["none"], &["feet"], &["both"], &["burning"]] {
             answer(&mut burning, choices);
         }
         assert_eq!(current_id(&burning), Some("hands"));
@@ -274,7 +277,14 @@ mod tests {
     #[test]
     fn hidden_answers_do_not_count() {
         let mut progress = Progress::new(0.0);
-        for choices in [&["none"][..], &["none"], &["feet"], &["burning"], &["yes"]] {
+        for choices in [
+            &["none"][..],
+            &["none"],
+            &["feet"],
+            &["both"],
+            &["burning"],
+            &["yes"],
+        ] {
             answer(&mut progress, choices);
         }
         assert!(progress
@@ -320,7 +330,7 @@ mod tests {
         let mut progress = Progress::new(0.0);
         answer(&mut progress, &["none"]);
         answer(&mut progress, &["none"]);
-        assert_eq!(progress.step(), (3, 9));
+        assert_eq!(progress.step(), (3, 11));
         progress.back();
         assert_eq!(current_id(&progress), Some("same_day_signs"));
         progress.back();

@@ -2,8 +2,17 @@
 
 use super::flow::Answers;
 use super::questions::QUESTIONS;
-use crate::clinical::{Assessment, Condition, Finding, UrgencyReason};
+use crate::clinical::{Assessment, Condition, Finding, Urgency, UrgencyReason};
+use crate::learn::section_for;
 use serde::{Deserialize, Serialize};
+
+/// The version of the triage rules. 2: SPEC's safety-net rules. A result saved under older
+/// rules still opens as it was decided, with a line that the check has improved.
+pub const RULES_VERSION: u32 = 2;
+
+fn before_versions() -> u32 {
+    1
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedResult {
@@ -13,6 +22,9 @@ pub struct SavedResult {
     pub findings: Vec<Finding>,
     /// As it was assessed then, so history shows what the person was told.
     pub assessment: Assessment,
+    /// The rules it was assessed by; results saved before this field had version 1.
+    #[serde(default = "before_versions")]
+    pub rules: u32,
 }
 
 impl SavedResult {
@@ -24,11 +36,95 @@ impl SavedResult {
             answers,
             findings,
             assessment,
+            rules: RULES_VERSION,
         }
     }
 
     pub fn taken_ms(&self) -> f64 {
         self.id as f64
+    }
+
+    /// Decided by rules that have since been improved.
+    pub fn outdated(&self) -> bool {
+        self.rules < RULES_VERSION
+    }
+}
+
+/// What the result page shows beside the urgency (SPEC: "What the result may show beside
+/// a warning").
+#[derive(Debug, PartialEq)]
+pub struct Beside {
+    /// Urgent or an emergency because of a warning: the page leads with that action alone,
+    /// with no home tips and no "when to get help" box that offers self-care.
+    pub warning_only: bool,
+    pub tips: Vec<&'static str>,
+    pub get_help: &'static [(Urgency, &'static str)],
+}
+
+const DO_NOT_RAISE: &str = "Do not raise your legs tonight: with poor blood flow, keeping them level or letting them hang down helps blood reach the feet. (Raising the legs helps veins, not arteries.)";
+
+pub fn beside(assessment: &Assessment) -> Beside {
+    let warned = assessment.reasons.iter().any(|r| {
+        matches!(
+            r,
+            UrgencyReason::RedFlag(_)
+                | UrgencyReason::ChestPain
+                | UrgencyReason::UrgentSign(_)
+                | UrgencyReason::SafetyNet(..)
+        )
+    });
+    if warned && assessment.urgency >= Urgency::Urgent {
+        return Beside {
+            warning_only: true,
+            tips: Vec::new(),
+            get_help: &[],
+        };
+    }
+    let explained: Vec<Condition> = assessment
+        .ranked
+        .iter()
+        .map(|r| r.condition)
+        .filter(|c| !c.is_red_flag())
+        .collect();
+    let rest_pain = explained.contains(&Condition::ArterialRestPain);
+    let mut first_two = explained[..explained.len().min(2)].to_vec();
+    // With poor blood flow possible, "do not raise your legs" is the first thing to read.
+    first_two.sort_by_key(|c| *c != Condition::ArterialRestPain);
+    let mut tips: Vec<&'static str> = first_two
+        .iter()
+        .filter_map(|c| section_for(c.id()))
+        .flat_map(|s| s.try_tonight.iter())
+        .filter(|tip| !(rest_pain && tip.raises_legs))
+        .map(|tip| tip.text)
+        .collect();
+    if rest_pain && !first_two.contains(&Condition::ArterialRestPain) {
+        tips.insert(0, DO_NOT_RAISE);
+    }
+    Beside {
+        warning_only: false,
+        tips,
+        get_help: explained
+            .first()
+            .and_then(|c| section_for(c.id()))
+            .map_or(&[], |s| s.get_help),
+    }
+}
+
+/// A condition's name inside a sentence: lower-case first letter, abbreviations kept.
+fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -37,17 +133,21 @@ pub fn reason_text(reason: &UrgencyReason) -> String {
     match reason {
         UrgencyReason::RedFlag(condition) => format!(
             "Your answers match a warning sign: {}.",
-            condition.name().to_lowercase()
+            in_sentence(condition.name())
         ),
         UrgencyReason::ChestPain => {
-            "Chest pain or breathlessness always needs emergency help.".into()
+            "Chest pain, sudden breathlessness, coughing up blood or fainting always needs emergency help.".into()
         }
         UrgencyReason::UrgentSign(finding) => format!(
-            "You said {}: this needs to be seen the same day.",
+            "You said {}: this needs to be seen now, not tomorrow.",
             finding.in_your_words()
         ),
+        UrgencyReason::SafetyNet(rule, because) => {
+            let said: Vec<&str> = because.iter().map(|f| f.in_your_words()).collect();
+            format!("Because {}, {}.", and_list(&said), rule.consequence())
+        }
         UrgencyReason::TopCondition(condition) => {
-            format!("Your answers fit {} best.", condition.name().to_lowercase())
+            format!("Your answers fit {} best.", in_sentence(condition.name()))
         }
         UrgencyReason::NothingToGoOn => {
             "Your answers did not describe a symptom the check can match.".into()
@@ -162,8 +262,10 @@ mod tests {
             &["none"],
             &["none"],
             &["sole_skin"],
+            &["both"],
             &["not_sure"],
             &["night"],
+            &["neither"],
             &["nothing"],
             &["fine_standing"],
             &["cracked", "dry"],
@@ -184,17 +286,114 @@ mod tests {
     fn comparison_lists_what_changed() {
         let before = SavedResult::new(
             1.0,
-            finished(&[&["none"], &["none"], &["feet"], &["burning"]]),
+            finished(&[&["none"], &["none"], &["feet"], &["both"], &["burning"]]),
         );
         let after = SavedResult::new(
             2.0,
-            finished(&[&["none"], &["black_toe"], &["feet"], &["burning"]]),
+            finished(&[
+                &["none"],
+                &["black_toe"],
+                &["feet"],
+                &["both"],
+                &["burning"],
+            ]),
         );
         let diff = compare(&before, &after);
         assert_eq!(diff.gained, vec![Finding::BlackOrDarkToes]);
         assert!(diff.lost.is_empty());
         assert!(diff.urgency_changed);
         assert_eq!(diff.top_before, Some(Condition::Neuropathy));
+    }
+
+    use crate::clinical::{assess, Finding::*};
+
+    #[test]
+    fn a_warning_leads_alone_with_no_home_tips_and_no_self_care_box() {
+        // Neuropathy ranks first, but hanging the legs with diabetes fires the rest-pain rule.
+        let a = assess(&[
+            Diabetes,
+            Burning,
+            NumbOrTinglingFeet,
+            EasedLegsHangingDown,
+            ColdPaleFeet,
+        ]);
+        assert_eq!(a.urgency, Urgency::Urgent);
+        let plan = beside(&a);
+        assert!(plan.warning_only);
+        assert!(plan.tips.is_empty() && plan.get_help.is_empty());
+        // Without a warning, the tips and the box stay.
+        let plain = beside(&assess(&[Burning, NumbOrTinglingFeet, PainFeet]));
+        assert!(!plain.warning_only && !plain.tips.is_empty() && !plain.get_help.is_empty());
+    }
+
+    #[test]
+    fn no_leg_raising_once_rest_pain_is_ranked_at_all() {
+        // Veins first, rest pain second with no sign of poor flow: no rule, self-care.
+        let a = assess(&[
+            Heaviness,
+            HeavinessBuildsDuringDay,
+            VaricoseVeins,
+            WorseLegsRaised,
+        ]);
+        assert!(a.ranks(Condition::ArterialRestPain));
+        assert_eq!(a.top(), Some(Condition::VenousInsufficiency));
+        let plan = beside(&a);
+        assert!(!plan.warning_only);
+        assert!(
+            plan.tips[0].starts_with("Do not raise your legs"),
+            "{:?}",
+            plan.tips
+        );
+        let raising = section_for("venous_insufficiency").unwrap().try_tonight[0];
+        assert!(raising.raises_legs);
+        assert!(!plan.tips.contains(&raising.text));
+        // Veins alone keep their tip.
+        let veins = beside(&assess(&[Heaviness, HeavinessBuildsDuringDay]));
+        assert!(veins.tips.contains(&raising.text));
+    }
+
+    #[test]
+    fn rest_pain_ranked_third_still_puts_do_not_raise_first() {
+        let a = assess(&[
+            Heaviness,
+            HeavinessBuildsDuringDay,
+            VaricoseVeins,
+            AnkleSwellingEvening,
+            PainSoleSkin,
+            CrackedHeels,
+            DrySkinSoles,
+            WorseLegsRaised,
+        ]);
+        let explained: Vec<_> = a.ranked.iter().map(|r| r.condition).collect();
+        assert_eq!(
+            explained
+                .iter()
+                .position(|c| *c == Condition::ArterialRestPain),
+            Some(2)
+        );
+        let plan = beside(&a);
+        assert_eq!(plan.tips[0], DO_NOT_RAISE);
+        assert!(!plan.tips.iter().any(|t| t.starts_with("Raise")));
+    }
+
+    #[test]
+    fn names_keep_their_abbreviations_in_a_sentence() {
+        let text = reason_text(&UrgencyReason::RedFlag(Condition::Dvt));
+        assert!(text.contains("a blood clot in a leg vein (DVT)"), "{text}");
+        let why = reason_text(&UrgencyReason::SafetyNet(
+            crate::clinical::SafetyNet::RestPainPositional,
+            vec![EasedLegsHangingDown, Smoker],
+        ));
+        assert_eq!(why, "Because hanging your legs over the bed eases it and you smoke, poor blood flow to your legs has to be ruled out now.");
+    }
+
+    #[test]
+    fn a_result_saved_before_the_rules_version_opens_and_says_it_is_outdated() {
+        let mut old = serde_json::to_value(SavedResult::new(5.0, finished(&[&["none"]]))).unwrap();
+        old.as_object_mut().unwrap().remove("rules");
+        let old: SavedResult = serde_json::from_value(old).unwrap();
+        assert!(old.outdated());
+        assert!(!SavedResult::new(6.0, finished(&[&["none"]])).outdated());
     }
 
     #[test]

@@ -240,7 +240,8 @@ mod tests {
             quiz_results: vec![result(1_000, &["saddle"]), result(2_000, &["none"])],
             foot_checks: vec![FootCheck {
                 id: 1_500,
-                temperature_differs: None,
+                temperature: None,
+                cold_foot_eases_hanging: false,
                 diabetes: false,
                 seen: 3,
                 notes: vec![],

@@ -32,9 +32,13 @@ pub const QUIZ_RESULTS: Key = Key {
 
 pub const FOOT_CHECKS: Key = Key {
     name: "lan.footchecks",
-    // 2: notes as arrays instead of objects.
-    schema: 2,
-    migrations: &[crate::foot_check::model::migrate_v1_to_v2],
+    // 2: notes as arrays instead of objects. 3: the temperature as same, one warmer or
+    // one colder (was true or false), and whether a colder foot eases hanging down.
+    schema: 3,
+    migrations: &[
+        crate::foot_check::model::migrate_v1_to_v2,
+        crate::foot_check::model::migrate_v2_to_v3,
+    ],
 };
 
 pub const REMINDERS: Key = Key {

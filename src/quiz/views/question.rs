@@ -42,7 +42,14 @@ fn EmergencyAdvice() -> impl IntoView {
                 .map(|p| p.answers.assessment().reasons)
                 .unwrap_or_default()
                 .iter()
-                .filter(|r| matches!(r, UrgencyReason::RedFlag(_) | UrgencyReason::ChestPain))
+                .filter(|r| {
+                    matches!(
+                        r,
+                        UrgencyReason::RedFlag(_)
+                            | UrgencyReason::ChestPain
+                            | UrgencyReason::SafetyNet(..)
+                    )
+                })
                 .map(reason_text)
                 .collect::<Vec<_>>()
         })

@@ -2,7 +2,7 @@ use crate::clinical::{Condition, RankedCondition};
 use crate::components::{GetHelpBox, UrgencyBanner};
 use crate::learn::section_for;
 use crate::platform::{clock, document, share};
-use crate::quiz::result::{compare, doctor_summary, reason_text, SavedResult};
+use crate::quiz::result::{beside, compare, doctor_summary, reason_text, SavedResult};
 use crate::quiz::QuizState;
 use crate::router::use_params_map;
 use crate::router::A;
@@ -48,21 +48,18 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
         .iter()
         .map(reason_text)
         .collect::<Vec<_>>();
-    let top_explained = assessment
-        .ranked
-        .iter()
-        .map(|r| r.condition)
-        .find(|c| !c.is_red_flag());
+    let plan = beside(&assessment);
     let when = clock::format_local(result.taken_ms());
     view! {
         <article class="page quiz-result">
             <h1>"Your result"</h1>
             <p class="small">{format!("Symptom check of {when}")}</p>
+            {result.outdated().then(|| view! { <OutdatedNote/> })}
             <UrgencyBanner urgency=assessment.urgency reasons/>
             <p class="disclaimer"><strong>"This is not a diagnosis."</strong>" It shows which common causes fit your answers. A doctor who examines you can tell more."</p>
             <RankedList ranked=assessment.ranked.clone()/>
-            <TonightTips ranked=assessment.ranked.clone()/>
-            {top_explained.and_then(|c| section_for(c.id())).map(|s| view! { <GetHelpBox advice=s.get_help/> })}
+            <TonightTips tips=plan.tips/>
+            {(!plan.get_help.is_empty()).then(|| view! { <GetHelpBox advice=plan.get_help/> })}
             {previous.map(|previous| view! { <Comparison earlier=previous later=result.clone()/> })}
             <DoctorSummary result=result.clone() when/>
             <nav class="result-links" aria-label="More">
@@ -70,6 +67,17 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
                 <A href="/quiz">"Take the check again"</A>
             </nav>
         </article>
+    }
+}
+
+/// A result decided by older rules is shown as it was, with the offer to check again.
+#[component]
+fn OutdatedNote() -> impl IntoView {
+    view! {
+        <p class="note outdated" role="note">
+            "This result is shown as it was worked out then. The check has since been improved, above all for signs that need help quickly. "
+            <A href="/quiz">"Take the check again"</A>
+        </p>
     }
 }
 
@@ -109,21 +117,7 @@ fn RankedList(ranked: Vec<RankedCondition>) -> impl IntoView {
 }
 
 #[component]
-fn TonightTips(ranked: Vec<RankedCondition>) -> impl IntoView {
-    let explained: Vec<_> = ranked
-        .iter()
-        .map(|r| r.condition)
-        .filter(|c| !c.is_red_flag())
-        .take(2)
-        .collect();
-    let mut tips: Vec<&'static str> = explained
-        .iter()
-        .filter_map(|c| section_for(c.id()))
-        .flat_map(|s| s.try_tonight.iter().copied())
-        .collect();
-    if explained.contains(&Condition::ArterialRestPain) {
-        tips.insert(0, "Do not raise your legs tonight: with poor blood flow, keeping them level or hanging down helps blood reach the feet. (Raising the legs helps veins, not arteries.)");
-    }
+fn TonightTips(tips: Vec<&'static str>) -> impl IntoView {
     (!tips.is_empty()).then(|| {
         view! {
             <h2>"What you can try tonight"</h2>

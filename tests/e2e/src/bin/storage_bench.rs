@@ -7,7 +7,7 @@
 use e2e::cdp::Browser;
 use e2e::server::StaticServer;
 use legs_at_night::diary::model::{Entry, FeetToday, Helper, Place, Position};
-use legs_at_night::foot_check::model::{Area, Draft, Foot, FootCheck, Mark};
+use legs_at_night::foot_check::model::{Area, Draft, Foot, FootCheck, Mark, Temperature};
 use legs_at_night::reminders::schedule::{Outcome, Reminder, Reminders, EVERY_DAY};
 use legs_at_night::storage::{envelope, keys};
 use std::time::Duration;
@@ -100,7 +100,8 @@ fn synthetic() -> Vec<(&'static str, String)> {
         }
         checks.push(FootCheck::from_draft(
             night_ms as u64,
-            Some(false),
+            Some(Temperature::Same),
+            false,
             rng.next(3) == 0,
             &draft,
         ));
