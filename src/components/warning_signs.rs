@@ -21,12 +21,12 @@ fn SignGroup(urgency: Urgency, heading: &'static str) -> impl IntoView {
         view! {
             <li>
                 {sign.text}
-                {(!sign.meanwhile.is_empty()).then(|| view! { <span class="meanwhile">" "{sign.meanwhile}</span> })}
+                {(!sign.meanwhile.is_empty()).then(|| view! { <span class="meanwhile">": "{sign.meanwhile}</span> })}
             </li>
         }
     };
     view! {
         <p class="warning-group"><strong>{heading}</strong></p>
-        <ul class=format!("urgency-{}", urgency.id())>{warning_signs::at(urgency).map(line).collect_view()}</ul>
+        <ul>{warning_signs::at(urgency).map(line).collect_view()}</ul>
     }
 }

@@ -63,6 +63,8 @@ pub struct Beside {
 
 const DO_NOT_RAISE: &str = "Do not raise your legs tonight: with poor blood flow, keeping them level or letting them hang down helps blood reach the feet. (Raising the legs helps veins, not arteries.)";
 
+const HANG_DOWN_WHILE_WAITING: &str = "While you get help, do not raise your legs: keep them level or let them hang over the edge of the bed, which helps blood reach the feet.";
+
 pub fn beside(assessment: &Assessment) -> Beside {
     let warned = assessment.reasons.iter().any(|r| {
         matches!(
@@ -73,13 +75,6 @@ pub fn beside(assessment: &Assessment) -> Beside {
                 | UrgencyReason::SafetyNet(..)
         )
     });
-    if warned && assessment.urgency >= Urgency::Urgent {
-        return Beside {
-            warning_only: true,
-            tips: Vec::new(),
-            get_help: &[],
-        };
-    }
     let explained: Vec<Condition> = assessment
         .ranked
         .iter()
@@ -87,6 +82,18 @@ pub fn beside(assessment: &Assessment) -> Beside {
         .filter(|c| !c.is_red_flag())
         .collect();
     let rest_pain = explained.contains(&Condition::ArterialRestPain);
+    if warned && assessment.urgency >= Urgency::Urgent {
+        // Only what belongs to getting help: with rest pain, how to hold the legs meanwhile.
+        return Beside {
+            warning_only: true,
+            tips: if rest_pain {
+                vec![HANG_DOWN_WHILE_WAITING]
+            } else {
+                Vec::new()
+            },
+            get_help: &[],
+        };
+    }
     let mut first_two = explained[..explained.len().min(2)].to_vec();
     // With poor blood flow possible, "do not raise your legs" is the first thing to read.
     first_two.sort_by_key(|c| *c != Condition::ArterialRestPain);
@@ -320,7 +327,11 @@ mod tests {
         assert_eq!(a.urgency, Urgency::Urgent);
         let plan = beside(&a);
         assert!(plan.warning_only);
-        assert!(plan.tips.is_empty() && plan.get_help.is_empty());
+        assert!(plan.get_help.is_empty());
+        assert_eq!(plan.tips, [HANG_DOWN_WHILE_WAITING]);
+        // A warning without rest pain: nothing beside it.
+        let clot = beside(&assess(&[OneLegOnly, PainCalf, Heaviness, VaricoseVeins]));
+        assert!(clot.warning_only && clot.tips.is_empty() && clot.get_help.is_empty());
         // Without a warning, the tips and the box stay.
         let plain = beside(&assess(&[Burning, NumbOrTinglingFeet, PainFeet]));
         assert!(!plain.warning_only && !plain.tips.is_empty() && !plain.get_help.is_empty());

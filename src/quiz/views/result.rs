@@ -58,7 +58,7 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
             <UrgencyBanner urgency=assessment.urgency reasons/>
             <p class="disclaimer"><strong>"This is not a diagnosis."</strong>" It shows which common causes fit your answers. A doctor who examines you can tell more."</p>
             <RankedList ranked=assessment.ranked.clone()/>
-            <TonightTips tips=plan.tips/>
+            <TonightTips tips=plan.tips warning_only=plan.warning_only/>
             {(!plan.get_help.is_empty()).then(|| view! { <GetHelpBox advice=plan.get_help/> })}
             {previous.map(|previous| view! { <Comparison earlier=previous later=result.clone()/> })}
             <DoctorSummary result=result.clone() when/>
@@ -117,10 +117,15 @@ fn RankedList(ranked: Vec<RankedCondition>) -> impl IntoView {
 }
 
 #[component]
-fn TonightTips(tips: Vec<&'static str>) -> impl IntoView {
+fn TonightTips(tips: Vec<&'static str>, warning_only: bool) -> impl IntoView {
+    let title = if warning_only {
+        "While you get help"
+    } else {
+        "What you can try tonight"
+    };
     (!tips.is_empty()).then(|| {
         view! {
-            <h2>"What you can try tonight"</h2>
+            <h2>{title}</h2>
             <ul>{tips.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
         }
     })

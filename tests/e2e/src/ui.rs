@@ -61,6 +61,21 @@ pub fn begin_quiz(page: &Page, browser: &mut Browser, origin: &str) {
     .unwrap();
 }
 
+/// Answers each question in turn, then opens the result and waits for its banner.
+pub fn answer_all_and_see_result(page: &Page, browser: &mut Browser, answers: &[&[&str]]) {
+    for labels in answers {
+        answer(page, browser, labels);
+    }
+    assert_eq!(heading(page, browser), "Check your answers");
+    click_button(page, browser, "See my result");
+    page.wait_for(
+        browser,
+        "document.querySelector('.urgency-banner')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+}
+
 /// A whole check with the answers for cracked heels; returns on the result page.
 pub fn finish_cracked_heels_quiz(page: &Page, browser: &mut Browser, origin: &str) {
     begin_quiz(page, browser, origin);
@@ -68,11 +83,13 @@ pub fn finish_cracked_heels_quiz(page: &Page, browser: &mut Browser, origin: &st
         &["None of these"][..],
         &["None of these"],
         &["A sharp, stinging spot"],
+        &["Both legs"],
         &["Not sure"],
         &["At night in general"],
+        &["Neither of these"],
         &["Nothing helps"],
         &["My feet do not hurt when I stand"],
-        &["Cracked heels"],
+        &["Cracks in the skin"],
         &["No"],
         &["None of these"],
     ] {

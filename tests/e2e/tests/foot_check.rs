@@ -21,11 +21,13 @@ fn next(page: &Page, browser: &mut Browser) {
     .unwrap_or_else(|e| panic!("after {before:?}: {e}"));
 }
 
-/// Runs the whole routine; `marks(foot, area)` gives the labels to tick on each screen.
+/// Runs the whole routine; `temperature` are the labels to tick on the first screen,
+/// `marks(foot, area)` the labels to tick on each area's screen.
 fn run_check(
     page: &Page,
     browser: &mut Browser,
     origin: &str,
+    temperature: &[&str],
     marks: impl Fn(&str) -> Vec<&'static str>,
     shots: bool,
 ) {
@@ -40,7 +42,7 @@ fn run_check(
         Duration::from_secs(5),
     )
     .unwrap();
-    pick(page, browser, &["Both feel the same"]);
+    pick(page, browser, temperature);
     if shots {
         shot(page, browser, "01-temperature");
     }
@@ -66,6 +68,7 @@ fn a_full_check_of_both_feet_is_saved_and_shows_on_the_map_after_a_reload() {
         &page,
         &mut browser,
         &server.origin(),
+        &["Both feel the same"],
         |title| {
             if title == "Left foot: heel" {
                 vec!["Dry or flaky", "A crack"]
@@ -143,7 +146,7 @@ fn a_full_check_of_both_feet_is_saved_and_shows_on_the_map_after_a_reload() {
 }
 
 #[test]
-fn dark_skin_on_a_toe_means_help_today() {
+fn dark_skin_on_a_toe_means_help_now_not_tomorrow() {
     let server = StaticServer::start(&e2e::dist_dir());
     let mut browser = Browser::launch().unwrap();
     let page = browser.new_page().unwrap();
@@ -151,6 +154,7 @@ fn dark_skin_on_a_toe_means_help_today() {
         &page,
         &mut browser,
         &server.origin(),
+        &["Both feel the same"],
         |title| {
             if title == "Right foot: toes" {
                 vec!["Dark or black skin"]
@@ -161,8 +165,36 @@ fn dark_skin_on_a_toe_means_help_today() {
         false,
     );
     let banner = page.text(&mut browser, ".urgency-banner").unwrap();
-    assert!(banner.contains("Get medical help today"), "{banner}");
+    assert!(
+        banner.contains("Get medical help now, not tomorrow"),
+        "{banner}"
+    );
     assert!(banner.contains("not getting enough blood"), "{banner}");
+}
+
+#[test]
+fn a_colder_foot_that_eases_hanging_down_is_urgent_and_says_do_not_raise_it() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    run_check(
+        &page,
+        &mut browser,
+        &server.origin(),
+        &["One foot is colder or paler", "In bed that foot hurts"],
+        |_| vec!["Looks fine"],
+        false,
+    );
+    let banner = page.text(&mut browser, ".urgency-banner").unwrap();
+    assert!(
+        banner.contains("Get medical help now, not tomorrow"),
+        "{banner}"
+    );
+    let body = page.text(&mut browser, "main").unwrap();
+    assert!(body.contains("Do not raise that leg"), "{body}");
+    assert!(body.contains("elbow or a thermometer"), "{body}");
+    shot(&page, &mut browser, "16-colder-foot");
+    assert!(page.problems(&browser.take_events()).is_empty());
 }
 
 #[test]

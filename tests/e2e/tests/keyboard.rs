@@ -2,6 +2,7 @@
 
 use e2e::cdp::{Browser, Page};
 use e2e::server::StaticServer;
+use serde_json::json;
 use std::time::Duration;
 
 /// Tabs forward until the focused element's description contains `target`.
@@ -46,6 +47,8 @@ fn the_quiz_can_be_started_answered_and_finished_with_the_keyboard_alone() {
         "Not sure",
         "Not sure",
         "Not sure",
+        "Not sure",
+        "Not sure",
         "Nothing helps",
         "None of these",
         "None of these",
@@ -53,8 +56,29 @@ fn the_quiz_can_be_started_answered_and_finished_with_the_keyboard_alone() {
     ];
     for (number, exit) in exits.iter().enumerate() {
         let heading = page.text(&mut browser, "main h1").unwrap();
-        tab_to(&page, &mut browser, &format!("INPUT:{exit}"));
-        page.press(&mut browser, " ").unwrap();
+        let radios = page
+            .eval(
+                &mut browser,
+                "document.querySelector('fieldset.question input').type === 'radio'",
+            )
+            .unwrap();
+        if radios == json!(true) {
+            // A radio group is one Tab stop; the arrow keys move and tick within it.
+            tab_to(&page, &mut browser, "INPUT:");
+            for _ in 0..6 {
+                if page.focused(&mut browser).unwrap().contains(exit) {
+                    break;
+                }
+                page.press(&mut browser, "ArrowDown").unwrap();
+            }
+            assert!(
+                page.focused(&mut browser).unwrap().contains(exit),
+                "{heading}"
+            );
+        } else {
+            tab_to(&page, &mut browser, &format!("INPUT:{exit}"));
+            page.press(&mut browser, " ").unwrap();
+        }
         tab_to(&page, &mut browser, "BUTTON:Next");
         page.press(&mut browser, "Enter").unwrap();
         page.wait_for(

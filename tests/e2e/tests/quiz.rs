@@ -22,7 +22,7 @@ fn begin(page: &Page, browser: &mut Browser, origin: &str) {
 fn an_emergency_answer_shows_the_advice_at_once_and_keeps_it_on_top() {
     let (server, mut browser, page) = start();
     begin(&page, &mut browser, &server.origin());
-    assert!(heading(&page, &mut browser).contains("right now"));
+    assert!(heading(&page, &mut browser).contains("since this pain started"));
     let focused = page
         .eval(
             &mut browser,
@@ -60,17 +60,23 @@ fn an_emergency_answer_shows_the_advice_at_once_and_keeps_it_on_top() {
 }
 
 #[test]
-fn rest_pain_answers_end_in_same_day_advice_with_the_raise_legs_warning() {
+fn rest_pain_answers_end_in_urgent_advice_that_says_do_not_raise_the_legs() {
     let (server, mut browser, page) = start();
     begin(&page, &mut browser, &server.origin());
     answer(&page, &mut browser, &["None of these"]);
     answer(&page, &mut browser, &["None of these"]);
     answer(&page, &mut browser, &["Feet or toes"]);
-    answer(&page, &mut browser, &["Severe pain"]);
-    answer(&page, &mut browser, &["With my legs raised"]);
+    answer(&page, &mut browser, &["Both legs"]);
+    answer(&page, &mut browser, &["Severe: the pain stops me"]);
+    answer(&page, &mut browser, &["At night in general"]);
+    answer(
+        &page,
+        &mut browser,
+        &["It hurts more the longer they are up"],
+    );
     answer(&page, &mut browser, &["Hanging my legs"]);
     answer(&page, &mut browser, &["None of these"]);
-    answer(&page, &mut browser, &["Cold or pale feet"]);
+    answer(&page, &mut browser, &["Feet that are cold or pale"]);
     answer(&page, &mut browser, &["I smoke"]);
     assert_eq!(heading(&page, &mut browser), "Check your answers");
     shot(&page, &mut browser, "review");
@@ -88,11 +94,15 @@ fn rest_pain_answers_end_in_same_day_advice_with_the_raise_legs_warning() {
     )
     .unwrap();
     let banner = page.text(&mut browser, ".urgency-banner").unwrap();
-    assert!(banner.contains("Get medical help today"), "{banner}");
+    assert!(
+        banner.contains("Get medical help now, not tomorrow"),
+        "{banner}"
+    );
+    assert!(banner.contains("Do not wait for the morning"), "{banner}");
     let first_cause = page.text(&mut browser, ".causes li h3").unwrap();
     assert!(first_cause.starts_with("Poor blood flow"), "{first_cause}");
     let body = page.text(&mut browser, "main").unwrap();
-    assert!(body.contains("Do not raise your legs tonight"));
+    assert!(body.contains("While you get help, do not raise your legs"));
     assert!(body.contains("you said it is worse with your legs raised"));
     assert!(body.contains("This is not a diagnosis"));
     shot(&page, &mut browser, "result-urgent");
@@ -162,6 +172,7 @@ fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
     answer(&page, &mut browser, &["None of these"]);
     answer(&page, &mut browser, &["None of these"]);
     answer(&page, &mut browser, &["Calf"]);
+    answer(&page, &mut browser, &["Both legs"]);
     assert_eq!(heading(&page, &mut browser), "What does it feel like?");
     shot(&page, &mut browser, "question");
 
@@ -179,16 +190,17 @@ fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
     assert!(page
         .text(&mut browser, ".step")
         .unwrap()
-        .contains("Question 4 of"));
+        .contains("Question 5 of"));
 
     answer(&page, &mut browser, &["Not sure"]);
     answer(&page, &mut browser, &["At night in general"]);
+    answer(&page, &mut browser, &["Neither of these"]);
     answer(&page, &mut browser, &["Nothing helps"]);
     answer(&page, &mut browser, &["My feet do not hurt when I stand"]);
     answer(
         &page,
         &mut browser,
-        &["Dry skin on the soles", "Cracked heels"],
+        &["Dry skin on the soles", "Cracks in the skin"],
     );
     assert_eq!(
         heading(&page, &mut browser),

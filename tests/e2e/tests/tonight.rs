@@ -161,7 +161,7 @@ fn a_warning_sign_in_the_routine_shows_the_advice_at_once() {
     let page = browser.new_page().unwrap();
     page.open(&mut browser, &format!("{}/tonight", server.origin()))
         .unwrap();
-    pick(&page, &mut browser, &["Chest pain or short of breath"]);
+    pick(&page, &mut browser, &["Chest pain, short of breath"]);
     page.wait_for(
         &mut browser,
         "document.querySelector('.urgency-emergency')",

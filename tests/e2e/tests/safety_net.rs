@@ -1,0 +1,142 @@
+//! The clinical review's traces (issue 12) as whole checks in Chromium: each once ended
+//! on "look after it at home" or "book an appointment" and must now lead with help now,
+//! with no self-care box and nothing that suggests raising the legs.
+
+use e2e::cdp::{Browser, Page};
+use e2e::ui::{self, answer_all_and_see_result};
+use legs_at_night::quiz::flow::Answers;
+use legs_at_night::quiz::result::SavedResult;
+use serde_json::json;
+use std::time::Duration;
+
+fn shot(page: &Page, browser: &mut Browser, name: &str) {
+    e2e::checked_screenshot(page, browser, "safety-net", name);
+}
+
+/// Runs a whole check and checks what a warning result may show beside it.
+fn trace(answers: &[&[&str]], first_cause: &str, name: &str) {
+    let (server, mut browser, page) = e2e::start_app();
+    ui::begin_quiz(&page, &mut browser, &server.origin());
+    answer_all_and_see_result(&page, &mut browser, answers);
+    let banner = page.text(&mut browser, ".urgency-banner").unwrap();
+    assert!(
+        banner.contains("Get medical help now, not tomorrow"),
+        "{banner}"
+    );
+    assert!(banner.contains("Because "), "the rule's reason: {banner}");
+    let top = page.text(&mut browser, ".causes li h3").unwrap();
+    assert!(top.starts_with(first_cause), "{top}");
+    let body = page.text(&mut browser, "main").unwrap();
+    for forbidden in ["Look after it at home", "Raise your legs", "raise the leg"] {
+        assert!(
+            !body.contains(forbidden),
+            "{forbidden:?} on the page: {body}"
+        );
+    }
+    let self_care_box = page
+        .eval(&mut browser, "document.querySelector('.get-help') !== null")
+        .unwrap();
+    assert_eq!(self_care_box, json!(false), "no 'when to get help' box");
+    shot(&page, &mut browser, name);
+    assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+#[test]
+fn diabetes_with_burning_feet_eased_hanging_down_and_cold_feet_is_urgent() {
+    trace(
+        &[
+            &["None of these"],
+            &["None of these"],
+            &["Feet or toes"],
+            &["Both legs"],
+            &["Burning", "Numbness, tingling"],
+            &["No"],
+            &["At night in general"],
+            &["Neither of these"],
+            &["Hanging my legs"],
+            &["None of these"],
+            &["Feet that are cold or pale"],
+            &["Diabetes"],
+        ],
+        "Nerve damage",
+        "neuropathy-with-rest-pain",
+    );
+}
+
+#[test]
+fn outer_hip_pain_with_feet_eased_hanging_cold_feet_and_smoking_is_urgent() {
+    trace(
+        &[
+            &["None of these"],
+            &["None of these"],
+            &["Outside of the hip", "Feet or toes"],
+            &["Both legs"],
+            &["A dull ache"],
+            &["Lying on my side"],
+            &["Neither of these"],
+            &["Hanging my legs"],
+            &["None of these"],
+            &["Feet that are cold or pale"],
+            &["None of these"],
+            &["I smoke"],
+        ],
+        "Poor blood flow",
+        "hip-with-rest-pain",
+    );
+}
+
+#[test]
+fn calf_pain_heaviness_and_evening_swelling_in_one_leg_put_a_clot_first() {
+    trace(
+        &[
+            &["None of these"],
+            &["None of these"],
+            &["Calf"],
+            &["One leg only"],
+            &["Heavy, tired legs"],
+            &["Not sure"],
+            &["Neither of these"],
+            &["Nothing helps"],
+            &["They get heavier"],
+            &["Ankles that swell"],
+            &["None of these"],
+        ],
+        "A blood clot in a leg vein (DVT)",
+        "one-leg-clot",
+    );
+}
+
+/// A result saved before the safety-net rules opens as it was decided, and says the check
+/// has improved.
+#[test]
+fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_again() {
+    let (server, mut browser, page) = e2e::start_app();
+    let mut answers = Answers::default();
+    answers.0.insert("where".into(), vec!["feet".into()]);
+    let mut old = serde_json::to_value(SavedResult::new(1_795_995_000_000.0, answers)).unwrap();
+    old.as_object_mut().unwrap().remove("rules");
+    let stored = json!({ "schema": 1, "data": [old] }).to_string();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    page.eval(
+        &mut browser,
+        &format!("localStorage.setItem('lan.quiz.results', {stored:?})"),
+    )
+    .unwrap();
+    page.open(
+        &mut browser,
+        &format!("{}/quiz/result/1795995000000", server.origin()),
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.urgency-banner')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let note = page.text(&mut browser, ".outdated").unwrap();
+    assert!(note.contains("has since been improved"), "{note}");
+    assert!(note.contains("Take the check again"), "{note}");
+    shot(&page, &mut browser, "old-result");
+    assert!(page.problems(&browser.take_events()).is_empty());
+}
