@@ -11,7 +11,8 @@ pub struct Flag {
     pub because: Vec<Finding>,
 }
 
-fn present(findings: &BTreeSet<Finding>, wanted: &[Finding]) -> Vec<Finding> {
+/// The wanted findings that are among the answers, in the order wanted.
+pub(super) fn present(findings: &BTreeSet<Finding>, wanted: &[Finding]) -> Vec<Finding> {
     wanted
         .iter()
         .copied()

@@ -2,6 +2,7 @@
 //! suspected, still sets the urgency. Each rule names the findings that fired it, so the
 //! result can say "because you said …" in the person's own words.
 
+use super::red_flags::present;
 use super::{Condition, Finding, Finding::*, Urgency};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -88,14 +89,6 @@ impl SafetyNet {
 pub struct Fired {
     pub rule: SafetyNet,
     pub because: Vec<Finding>,
-}
-
-fn present(findings: &BTreeSet<Finding>, wanted: &[Finding]) -> Vec<Finding> {
-    wanted
-        .iter()
-        .copied()
-        .filter(|f| findings.contains(f))
-        .collect()
 }
 
 /// `Some(because)` when the rule fires on these findings.

@@ -79,29 +79,24 @@ pub fn answer_all_and_see_result(page: &Page, browser: &mut Browser, answers: &[
 /// A whole check with the answers for cracked heels; returns on the result page.
 pub fn finish_cracked_heels_quiz(page: &Page, browser: &mut Browser, origin: &str) {
     begin_quiz(page, browser, origin);
-    for labels in [
-        &["None of these"][..],
-        &["None of these"],
-        &["A sharp, stinging spot"],
-        &["Both legs"],
-        &["Not sure"],
-        &["At night in general"],
-        &["Neither of these"],
-        &["Nothing helps"],
-        &["My feet do not hurt when I stand"],
-        &["Cracks in the skin"],
-        &["No"],
-        &["None of these"],
-    ] {
-        answer(page, browser, labels);
-    }
-    click_button(page, browser, "See my result");
-    page.wait_for(
+    answer_all_and_see_result(
+        page,
         browser,
-        "document.querySelector('.urgency-banner')",
-        Duration::from_secs(5),
-    )
-    .unwrap();
+        &[
+            &["None of these"],
+            &["None of these"],
+            &["A sharp, stinging spot"],
+            &["Both legs"],
+            &["Not sure"],
+            &["At night in general"],
+            &["Neither of these"],
+            &["Nothing helps"],
+            &["My feet do not hurt when I stand"],
+            &["Cracks in the skin"],
+            &["No"],
+            &["None of these"],
+        ],
+    );
 }
 
 /// Every `lan.*` key and value in local storage, sorted.
