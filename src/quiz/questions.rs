@@ -13,7 +13,7 @@ pub enum Kind {
     Multi,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Choice {
     pub id: &'static str,
     pub label: &'static str,
@@ -90,14 +90,13 @@ const fn single(
     }
 }
 
-const YES_NO: [Choice; 3] = [
-    choice("yes", "Yes", &[]),
-    choice("no", "No", &[]),
-    none_of_these("not_sure", "Not sure"),
-];
-
+/// A yes/no follow-up where "Yes" gives these findings.
 const fn yes_means(findings: &'static [Finding]) -> [Choice; 3] {
-    [choice("yes", "Yes", findings), YES_NO[1], YES_NO[2]]
+    [
+        choice("yes", "Yes", findings),
+        choice("no", "No", &[]),
+        none_of_these("not_sure", "Not sure"),
+    ]
 }
 
 const BOTH_LEGS_CHOICES: [Choice; 3] = yes_means(&[PainDownBothLegs]);
