@@ -5,12 +5,11 @@ use super::state::{DiaryState, NightOverride};
 use super::stats::nudges;
 use crate::clinical::assess;
 use crate::clinical::warning_signs;
-use crate::components::UrgencyBanner;
+use crate::components::{StepHeading, UrgencyBanner};
 use crate::platform::document;
 use crate::reminders::schedule::{Outcome, Status};
 use crate::reminders::RemindersState;
 use crate::router::A;
-use leptos::html::H1;
 use leptos::prelude::*;
 
 #[component]
@@ -31,16 +30,10 @@ pub fn TonightPage() -> impl IntoView {
 
 #[component]
 fn Heading(text: &'static str) -> impl IntoView {
-    let heading = NodeRef::<H1>::new();
-    Effect::new(move || {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
     let state = DiaryState::expect();
     view! {
         <p class="step" aria-live="polite">{move || format!("Step {} of 3", (state.step.get() + 1).min(3))}</p>
-        <h1 tabindex="-1" node_ref=heading>{text}</h1>
+        <StepHeading text/>
     }
 }
 

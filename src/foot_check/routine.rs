@@ -4,10 +4,9 @@ use super::advice::advise;
 use super::map::FootMap;
 use super::model::{toggle_mark, Area, Foot, FootCheck, Mark, Step, Temperature};
 use super::FootCheckState;
-use crate::components::UrgencyBanner;
+use crate::components::{StepHeading, UrgencyBanner};
 use crate::platform::document;
 use crate::router::A;
-use leptos::html::H1;
 use leptos::prelude::*;
 
 #[component]
@@ -21,18 +20,6 @@ pub fn FootCheckPage() -> impl IntoView {
         Step::Look(foot, area) => view! { <Look foot area/> }.into_any(),
         Step::Summary => view! { <Summary/> }.into_any(),
     }
-}
-
-/// Heading that takes focus when its step appears, for keyboards and screen readers.
-#[component]
-fn StepHeading(text: String) -> impl IntoView {
-    let heading = NodeRef::<H1>::new();
-    Effect::new(move || {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
-    view! { <h1 tabindex="-1" node_ref=heading>{text}</h1> }
 }
 
 #[component]

@@ -44,3 +44,15 @@ pub fn set_title(page: &str) {
         document.set_title(&format!("{page} · Legs at Night"));
     }
 }
+
+/// Starts the page at its top and puts focus on `element`, the heading of a step that just
+/// appeared: a new step reads like a new page, and its heading is never left under the
+/// sticky header (focus alone scrolls only as far as the edge the header covers).
+pub fn focus_at_top(element: &web_sys::HtmlElement) {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    if let Err(error) = element.focus() {
+        leptos::logging::warn!("{}", PlatformError::failed("moving focus", error));
+    }
+}

@@ -125,6 +125,9 @@ pub async fn set_badge(count: usize) -> Result<(), PlatformError> {
 pub struct Capabilities {
     pub notifications: Option<String>,
     pub installed: bool,
+    /// Buttons on the notification itself (`Notification.maxActions` > 0): Chromium and
+    /// recent Firefox have them; WebKit shows the notification without them.
+    pub actions: bool,
     pub badge: bool,
     pub periodic_sync: bool,
 }
@@ -144,9 +147,14 @@ pub fn capabilities() -> Capabilities {
         .is_some_and(|prototype| {
             js_sys::Reflect::has(&prototype, &"periodicSync".into()).unwrap_or(false)
         });
+    let actions = get(&window.clone().into(), "Notification")
+        .and_then(|class| get(&class, "maxActions"))
+        .and_then(|max| max.as_f64())
+        .is_some_and(|max| max > 0.0);
     Capabilities {
         notifications: permission(),
         installed,
+        actions,
         badge: get(&navigator, "setAppBadge").is_some(),
         periodic_sync,
     }

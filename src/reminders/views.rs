@@ -276,7 +276,7 @@ fn NotificationSettings() -> impl IntoView {
     view! {
         <section aria-labelledby="notify-title">
             <h2 id="notify-title">"Notifications"</h2>
-            <p>"When the app is open, or its background helper is awake, it can pop up a reminder with Done and Snooze buttons. We only ask your permission after you turn this on."</p>
+            <p>"When the app is open, or its background helper is awake, it can pop up a reminder; where the browser allows, with Done and Snooze buttons on it (see below). We only ask your permission after you turn this on."</p>
             <label class="choice">
                 <input type="checkbox" prop:checked=move || state.data.with(|d| d.notify) on:change=toggle/>
                 <span>"Show notifications for due reminders"</span>
@@ -292,6 +292,7 @@ fn NotificationSettings() -> impl IntoView {
 fn CalendarExport() -> impl IntoView {
     let state = RemindersState::expect();
     let notices = expect_context::<Notices>();
+    let nothing_to_export = move || state.data.with(|d| d.list.is_empty());
     let export = move |_| {
         let now = clock::now_ms() as i64;
         let text = state.data.with_untracked(|d| {
@@ -307,8 +308,13 @@ fn CalendarExport() -> impl IntoView {
         <section aria-labelledby="calendar-title">
             <h2 id="calendar-title">"Your calendar can remind you too"</h2>
             <p>"A browser cannot wake a closed app at an exact time. Your phone's calendar can: add the reminders to it as repeating events with an alert."</p>
-            <button type="button" class="button secondary" on:click=export>"Add to my calendar"</button>
-            <p class="small">"After importing, open one event and check that it still has its alert: some calendars drop alerts on import. Importing again updates the events instead of doubling them."</p>
+            <button type="button" class="button secondary" on:click=export
+                prop:disabled=nothing_to_export aria-describedby="calendar-why">"Add to my calendar"</button>
+            <p id="calendar-why" class="small">{move || if nothing_to_export() {
+                "Nothing to add yet: make a reminder first, then it can go to your calendar."
+            } else {
+                "After importing, open one event and check that it still has its alert: some calendars drop alerts on import. Importing again updates the events instead of doubling them."
+            }}</p>
         </section>
     }
 }
@@ -328,8 +334,9 @@ fn StatusPanel() -> impl IntoView {
             <h2 id="status-title">"What works in this browser"</h2>
             <dl>
                 <dt>"Notifications"</dt><dd>{permission}</dd>
+                <dt>"Done and Snooze buttons"</dt><dd>{if abilities.actions { "Yes, on the notification itself." } else { "No: this browser shows the notification without buttons. Tap it to open your reminders and mark it there." }}</dd>
                 <dt>"Installed to the home screen"</dt><dd>{yes_no(abilities.installed)}{if abilities.installed { "" } else { ": install it from the browser menu for the best chance of reminders." }}</dd>
-                <dt>"Number on the app icon"</dt><dd>{yes_no(abilities.badge)}</dd>
+                <dt>"Number on the app icon"</dt><dd>{if abilities.badge { "Yes: the icon shows how many are due." } else { "No: this browser cannot put a number on the icon." }}</dd>
                 <dt>"Background checks"</dt><dd>{if abilities.periodic_sync { "Possible: the browser may check now and then, at times it chooses." } else { "No: reminders appear only while the app is open. The calendar is the sure way." }}</dd>
             </dl>
         </section>

@@ -1,9 +1,8 @@
 use crate::clinical::{Urgency, UrgencyReason};
-use crate::components::UrgencyBanner;
+use crate::components::{StepHeading, UrgencyBanner};
 use crate::quiz::questions::{Kind, Question};
 use crate::quiz::result::reason_text;
 use crate::quiz::QuizState;
-use leptos::html::H1;
 use leptos::prelude::*;
 
 #[component]
@@ -63,13 +62,6 @@ fn EmergencyAdvice() -> impl IntoView {
 #[component]
 fn QuestionBody(question: &'static Question) -> impl IntoView {
     let quiz = QuizState::expect();
-    let heading = NodeRef::<H1>::new();
-    // Moves focus to the new question so screen readers and keyboards start there.
-    Effect::new(move || {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
     let step = move || {
         quiz.progress
             .with(|p| p.as_ref().map(|p| p.step()).unwrap_or((1, 1)))
@@ -113,7 +105,7 @@ fn QuestionBody(question: &'static Question) -> impl IntoView {
         <p class="step" aria-live="polite">{move || format!("Question {} of {}", step().0, step().1)}</p>
         <progress max=move || step().1 value=move || step().0 aria-hidden="true"></progress>
         <fieldset class="question">
-            <legend><h1 tabindex="-1" node_ref=heading>{question.title}</h1></legend>
+            <legend><StepHeading text=question.title/></legend>
             <p class="hint">{question.hint}</p>
             {choices}
         </fieldset>
