@@ -4,8 +4,50 @@
 pub mod cdp;
 pub mod server;
 pub mod ui;
+pub mod webdriver;
 
 use std::path::PathBuf;
+
+pub const CONDITIONS: [&str; 7] = [
+    "nerve_compression",
+    "neuropathy",
+    "joint_and_muscle",
+    "spinal_stenosis",
+    "arterial_rest_pain",
+    "venous_insufficiency",
+    "skin_fissures",
+];
+
+/// Every fixed route: (path, words its page heading must contain).
+pub fn routes() -> Vec<(String, &'static str)> {
+    let mut routes = vec![
+        ("/".to_string(), "Tonight"),
+        ("/learn".to_string(), "Why legs hurt in bed"),
+        ("/settings".to_string(), "Settings"),
+        ("/quiz".to_string(), "Symptom check"),
+        ("/quiz/history".to_string(), "Past results"),
+        ("/quiz/result/12345".to_string(), "Result not found"),
+        ("/foot-check".to_string(), "Foot check"),
+        ("/foot-check/history".to_string(), "Past foot checks"),
+        ("/reminders".to_string(), "Moisturising reminders"),
+        ("/tonight".to_string(), "Your legs tonight"),
+        ("/diary".to_string(), "Night diary"),
+        ("/no/such/page".to_string(), "could not find"),
+    ];
+    let headings = [
+        "pinched nerve",
+        "neuropathy",
+        "Joints and tight muscles",
+        "not a lying-down pain",
+        "rest pain",
+        "Vein disease",
+        "Cracked heel skin",
+    ];
+    for (id, heading) in CONDITIONS.iter().zip(headings) {
+        routes.push((format!("/learn/{id}"), heading));
+    }
+    routes
+}
 
 /// The built app under test: `$LAN_DIST`, or `dist/` at the workspace root.
 pub fn dist_dir() -> PathBuf {
@@ -34,6 +76,47 @@ pub fn fresh_dir(label: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+/// Everything that does not fit: the page wider than the screen, a nav label wider than
+/// its tab, two tabs overlapping, the end of the page hidden under the navigation. An
+/// expression: CDP evaluates it as it is, WebDriver after `return `.
+pub const MISFITS: &str = r#"(() => {
+    const problems = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) {
+        const wide = [...document.querySelectorAll('main *')]
+            .filter(el => el.getBoundingClientRect().right > width + 0.5)
+            .slice(0, 3).map(el => el.tagName + '.' + el.className);
+        problems.push('page is ' + document.documentElement.scrollWidth + ' px wide for ' + width + ': ' + wide.join(', '));
+    }
+    const tabs = [...document.querySelectorAll('.bottom-nav a')];
+    tabs.forEach((tab, i) => {
+        const box = tab.getBoundingClientRect();
+        for (const part of tab.querySelectorAll('span')) {
+            const r = part.getBoundingClientRect();
+            if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5) {
+                problems.push('nav label "' + tab.textContent + '" spills out of its tab');
+            }
+        }
+        const next = tabs[i + 1];
+        if (next) {
+            const n = next.getBoundingClientRect();
+            // Neighbours share an edge; sub-pixel column widths may put them a hair apart or in.
+            const overlap = Math.min(box.right, n.right) - Math.max(box.left, n.left) > 0.5 && Math.min(box.bottom, n.bottom) - Math.max(box.top, n.top) > 0.5;
+            if (overlap) problems.push('tabs "' + tab.textContent + '" and "' + next.textContent + '" overlap');
+        }
+        if (box.right > width + 0.5) problems.push('tab "' + tab.textContent + '" is off screen');
+    });
+    // Scrolled to the end, the page's last words clear the navigation, which sits on the
+    // bottom edge of the screen.
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const nav = document.querySelector('.bottom-nav').getBoundingClientRect();
+    const last = [...document.querySelectorAll('main *')].filter(el => el.getClientRects().length).pop();
+    if (last && last.getBoundingClientRect().bottom > nav.top + 0.5) problems.push('the end of the page is under the navigation');
+    if (Math.abs(nav.bottom - innerHeight) > 1) problems.push('the navigation ends at ' + nav.bottom + ', not the bottom of the screen (' + innerHeight + ')');
+    window.scrollTo(0, 0);
+    return problems;
+})()"#;
 
 /// Copies a directory tree (the update test serves and then changes a copy of dist/).
 pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {

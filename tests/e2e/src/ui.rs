@@ -76,27 +76,26 @@ pub fn answer_all_and_see_result(page: &Page, browser: &mut Browser, answers: &[
     .unwrap();
 }
 
+/// The answers, screen by screen, of a person with cracked heels and nothing worse.
+pub const CRACKED_HEELS_ANSWERS: [&[&str]; 12] = [
+    &["None of these"],
+    &["None of these"],
+    &["A sharp, stinging spot"],
+    &["Both legs"],
+    &["Not sure"],
+    &["At night in general"],
+    &["Neither of these"],
+    &["Nothing helps"],
+    &["My feet do not hurt when I stand"],
+    &["Cracks in the skin"],
+    &["No"],
+    &["None of these"],
+];
+
 /// A whole check with the answers for cracked heels; returns on the result page.
 pub fn finish_cracked_heels_quiz(page: &Page, browser: &mut Browser, origin: &str) {
     begin_quiz(page, browser, origin);
-    answer_all_and_see_result(
-        page,
-        browser,
-        &[
-            &["None of these"],
-            &["None of these"],
-            &["A sharp, stinging spot"],
-            &["Both legs"],
-            &["Not sure"],
-            &["At night in general"],
-            &["Neither of these"],
-            &["Nothing helps"],
-            &["My feet do not hurt when I stand"],
-            &["Cracks in the skin"],
-            &["No"],
-            &["None of these"],
-        ],
-    );
+    answer_all_and_see_result(page, browser, &CRACKED_HEELS_ANSWERS);
 }
 
 /// Every `lan.*` key and value in local storage, sorted.

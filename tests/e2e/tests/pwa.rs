@@ -7,47 +7,6 @@ use serde_json::json;
 use std::path::PathBuf;
 use std::time::Duration;
 
-const CONDITIONS: [&str; 7] = [
-    "nerve_compression",
-    "neuropathy",
-    "joint_and_muscle",
-    "spinal_stenosis",
-    "arterial_rest_pain",
-    "venous_insufficiency",
-    "skin_fissures",
-];
-
-/// (path, words the page heading must contain)
-fn routes() -> Vec<(String, &'static str)> {
-    let mut routes = vec![
-        ("/".to_string(), "Tonight"),
-        ("/learn".to_string(), "Why legs hurt in bed"),
-        ("/settings".to_string(), "Settings"),
-        ("/quiz".to_string(), "Symptom check"),
-        ("/quiz/history".to_string(), "Past results"),
-        ("/quiz/result/12345".to_string(), "Result not found"),
-        ("/foot-check".to_string(), "Foot check"),
-        ("/foot-check/history".to_string(), "Past foot checks"),
-        ("/reminders".to_string(), "Moisturising reminders"),
-        ("/tonight".to_string(), "Your legs tonight"),
-        ("/diary".to_string(), "Night diary"),
-        ("/no/such/page".to_string(), "could not find"),
-    ];
-    let headings = [
-        "pinched nerve",
-        "neuropathy",
-        "Joints and tight muscles",
-        "not a lying-down pain",
-        "rest pain",
-        "Vein disease",
-        "Cracked heel skin",
-    ];
-    for (id, heading) in CONDITIONS.iter().zip(headings) {
-        routes.push((format!("/learn/{id}"), heading));
-    }
-    routes
-}
-
 fn screenshot_dir() -> PathBuf {
     e2e::workspace_root().join("tests/e2e/screenshots")
 }
@@ -97,7 +56,7 @@ fn every_route_renders_without_errors_and_stays_on_its_origin() {
     let (server, mut browser, page) = start();
     for theme in ["light", "dark"] {
         prefer_color_scheme(&page, &mut browser, theme);
-        for (route, expected) in routes() {
+        for (route, expected) in e2e::routes() {
             browser.take_events();
             page.open(&mut browser, &format!("{}{route}", server.origin()))
                 .unwrap_or_else(|e| panic!("{route}: {e}"));
@@ -165,7 +124,7 @@ fn every_route_renders_offline_after_the_first_visit() {
     let origin = server.origin();
     server.stop();
     // Nothing answers on the port any more: only the service worker can serve the app.
-    for (route, expected) in routes() {
+    for (route, expected) in e2e::routes() {
         browser.take_events();
         page.open(&mut browser, &format!("{origin}{route}"))
             .unwrap_or_else(|e| panic!("offline {route}: {e}"));
@@ -318,7 +277,7 @@ fn axe_finds_no_wcag_a_or_aa_violations_on_any_route_in_either_theme() {
     let mut failures = Vec::new();
     for theme in ["light", "dark"] {
         prefer_color_scheme(&page, &mut browser, theme);
-        for (route, _) in routes() {
+        for (route, _) in e2e::routes() {
             page.open(&mut browser, &format!("{}{route}", server.origin()))
                 .unwrap();
             page.eval(&mut browser, &axe).expect("inject axe-core");

@@ -1,0 +1,138 @@
+//! The phones many people have: 360x740 with the text size at "Largest", in both themes,
+//! beside the 412x915 runs of the other suites. Nothing may spill sideways, the bottom
+//! navigation's labels must fit their tabs, and a focused heading must not hide under the
+//! sticky header.
+
+use e2e::cdp::{Browser, Page};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+fn phone(page: &Page, browser: &mut Browser, width: u32, height: u32) {
+    page.call(
+        browser,
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
+    )
+    .unwrap();
+}
+
+fn settings(page: &Page, browser: &mut Browser, theme: &str, text_size: &str) {
+    let value = json!({ "schema": 1, "data": { "theme": theme, "text_size": text_size } });
+    page.eval(
+        browser,
+        &format!(
+            "localStorage.setItem('lan.settings', {:?})",
+            value.to_string()
+        ),
+    )
+    .unwrap();
+}
+
+fn misfits(page: &Page, browser: &mut Browser) -> Vec<String> {
+    serde_json::from_value(page.eval(browser, e2e::MISFITS).unwrap()).unwrap_or_default()
+}
+
+#[test]
+fn every_route_fits_a_360_phone_at_the_largest_text_in_both_themes() {
+    let (server, mut browser, page) = e2e::start_app();
+    let origin = server.origin();
+    for (width, height, size) in [
+        (360, 740, "largest"),
+        (412, 915, "largest"),
+        (360, 740, "large"),
+        (360, 740, "standard"),
+        (412, 915, "standard"),
+    ] {
+        phone(&page, &mut browser, width, height);
+        for theme in ["dark", "light"] {
+            page.open(&mut browser, &format!("{origin}/")).unwrap();
+            settings(&page, &mut browser, theme, size);
+            for (route, expected) in e2e::routes() {
+                page.open(&mut browser, &format!("{origin}{route}"))
+                    .unwrap();
+                let title = page.text(&mut browser, "main h1").unwrap();
+                assert!(title.contains(expected), "{route}: {title:?}");
+                let problems = misfits(&page, &mut browser);
+                assert!(
+                    problems.is_empty(),
+                    "{route} at {width}x{height}, {size}, {theme}: {problems:#?}"
+                );
+                let name = match route.trim_matches('/').replace('/', "-") {
+                    n if n.is_empty() => "home".to_string(),
+                    n => n,
+                };
+                page.screenshot(
+                    &mut browser,
+                    &e2e::workspace_root().join(format!(
+                        "tests/e2e/screenshots/{width}x{height}-{size}/{theme}/{name}.png"
+                    )),
+                )
+                .unwrap();
+            }
+        }
+    }
+}
+
+/// How far the focused element's top lies below the sticky header's bottom (negative:
+/// hidden under it).
+fn focus_clearance(page: &Page, browser: &mut Browser) -> Value {
+    page.eval(
+        browser,
+        "(() => { const f = document.activeElement; const bar = document.querySelector('.top-bar');
+             if (!f || f === document.body) return 'nothing focused';
+             return f.getBoundingClientRect().top - bar.getBoundingClientRect().bottom; })()",
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_focused_question_heading_is_never_under_the_sticky_header() {
+    let (server, mut browser, page) = e2e::start_app();
+    let origin = server.origin();
+    phone(&page, &mut browser, 360, 740);
+    page.open(&mut browser, &format!("{origin}/")).unwrap();
+    settings(&page, &mut browser, "dark", "largest");
+    page.open(&mut browser, &format!("{origin}/quiz")).unwrap();
+    // As a thumb does: scroll down to the button, then press it.
+    page.eval(
+        &mut browser,
+        "window.scrollTo(0, document.body.scrollHeight)",
+    )
+    .unwrap();
+    e2e::ui::click_button(&page, &mut browser, "Start the check");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('fieldset.question') && document.activeElement.tagName === 'H1'",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let clearance = focus_clearance(&page, &mut browser);
+    assert!(
+        clearance.as_f64().is_some_and(|gap| gap >= 0.0),
+        "the focused heading is {clearance} px below the header"
+    );
+    // And on a later question, reached from the bottom of a long one.
+    e2e::ui::pick(&page, &mut browser, &["None of these"]);
+    page.eval(
+        &mut browser,
+        "window.scrollTo(0, document.body.scrollHeight)",
+    )
+    .unwrap();
+    e2e::ui::click_button(&page, &mut browser, "Next");
+    page.wait_for(
+        &mut browser,
+        "document.activeElement.tagName === 'H1' && document.activeElement.textContent.includes('apply to you now')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let clearance = focus_clearance(&page, &mut browser);
+    assert!(
+        clearance.as_f64().is_some_and(|gap| gap >= 0.0),
+        "second question: the focused heading is {clearance} px below the header"
+    );
+    page.screenshot(
+        &mut browser,
+        &e2e::workspace_root().join("tests/e2e/screenshots/360x740-largest/dark/quiz-focused.png"),
+    )
+    .unwrap();
+}
