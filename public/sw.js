@@ -3,11 +3,36 @@
 const VERSION = "__LAN_VERSION__";
 const PRECACHE = __LAN_PRECACHE__;
 const CACHE = "lan-shell-" + VERSION;
-const SHELL = new URL("index.html", self.registration.scope).href;
+// The empty page the app starts from, for addresses without a prerendered page of their own.
+const SHELL = new URL("shell.html", self.registration.scope).href;
+
+// The prerendered page for a navigation: `learn/neuropathy` -> `learn/neuropathy/index.html`.
+function pageFor(url) {
+  const scope = new URL(self.registration.scope).pathname;
+  const path = new URL(url).pathname;
+  const route = (path.startsWith(scope) ? path.slice(scope.length) : "").replace(/\/+$/, "");
+  return new URL(route ? route + "/index.html" : "index.html", self.registration.scope).href;
+}
+
+// What a first start needs comes first (the page, its styles, the main module), then the
+// pages, then their shared chunks; a few files at a time, so the offline copy never
+// crowds out what the person is using.
+const FIRST = /(index\.html|shell\.html|theme\.js|\.css|boot\.js|legs-at-night\.js|legs-at-night_bg\.wasm)$/;
+const PAGES = /split_.*_page\.wasm$/;
+const rank = (url) => (FIRST.test(url) ? 0 : PAGES.test(url) ? 1 : 2);
+const AT_A_TIME = 4;
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const ordered = [...PRECACHE].sort((a, b) => rank(a) - rank(b));
+  for (let i = 0; i < ordered.length; i += AT_A_TIME) {
+    await cache.addAll(ordered.slice(i, i + AT_A_TIME));
+  }
+}
 
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a new version waits until the user taps "Reload".
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(precache());
 });
 
 self.addEventListener("activate", (event) => {
@@ -38,9 +63,12 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode === "navigate") {
-    // Every route is the same single-page app: answer from the cached shell.
+    // A page's own prerendered file, else the shell (a saved result, an unknown address).
     event.respondWith(
-      caches.match(SHELL, { cacheName: CACHE }).then((cached) => cached || fetch(request))
+      caches
+        .match(pageFor(request.url), { cacheName: CACHE })
+        .then((page) => page || caches.match(SHELL, { cacheName: CACHE }))
+        .then((cached) => cached || fetch(request))
     );
     return;
   }

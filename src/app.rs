@@ -7,7 +7,7 @@ use crate::home::Home;
 use crate::lazy_page;
 use crate::learn::{LearnIndex, LearnSection};
 use crate::not_found::NotFound;
-use crate::platform::{document, network, service_worker, storage_events};
+use crate::platform::{document, idle, network, service_worker, storage_events};
 use crate::quiz::{QuizHistory, QuizPage, QuizResultPage, QuizState};
 use crate::reminders::{RemindersPage, RemindersState};
 use crate::router::{provide_router, Route, A};
@@ -27,39 +27,63 @@ lazy_page!(learn_index_page: LazyLearnIndex => LearnIndex);
 lazy_page!(learn_section_page: LazyLearnSection => LearnSection);
 lazy_page!(settings_page: LazySettingsPage => SettingsPage);
 
-/// Once Home is up, fetches and starts the other pages' code in the background, one page
-/// at a time and the likeliest first, so a tap on any of them does not wait for it (the
-/// service worker downloads the same files for offline use anyway).
+/// The code of the page the address shows, loaded before the app replaces that page's
+/// prerendered HTML: otherwise the reader would see "Loading…" where the text was. The
+/// prerendered page preloads the same chunk, so this mostly waits for a download already
+/// under way. A failure is left to the page, which says so when it renders.
+pub async fn load_current_page() {
+    #[cfg(lazy_routes)]
+    {
+        let loaded = match crate::router::current_route(&document::base_path()) {
+            Route::Home | Route::NotFound => Ok(()),
+            Route::Quiz => quiz_page::preload().await,
+            Route::QuizResult(_) => quiz_result_page::preload().await,
+            Route::QuizHistory => quiz_history_page::preload().await,
+            Route::FootCheck => foot_check_page::preload().await,
+            Route::FootCheckHistory => foot_check_history_page::preload().await,
+            Route::Reminders => reminders_page::preload().await,
+            Route::Tonight => tonight_page::preload().await,
+            Route::Diary => diary_page::preload().await,
+            Route::LearnIndex => learn_index_page::preload().await,
+            Route::LearnSection(_) => learn_section_page::preload().await,
+            Route::Settings => settings_page::preload().await,
+        };
+        if loaded.is_err() {
+            leptos::logging::warn!("the page's own code did not load ahead");
+        }
+    }
+}
+
+/// Once the page has loaded, fetches and starts the other pages' code, one page per idle
+/// moment of the browser and the likeliest first, so a tap on any of them does not wait
+/// for it, and the page the person opened never waits for them.
 #[cfg(lazy_routes)]
 fn warm_up_pages() {
     macro_rules! one_by_one {
         ($($module:ident),*) => {$(
+            idle::idle().await;
             // A failure only loses the head start: the page loads, or says it cannot, when opened.
             if $module::preload().await.is_err() {
                 leptos::logging::warn!("could not load {} ahead", stringify!($module));
             }
         )*};
     }
-    set_timeout(
-        || {
-            leptos::task::spawn_local(async {
-                one_by_one!(
-                    tonight_page,
-                    quiz_page,
-                    diary_page,
-                    foot_check_page,
-                    reminders_page,
-                    learn_index_page,
-                    learn_section_page,
-                    quiz_result_page,
-                    settings_page,
-                    quiz_history_page,
-                    foot_check_history_page
-                );
-            })
-        },
-        std::time::Duration::from_secs(1),
-    );
+    leptos::task::spawn_local(async {
+        idle::loaded().await;
+        one_by_one!(
+            tonight_page,
+            quiz_page,
+            diary_page,
+            foot_check_page,
+            reminders_page,
+            learn_index_page,
+            learn_section_page,
+            quiz_result_page,
+            settings_page,
+            quiz_history_page,
+            foot_check_history_page
+        );
+    });
 }
 
 #[component]
@@ -104,7 +128,14 @@ pub fn App() -> impl IntoView {
     warm_up_pages();
     let base = document::base_path();
     let (update_waiting, set_update_waiting) = signal(false);
-    service_worker::register(format!("{base}/sw.js"), set_update_waiting);
+    // The offline copy downloads every file of the app: it waits until the page is up and
+    // the browser idle.
+    let worker_url = format!("{base}/sw.js");
+    leptos::task::spawn_local(async move {
+        idle::loaded().await;
+        idle::idle().await;
+        service_worker::register(worker_url, set_update_waiting);
+    });
 
     let route = provide_router(base).route();
     let page = move || {

@@ -24,9 +24,15 @@ pub mod storage;
 /// Entry point used by `main.rs`; kept in the library so browser tests can mount the same app.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
-    // Lets the storage benchmark measure start-up, data loading included.
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("lan-app-mounted");
-    }
+    // Not Leptos's spawner: the mount below is what sets that up.
+    wasm_bindgen_futures::spawn_local(async {
+        app::load_current_page().await;
+        // In the same task as the mount: the browser never paints the emptied page.
+        platform::document::clear_prerendered_body();
+        leptos::mount::mount_to_body(app::App);
+        // Lets the storage benchmark measure start-up, data loading included.
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("lan-app-mounted");
+        }
+    });
 }

@@ -1,6 +1,6 @@
 //! Learn: the article, rewritten in the app's own words, one section per SPEC condition.
 
-mod content;
+pub mod content;
 mod views;
 
 pub use content::{section_for, Section, Tip, INTRO, SECTIONS};

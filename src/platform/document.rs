@@ -56,3 +56,20 @@ pub fn focus_at_top(element: &web_sys::HtmlElement) {
         leptos::logging::warn!("{}", PlatformError::failed("moving focus", error));
     }
 }
+
+/// Empties a prerendered `<body>` (see `xtask::prerender`) for the app to render the same
+/// page into, and drops the mark that tells a page still waiting for the app.
+pub fn clear_prerendered_body() {
+    let Some(body) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.body())
+    else {
+        return;
+    };
+    if body.has_attribute("data-prerendered") {
+        body.set_inner_html("");
+        if let Err(error) = body.remove_attribute("data-prerendered") {
+            leptos::logging::warn!("{}", PlatformError::failed("starting the app", error));
+        }
+    }
+}

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod document;
 pub mod files;
+pub mod idle;
 pub mod network;
 pub mod notifications;
 pub mod persistence;

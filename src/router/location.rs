@@ -101,6 +101,11 @@ pub fn use_params_map() -> Memo<Route> {
     expect_context::<Router>().route()
 }
 
+/// The page the address bar shows now, before any router exists (the start-up needs it).
+pub fn current_route(base: &str) -> Route {
+    Route::parse(&current_app_path(base))
+}
+
 fn current_app_path(base: &str) -> String {
     let pathname = window()
         .location()

@@ -12,5 +12,7 @@ mod location;
 mod route;
 
 pub use link::A;
-pub use location::{provide_router, use_navigate, use_params_map, NavigateOptions, Router};
+pub use location::{
+    current_route, provide_router, use_navigate, use_params_map, NavigateOptions, Router,
+};
 pub use route::{is_current, Route};

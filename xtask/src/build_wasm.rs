@@ -48,8 +48,15 @@ pub fn run(options: &Options) -> Result<()> {
     Ok(())
 }
 
-/// Starts the app; a file, not an inline script, so the CSP needs no hash for it.
-const BOOT: &str = "import init from './legs-at-night.js';\n\
+/// Starts the app; a file, not an inline script, so the CSP needs no hash for it. A
+/// prerendered page served for another address (a host's fallback page) is cleared first,
+/// so the wrong page never shows while the app loads.
+const BOOT: &str = "const page = document.body.dataset.prerendered;\n\
+const bare = (path) => path.replace(/\\/+$/, '');\n\
+if (page !== undefined && bare(new URL(page, document.baseURI).pathname) !== bare(location.pathname)) {\n\
+  document.body.replaceChildren();\n\
+}\n\
+import init from './legs-at-night.js';\n\
 await init({ module_or_path: new URL('./legs-at-night_bg.wasm', import.meta.url) });\n";
 
 fn cargo_build(options: &Options, target_dir: &Path) -> Result<PathBuf> {

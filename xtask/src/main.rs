@@ -1,10 +1,12 @@
 //! Build steps that Trunk cannot do itself, run as its `post_build` hook and by `scripts/bench`.
 //!
 //! `post-build [DIR]`: in Trunk's staging directory (or DIR), render the PNG icons from the
-//! one SVG, hash the inline loader script into the CSP, and write the service worker's
-//! precache list and version from the built files' content.
+//! one SVG, hash the inline loader script into the CSP, prerender every fixed page in
+//! headless Chromium (`prerender.rs`), and write the service worker's precache list and
+//! version from the built files' content.
 //! `build-wasm [--release]`: the app's wasm split into per-page chunks, in
 //! `target/wasm-pkg` (Trunk's `pre_build` hook; see `build_wasm.rs`).
+//! `prerender DIR`: the prerendering step alone, on a built folder that has none yet.
 //! `sizes DIR [BASELINE_DIR]`: print raw, gzip and brotli bytes of every file.
 
 use std::path::PathBuf;
@@ -32,6 +34,10 @@ fn main() -> ExitCode {
             release: std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release")
                 || args.iter().any(|a| a == "--release"),
         }),
+        Some("prerender") => match args.get(1) {
+            Some(dir) => xtask::prerender::run(&PathBuf::from(dir)).map(|_| ()),
+            None => Err("usage: xtask prerender DIST_DIR".into()),
+        },
         Some("sizes") => match args.get(1) {
             Some(dir) => sizes::run(&PathBuf::from(dir), args.get(2).map(PathBuf::from)),
             None => Err("usage: xtask sizes DIST_DIR [BASELINE_DIST_DIR]".into()),

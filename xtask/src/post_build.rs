@@ -1,4 +1,4 @@
-use crate::{icons, Result};
+use crate::{icons, prerender, Result};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -13,6 +13,8 @@ pub fn run(dir: &Path) -> Result<()> {
     let index = std::fs::read_to_string(&index_path)?;
     let index = with_hashed_package(dir, &index)?;
     std::fs::write(&index_path, with_script_hashes(&index)?)?;
+    // From the finished page, and before the worker, whose list must name the new files.
+    prerender::run(dir)?;
     // Last, so that the version covers the final bytes of every other file.
     write_service_worker(dir)?;
     Ok(())

@@ -1,11 +1,12 @@
 //! Harness for the end-to-end suite: a static server for `dist/` on 127.0.0.1 that can be
-//! cut off, and a small DevTools-protocol client for Debian's headless Chromium.
+//! cut off and a small DevTools-protocol client for Debian's headless Chromium (both from
+//! `xtask`, whose prerendering uses them too), and a WebDriver session for three engines.
 
-pub mod cdp;
-pub mod server;
+pub use xtask::{cdp, fresh_dir, server};
 pub mod ui;
 pub mod webdriver;
 
+use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 
 pub const CONDITIONS: [&str; 7] = [
@@ -60,23 +61,6 @@ pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// A fresh, empty folder under the system temp dir, removed by the caller's guard.
-pub fn fresh_dir(label: &str) -> PathBuf {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let dir = std::env::temp_dir().join(format!(
-        "lan-{label}-{}-{}-{nanos}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
 /// Everything that does not fit: the page wider than the screen, a nav label wider than
 /// its tab, two tabs overlapping, the end of the page hidden under the navigation. An
 /// expression: CDP evaluates it as it is, WebDriver after `return `.
@@ -117,6 +101,24 @@ pub const MISFITS: &str = r#"(() => {
     window.scrollTo(0, 0);
     return problems;
 })()"#;
+
+/// Every `.html` file below `dir`: the shell and each prerendered page.
+pub fn html_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
 
 /// Copies a directory tree (the update test serves and then changes a copy of dist/).
 pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
@@ -183,4 +185,55 @@ pub fn checked_screenshot(page: &cdp::Page, browser: &mut cdp::Browser, folder: 
     page.screenshot(browser, &path).unwrap();
     let violations = axe_violations(page, browser);
     assert!(violations.is_empty(), "{folder}/{name}: {violations:#?}");
+}
+
+/// An HTTP answer as served, before any browser touches it.
+pub struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    /// Where a redirect points.
+    pub location: String,
+    pub body: String,
+}
+
+/// A plain HTTP/1.1 GET to 127.0.0.1.
+pub fn http_get(port: u16, path: &str) -> std::io::Result<Answer> {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(30)))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/html,*/*\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut reader = std::io::BufReader::new(stream);
+    let mut status_line = String::new();
+    reader.read_line(&mut status_line)?;
+    let status = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut content_type = String::new();
+    let mut location = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-type") {
+                content_type = value.trim().to_string();
+            }
+            if name.eq_ignore_ascii_case("location") {
+                location = value.trim().to_string();
+            }
+        }
+    }
+    let mut body = Vec::new();
+    reader.read_to_end(&mut body)?;
+    Ok(Answer {
+        status,
+        content_type,
+        location,
+        body: String::from_utf8_lossy(&body).to_string(),
+    })
 }

@@ -233,11 +233,14 @@ impl Session {
         }
     }
 
+    /// Opens `url` and waits for the app to be up (a prerendered page shows at once, but
+    /// its buttons do nothing until the app has taken it over).
     pub async fn goto(&self, url: &str) -> Result<()> {
         self.client
             .goto(url)
             .await
-            .map_err(|e| format!("{}: open {url}: {e}", self.engine.name()))
+            .map_err(|e| format!("{}: open {url}: {e}", self.engine.name()))?;
+        self.heading().await.map(|_| ())
     }
 
     /// A person's reload. Not the driver's Refresh: Firefox's bypasses the cache, and with
@@ -251,15 +254,16 @@ impl Session {
             "return !window.__lanBeforeReload && document.readyState === 'complete'",
             Duration::from_secs(20),
         )
-        .await
-        .map(|_| ())
+        .await?;
+        self.heading().await.map(|_| ())
     }
 
-    /// The text of `main h1` once the app has rendered one.
+    /// The text of `main h1` once the app has rendered one (not the prerendered page).
     pub async fn heading(&self) -> Result<String> {
         let value = self
             .wait_for(
-                "const h = document.querySelector('main h1'); return h && h.textContent.trim();",
+                "const h = document.querySelector('main h1');
+                 return !document.body.hasAttribute('data-prerendered') && h && h.textContent.trim();",
                 Duration::from_secs(15),
             )
             .await?;

@@ -196,16 +196,20 @@ fn a_rebuilt_worker_waits_for_consent_then_reload_lands_on_it() {
 
     // A new release: the page changes, and the worker is regenerated from the template
     // exactly as the build hook does it.
-    let index = served.join("index.html");
-    let html = std::fs::read_to_string(&index).unwrap();
-    // <title> survives minification (optional tags like <head> may not).
-    let changed = html.replacen(
-        "<title>",
-        "<meta name=\"lan-release\" content=\"2\"><title>",
-        1,
-    );
-    assert_ne!(changed, html, "the release marker must change index.html");
-    std::fs::write(&index, changed).unwrap();
+    for page_file in e2e::html_files(&served) {
+        let html = std::fs::read_to_string(&page_file).unwrap();
+        // <title> survives minification (optional tags like <head> may not).
+        let changed = html.replacen(
+            "<title>",
+            "<meta name=\"lan-release\" content=\"2\"><title>",
+            1,
+        );
+        assert_ne!(
+            changed, html,
+            "the release marker must change {page_file:?}"
+        );
+        std::fs::write(&page_file, changed).unwrap();
+    }
     let template = std::fs::read_to_string(e2e::workspace_root().join("public/sw.js")).unwrap();
     xtask::post_build::write_service_worker_from(&served, &template).unwrap();
 
@@ -481,15 +485,20 @@ fn the_app_works_under_a_sub_path() {
     let root = e2e::fresh_dir("subpath");
     let app = root.join("legs");
     e2e::copy_tree(&e2e::dist_dir(), &app).unwrap();
-    let index = std::fs::read_to_string(app.join("index.html")).unwrap();
-    assert!(
-        index.contains("<base href=/>"),
-        "Trunk's base tag changed form"
-    );
-    let index = index
-        .replace("<base href=/>", "<base href=/legs/>")
-        .replace("href=/main-", "href=/legs/main-");
-    std::fs::write(app.join("index.html"), index).unwrap();
+    // Every page: the shell and each prerendered one (whose links a real --public-url build
+    // would also carry under /legs/).
+    for page_file in e2e::html_files(&app) {
+        let html = std::fs::read_to_string(&page_file).unwrap();
+        assert!(
+            html.contains("<base href=/>"),
+            "Trunk's base tag changed form"
+        );
+        let html = html
+            .replace("<base href=/>", "<base href=/legs/>")
+            .replace("href=/main-", "href=/legs/main-")
+            .replace("href=\"/", "href=\"/legs/");
+        std::fs::write(&page_file, html).unwrap();
+    }
     let server = StaticServer::start(&root);
     let mut browser = Browser::launch().unwrap();
     let page = browser.new_page().unwrap();
@@ -537,8 +546,8 @@ fn the_app_works_under_a_sub_path() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
-/// A second after start the app fetches the other pages' code in the background, so the
-/// first tap on them does not wait for a download.
+/// Once the page has loaded, the app fetches the other pages' code in idle moments, so the
+/// first tap on them does not wait for a download, and the page opened never waits for them.
 #[test]
 fn the_other_pages_load_ahead_while_home_is_shown() {
     let (server, mut browser, page) = start();
@@ -557,4 +566,14 @@ fn the_other_pages_load_ahead_while_home_is_shown() {
         );
     }
     assert!(heading(&page, &mut browser).contains("Tonight"));
+    let early = page
+        .eval(
+            &mut browser,
+            "(() => { const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd;
+                 return performance.getEntriesByType('resource')
+                     .filter(e => /split_.*_page\\.wasm/.test(e.name) && e.startTime < loaded)
+                     .map(e => e.name + ' at ' + Math.round(e.startTime) + ' ms, load at ' + Math.round(loaded) + ' ms'); })()",
+        )
+        .unwrap();
+    assert_eq!(early, json!([]), "fetched before the page had loaded");
 }

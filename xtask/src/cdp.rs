@@ -201,6 +201,9 @@ pub struct Page {
     pub target_id: String,
 }
 
+/// The app has rendered a page: a heading, and no prerendered page still waiting for it.
+pub const APP_IS_UP: &str = "document.readyState === 'complete' && document.querySelector('main h1') && !document.body.hasAttribute('data-prerendered')";
+
 impl Page {
     pub fn call(&self, browser: &mut Browser, method: &str, params: Value) -> Result<Value> {
         browser.call(Some(&self.session), method, params)
@@ -241,27 +244,20 @@ impl Page {
         }
     }
 
-    /// Navigates and waits until the app has rendered a page heading.
+    /// Navigates and waits until the app has rendered a page heading (a prerendered page
+    /// has one at once: the wait is for the app to have taken it over).
     pub fn open(&self, browser: &mut Browser, url: &str) -> Result<()> {
         let answer = self.call(browser, "Page.navigate", json!({ "url": url }))?;
         if let Some(error) = answer.get("errorText").and_then(Value::as_str) {
             return Err(format!("navigating to {url}: {error}"));
         }
-        self.wait_for(
-            browser,
-            "document.readyState === 'complete' && document.querySelector('main h1')",
-            Duration::from_secs(20),
-        )
+        self.wait_for(browser, APP_IS_UP, Duration::from_secs(20))
     }
 
     pub fn reload(&self, browser: &mut Browser) -> Result<()> {
         self.call(browser, "Page.reload", json!({}))?;
         browser.pump(Duration::from_millis(300))?;
-        self.wait_for(
-            browser,
-            "document.readyState === 'complete' && document.querySelector('main h1')",
-            Duration::from_secs(20),
-        )
+        self.wait_for(browser, APP_IS_UP, Duration::from_secs(20))
     }
 
     pub fn screenshot(&self, browser: &mut Browser, path: &std::path::Path) -> Result<()> {

@@ -1,0 +1,16 @@
+// Applies the stored theme and text size to <html> before the first paint, so a night-theme
+// reader is never flashed with a light page while the app itself still loads. A file, not
+// an inline script, for the CSP. Anything unexpected in storage leaves the defaults: the
+// app reports unreadable data itself once it starts.
+(function () {
+  try {
+    var stored = JSON.parse(localStorage.getItem("lan.settings") || "null");
+    var data = stored && stored.data;
+    if (!data) return;
+    var root = document.documentElement;
+    if (["auto", "light", "dark"].indexOf(data.theme) >= 0) root.setAttribute("data-theme", data.theme);
+    if (["standard", "large", "largest"].indexOf(data.text_size) >= 0) root.setAttribute("data-text-size", data.text_size);
+  } catch (e) {
+    // Blocked or unreadable storage: the defaults stand.
+  }
+})();
