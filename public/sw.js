@@ -18,7 +18,7 @@ function pageFor(url) {
 // pages, then their shared chunks; a few files at a time, so the offline copy never
 // crowds out what the person is using.
 const FIRST = /(index\.html|shell\.html|theme\.js|\.css|boot\.js|legs-at-night\.js|legs-at-night_bg\.wasm)$/;
-const PAGES = /split_.*_page\.wasm$/;
+const PAGES = /split_\w+\.wasm$/;
 const rank = (url) => (FIRST.test(url) ? 0 : PAGES.test(url) ? 1 : 2);
 const AT_A_TIME = 4;
 

@@ -4,7 +4,7 @@ use crate::components::{NoticeList, Notices};
 use crate::diary::{DiaryPage, DiaryState, NightOverride, TonightPage};
 use crate::foot_check::{FootCheckHistory, FootCheckPage, FootCheckState};
 use crate::home::Home;
-use crate::lazy_page;
+use crate::lazy_pages;
 use crate::learn::{LearnIndex, LearnSection};
 use crate::not_found::NotFound;
 use crate::platform::{document, idle, network, service_worker, storage_events};
@@ -12,78 +12,92 @@ use crate::quiz::{QuizHistory, QuizPage, QuizResultPage, QuizState};
 use crate::reminders::{RemindersPage, RemindersState};
 use crate::router::{provide_router, Route, A};
 use crate::settings::{SettingsPage, SettingsState};
+use leptos::ev;
 use leptos::prelude::*;
 
-// Home is in the first download; every other page is a chunk of its own.
-lazy_page!(quiz_page: LazyQuizPage => QuizPage);
-lazy_page!(quiz_result_page: LazyQuizResultPage => QuizResultPage);
-lazy_page!(quiz_history_page: LazyQuizHistory => QuizHistory);
-lazy_page!(foot_check_page: LazyFootCheckPage => FootCheckPage);
-lazy_page!(foot_check_history_page: LazyFootCheckHistory => FootCheckHistory);
-lazy_page!(reminders_page: LazyRemindersPage => RemindersPage);
-lazy_page!(tonight_page: LazyTonightPage => TonightPage);
-lazy_page!(diary_page: LazyDiaryPage => DiaryPage);
-lazy_page!(learn_index_page: LazyLearnIndex => LearnIndex);
-lazy_page!(learn_section_page: LazyLearnSection => LearnSection);
-lazy_page!(settings_page: LazySettingsPage => SettingsPage);
+// Home is in the first download; every other page is in the chunk of its group: pages
+// that one visit tends to use together.
+lazy_pages!(quiz_pages {
+    LazyQuizPage => QuizPage,
+    LazyQuizResultPage => QuizResultPage,
+    LazyQuizHistory => QuizHistory,
+});
+lazy_pages!(foot_check_pages {
+    LazyFootCheckPage => FootCheckPage,
+    LazyFootCheckHistory => FootCheckHistory,
+});
+lazy_pages!(reminders_page { LazyRemindersPage => RemindersPage });
+lazy_pages!(night_pages {
+    LazyTonightPage => TonightPage,
+    LazyDiaryPage => DiaryPage,
+});
+lazy_pages!(learn_pages {
+    LazyLearnIndex => LearnIndex,
+    LazyLearnSection => LearnSection,
+});
+lazy_pages!(settings_page { LazySettingsPage => SettingsPage });
 
 /// The code of the page the address shows, loaded before the app replaces that page's
-/// prerendered HTML: otherwise the reader would see "Loading…" where the text was. The
-/// prerendered page preloads the same chunk, so this mostly waits for a download already
-/// under way. A failure is left to the page, which says so when it renders.
+/// prerendered HTML: otherwise the reader would see "Loading…" where the text was.
+/// `boot.js` has already started the same download beside the main module's, so this
+/// mostly waits for it. A failure is left to the page, which says so when it renders.
 pub async fn load_current_page() {
-    #[cfg(lazy_routes)]
-    {
-        let loaded = match crate::router::current_route(&document::base_path()) {
-            Route::Home | Route::NotFound => Ok(()),
-            Route::Quiz => quiz_page::preload().await,
-            Route::QuizResult(_) => quiz_result_page::preload().await,
-            Route::QuizHistory => quiz_history_page::preload().await,
-            Route::FootCheck => foot_check_page::preload().await,
-            Route::FootCheckHistory => foot_check_history_page::preload().await,
-            Route::Reminders => reminders_page::preload().await,
-            Route::Tonight => tonight_page::preload().await,
-            Route::Diary => diary_page::preload().await,
-            Route::LearnIndex => learn_index_page::preload().await,
-            Route::LearnSection(_) => learn_section_page::preload().await,
-            Route::Settings => settings_page::preload().await,
-        };
-        if loaded.is_err() {
-            leptos::logging::warn!("the page's own code did not load ahead");
-        }
+    let route = crate::router::current_route(&document::base_path());
+    if load_page_code(&route).await.is_err() {
+        leptos::logging::warn!("the page's own code did not load ahead");
     }
 }
 
-/// Once the page has loaded, fetches and starts the other pages' code, one page per idle
-/// moment of the browser and the likeliest first, so a tap on any of them does not wait
-/// for it, and the page the person opened never waits for them.
-#[cfg(lazy_routes)]
-fn warm_up_pages() {
-    macro_rules! one_by_one {
-        ($($module:ident),*) => {$(
-            idle::idle().await;
-            // A failure only loses the head start: the page loads, or says it cannot, when opened.
-            if $module::preload().await.is_err() {
-                leptos::logging::warn!("could not load {} ahead", stringify!($module));
-            }
-        )*};
+/// Fetches and starts the code of `route`'s page; at once where there are no chunks.
+#[cfg_attr(not(lazy_routes), allow(clippy::unused_async))]
+async fn load_page_code(route: &Route) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    #[cfg(lazy_routes)]
+    {
+        match route {
+            Route::Home | Route::NotFound => Ok(()),
+            Route::Quiz | Route::QuizResult(_) | Route::QuizHistory => quiz_pages::preload().await,
+            Route::FootCheck | Route::FootCheckHistory => foot_check_pages::preload().await,
+            Route::Reminders => reminders_page::preload().await,
+            Route::Tonight | Route::Diary => night_pages::preload().await,
+            Route::LearnIndex | Route::LearnSection(_) => learn_pages::preload().await,
+            Route::Settings => settings_page::preload().await,
+        }
     }
-    leptos::task::spawn_local(async {
-        idle::loaded().await;
-        one_by_one!(
-            tonight_page,
-            quiz_page,
-            diary_page,
-            foot_check_page,
-            reminders_page,
-            learn_index_page,
-            learn_section_page,
-            quiz_result_page,
-            settings_page,
-            quiz_history_page,
-            foot_check_history_page
-        );
-    });
+    #[cfg(not(lazy_routes))]
+    {
+        let _ = route;
+        Ok(())
+    }
+}
+
+/// Loads a page's code when the person shows they are about to open it (a finger or
+/// pointer on its link, or keyboard focus), not all pages at start: on a first visit those
+/// downloads and compiles would compete with the page being read, and the worker's cache
+/// makes a later page quick anyway. Pointing lands a good 100 ms before the click.
+fn load_pages_on_intent() {
+    let base = StoredValue::new(document::base_path());
+    let started = StoredValue::new(Vec::<Route>::new());
+    let on_intent = move |target: Option<web_sys::EventTarget>| {
+        let Some(route) = base.with_value(|base| crate::router::link_route(target, base)) else {
+            return;
+        };
+        if started.with_value(|started| started.contains(&route)) {
+            return;
+        }
+        started.update_value(|started| started.push(route.clone()));
+        leptos::task::spawn_local(async move {
+            // A failure only loses the head start: the page loads, or says it cannot, when opened.
+            if load_page_code(&route).await.is_err() {
+                leptos::logging::warn!("could not load {route:?} ahead");
+            }
+        });
+    };
+    let handles = [
+        window_event_listener(ev::pointerover, move |event| on_intent(event.target())),
+        window_event_listener(ev::pointerdown, move |event| on_intent(event.target())),
+        window_event_listener(ev::focusin, move |event| on_intent(event.target())),
+    ];
+    on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
 }
 
 #[component]
@@ -124,8 +138,7 @@ pub fn App() -> impl IntoView {
             }
         })
     });
-    #[cfg(lazy_routes)]
-    warm_up_pages();
+    load_pages_on_intent();
     let base = document::base_path();
     let (update_waiting, set_update_waiting) = signal(false);
     // The offline copy downloads every file of the app: it waits until the page is up and

@@ -1,21 +1,30 @@
 //! Pages that load their code on first use.
 //!
 //! The release build (`xtask build-wasm`, with `--cfg lazy_routes`) cuts every page but
-//! Home into wasm chunks of their own, so a first visit downloads the shell and Home
-//! only; the service worker then caches the chunks for offline use. Other builds (tests,
+//! Home into wasm chunks, one per group of pages used together, so a first visit
+//! downloads the shell and Home only; the service worker then caches the chunks for
+//! offline use. Other builds (tests,
 //! `cargo check`) have no splitter, so there the same pages are rendered directly.
 
 use leptos::prelude::*;
 
-/// `lazy_page!(module: Wrapper => Page)` defines the component `Wrapper`, which renders
-/// `Page` from the chunk `module` where chunks exist; `module::preload()` fetches and
-/// instantiates that chunk ahead of time.
+/// `lazy_pages!(module { Wrapper => Page, … })` defines a component `Wrapper` for each
+/// `Page`, which renders `Page` from the chunk `module` where chunks exist;
+/// `module::preload()` fetches and instantiates that chunk ahead of time. Pages that are
+/// used together share one chunk: each split point multiplies the small chunks that hold
+/// the code two or more splits share (the quiz alone needed 73 files as three splits),
+/// and every file is a request and a compile on a phone's first visit.
 #[macro_export]
-macro_rules! lazy_page {
-    ($module:ident: $wrapper:ident => $page:ident) => {
+macro_rules! lazy_pages {
+    ($module:ident { $($wrapper:ident => $page:ident),+ $(,)? }) => {
         #[cfg(lazy_routes)]
         pub mod $module {
             use super::*;
+
+            /// Which page of the chunk to render; a plain number crosses the split.
+            #[allow(non_camel_case_types, clippy::enum_variant_names)]
+            #[repr(u8)]
+            pub enum Which { $($page),+ }
 
             #[leptos::wasm_split::wasm_split(
                                                         $module,
@@ -23,30 +32,37 @@ macro_rules! lazy_page {
                                                         fallible,
                                                         preload(preload)
                                                     )]
-            pub fn code() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-                Ok(view! { <$page/> }.into_any())
+            pub fn code(which: u8) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                $(
+                    if which == Which::$page as u8 {
+                        return Ok(view! { <$page/> }.into_any());
+                    }
+                )+
+                Ok(view! { <$crate::lazy_page::PageLoadFailed/> }.into_any())
             }
         }
 
-        #[component]
-        pub fn $wrapper() -> impl IntoView {
-            #[cfg(lazy_routes)]
-            {
-                let page = Suspend::new(async {
-                    $module::code().await.unwrap_or_else(|error| {
-                        leptos::logging::error!("page code did not load: {error:?}");
-                        view! { <$crate::lazy_page::PageLoadFailed/> }.into_any()
-                    })
-                });
-                view! {
-                    <Suspense fallback=$crate::lazy_page::PageLoading>{page}</Suspense>
+        $(
+            #[component]
+            pub fn $wrapper() -> impl IntoView {
+                #[cfg(lazy_routes)]
+                {
+                    let page = Suspend::new(async {
+                        $module::code($module::Which::$page as u8).await.unwrap_or_else(|error| {
+                            leptos::logging::error!("page code did not load: {error:?}");
+                            view! { <$crate::lazy_page::PageLoadFailed/> }.into_any()
+                        })
+                    });
+                    view! {
+                        <Suspense fallback=$crate::lazy_page::PageLoading>{page}</Suspense>
+                    }
+                }
+                #[cfg(not(lazy_routes))]
+                {
+                    view! { <$page/> }
                 }
             }
-            #[cfg(not(lazy_routes))]
-            {
-                view! { <$page/> }
-            }
-        }
+        )+
     };
 }
 

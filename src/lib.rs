@@ -26,7 +26,11 @@ pub fn start() {
     console_error_panic_hook::set_once();
     // Not Leptos's spawner: the mount below is what sets that up.
     wasm_bindgen_futures::spawn_local(async {
+        // Compiling the main module, loading the page's chunk and rendering are each a
+        // long step on a slow phone; one task each keeps the page answering taps between.
+        platform::idle::next_task().await;
         app::load_current_page().await;
+        platform::idle::next_task().await;
         // In the same task as the mount: the browser never paints the emptied page.
         platform::document::clear_prerendered_body();
         leptos::mount::mount_to_body(app::App);

@@ -64,3 +64,20 @@ pub async fn idle() {
     });
     let _ = JsFuture::from(promise).await;
 }
+
+/// Resolves in a new task of the event loop, so the browser may handle input and paint
+/// between two long steps instead of running them as one long task.
+pub async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = Promise::new(&mut |resolve, _| {
+        if window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .is_err()
+        {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

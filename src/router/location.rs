@@ -114,6 +114,16 @@ fn current_app_path(base: &str) -> String {
     app_path(base, &pathname).unwrap_or(pathname)
 }
 
+/// The page of the app that the link at (or around) `target` leads to, if it is one.
+pub fn link_route(target: Option<web_sys::EventTarget>, base: &str) -> Option<Route> {
+    let element: web_sys::Element = target?.dyn_into().ok()?;
+    let anchor: web_sys::HtmlAnchorElement = element.closest("a[href]").ok()??.dyn_into().ok()?;
+    if anchor.origin() != window().location().origin().ok()? {
+        return None;
+    }
+    Some(Route::parse(&app_path(base, &anchor.pathname())?))
+}
+
 /// The app path a click should go to without a reload, or `None` when the browser must
 /// handle it: modified or non-primary clicks, downloads, other windows, other origins,
 /// paths outside the app, and jumps within the same page.

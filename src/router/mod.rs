@@ -13,6 +13,7 @@ mod route;
 
 pub use link::A;
 pub use location::{
-    current_route, provide_router, use_navigate, use_params_map, NavigateOptions, Router,
+    current_route, link_route, provide_router, use_navigate, use_params_map, NavigateOptions,
+    Router,
 };
 pub use route::{is_current, Route};

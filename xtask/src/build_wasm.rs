@@ -50,14 +50,44 @@ pub fn run(options: &Options) -> Result<()> {
 
 /// Starts the app; a file, not an inline script, so the CSP needs no hash for it. A
 /// prerendered page served for another address (a host's fallback page) is cleared first,
-/// so the wrong page never shows while the app loads.
-const BOOT: &str = "const page = document.body.dataset.prerendered;\n\
-const bare = (path) => path.replace(/\\/+$/, '');\n\
-if (page !== undefined && bare(new URL(page, document.baseURI).pathname) !== bare(location.pathname)) {\n\
-  document.body.replaceChildren();\n\
-}\n\
-import init from './legs-at-night.js';\n\
-await init({ module_or_path: new URL('./legs-at-night_bg.wasm', import.meta.url) });\n";
+/// so the wrong page never shows while the app loads. A prerendered page is painted before
+/// the app's files are even asked for: they would otherwise share the slow first seconds
+/// of a phone's connection with the page's own HTML. The main module and the page's chunk
+/// (named by the page, `data-chunk`) then download side by side.
+const BOOT: &str = r#"const body = document.body;
+const bare = (path) => path.replace(/\/+$/, '');
+const page = body.dataset.prerendered;
+const painted = page !== undefined && bare(new URL(page, document.baseURI).pathname) === bare(location.pathname);
+if (page !== undefined && !painted) {
+  body.replaceChildren();
+}
+// Resolves once the browser reports the page's largest paint (or its first, where largest
+// is not reported), so the app's downloads never hold that paint up.
+const afterFirstPaint = () => new Promise((resolve) => {
+  const kinds = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  const kind = ['largest-contentful-paint', 'paint'].find((k) => kinds.includes(k));
+  if (kind) {
+    new PerformanceObserver((_, observer) => { observer.disconnect(); resolve(); })
+      .observe({ type: kind, buffered: true });
+  } else {
+    requestAnimationFrame(() => setTimeout(resolve));
+  }
+  // Nothing is painted in a hidden tab, nor reported in some engines: start regardless.
+  setTimeout(resolve, 1000);
+});
+if (painted) {
+  await afterFirstPaint();
+}
+const chunk = painted && body.dataset.chunk;
+if (chunk) {
+  const preload = Object.assign(document.createElement('link'), {
+    rel: 'preload', as: 'fetch', href: chunk, type: 'application/wasm', crossOrigin: 'anonymous',
+  });
+  document.head.append(preload);
+}
+const { default: init } = await import('./legs-at-night.js');
+await init({ module_or_path: new URL('./legs-at-night_bg.wasm', import.meta.url) });
+"#;
 
 fn cargo_build(options: &Options, target_dir: &Path) -> Result<PathBuf> {
     let mut cargo = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));

@@ -9,8 +9,8 @@
 //! links from Home, so a new page is prerendered as soon as something links to it. Pages
 //! with an id in their address (a saved result) stay with the shell.
 //!
-//! Each file also preloads its page's own wasm chunk, so a page opened by its address
-//! fetches it beside the main module instead of after it.
+//! Each file also names its page's own wasm chunk (`data-chunk`), which `boot.js` fetches
+//! beside the main module once the page is painted, instead of after it.
 
 use crate::cdp::Browser;
 use crate::server::StaticServer;
@@ -61,7 +61,7 @@ fn is_fixed_page(route: &str) -> bool {
     !route.contains(['?', '#', '.']) && !route.chars().any(|c| c.is_ascii_digit())
 }
 
-/// `shell` with the snapshot's title, body and chunk preload put in. The body names its
+/// `shell` with the snapshot's title, body and chunk name put in. The body names its
 /// route, so the start-up can tell a page served for another address (a host's fallback)
 /// and clear it at once rather than show the wrong page until the app is up.
 pub fn page_html(
@@ -78,18 +78,16 @@ pub fn page_html(
         .split_once("</body>")
         .ok_or("index.html has no </body>")?;
     let title = title.replace('&', "&amp;").replace('<', "&lt;");
-    let mut head = head.replacen(
+    let head = head.replacen(
         "<title>Legs at Night</title>",
         &format!("<title>{title}</title>"),
         1,
     );
-    if let Some(chunk) = chunk {
-        let preload =
-            format!("<link rel=preload href={chunk} as=fetch type=application/wasm crossorigin>");
-        head = head.replacen("</head>", &format!("{preload}</head>"), 1);
-    }
+    let chunk = chunk
+        .map(|chunk| format!(" data-chunk=\"{chunk}\""))
+        .unwrap_or_default();
     Ok(format!(
-        "{head}<body data-prerendered=\"{route}\">{body}</body>{tail}"
+        "{head}<body data-prerendered=\"{route}\"{chunk}>{body}</body>{tail}"
     ))
 }
 
@@ -111,7 +109,7 @@ fn snapshot(browser: &mut Browser, url: &str, base: &str) -> Result<Snapshot> {
             "(() => {{
                 const base = {base:?};
                 const chunk = performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
-                    .find(p => /split_.*_page\\.wasm$/.test(p));
+                    .find(p => /split_\\w+\\.wasm$/.test(p));
                 const links = [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))
                     .filter(h => h.startsWith(base)).map(h => h.slice(base.length));
                 return {{ title: document.title, body: document.body.innerHTML,
@@ -216,25 +214,26 @@ mod tests {
     const SHELL: &str = "<!doctype html><html><head><title>Legs at Night</title><base href=/></head><body><noscript>x</noscript></body></html>";
 
     #[test]
-    fn a_page_gets_its_title_body_and_chunk_preload() {
+    fn a_page_gets_its_title_body_and_chunk_name() {
         let html = page_html(
             SHELL,
             "learn",
             "Learn · Legs at Night",
             "<main><h1>Learn</h1></main>",
-            Some("pkg-1/split_learn_index_page.wasm"),
+            Some("pkg-1/split_learn_pages.wasm"),
         )
         .unwrap();
         assert!(
             html.contains("<title>Learn · Legs at Night</title>"),
             "{html}"
         );
-        assert!(
-            html.contains("<body data-prerendered=\"learn\"><main><h1>Learn</h1></main></body>")
-        );
         assert!(html.contains(
-            "<link rel=preload href=pkg-1/split_learn_index_page.wasm as=fetch type=application/wasm crossorigin></head>"
+            "<body data-prerendered=\"learn\" data-chunk=\"pkg-1/split_learn_pages.wasm\"><main><h1>Learn</h1></main></body>"
         ));
+        assert!(
+            !html.contains("rel=preload"),
+            "nothing of the app's is fetched before the page is painted"
+        );
         assert!(
             !html.contains("<noscript>x</noscript>"),
             "the snapshot's body replaces it"

@@ -1,5 +1,8 @@
 //! A static file server for the built app, with the single-page fallback a real host
 //! needs. `stop()` closes the port, which is how the suite cuts the network.
+//! `start_like_a_host` also keeps connections open and gzips, as every real host does, for
+//! the Lighthouse benchmark: its simulated slow network charges a new connection's
+//! round trips and every uncompressed byte, which a real host never makes a visitor pay.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -22,6 +25,15 @@ impl StaticServer {
     }
 
     pub fn start_on(root: &Path, port: u16) -> StaticServer {
+        Self::start_with(root, port, false)
+    }
+
+    /// Keep-alive connections and gzip for clients that accept it.
+    pub fn start_like_a_host(root: &Path) -> StaticServer {
+        Self::start_with(root, 0, true)
+    }
+
+    fn start_with(root: &Path, port: u16, like_a_host: bool) -> StaticServer {
         let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind 127.0.0.1");
         listener
             .set_nonblocking(true)
@@ -39,7 +51,10 @@ impl StaticServer {
                         Ok((stream, _)) => {
                             let root = root.clone();
                             let requests = requests.clone();
-                            std::thread::spawn(move || serve(stream, &root, &requests));
+                            let stopped = stopped.clone();
+                            std::thread::spawn(move || {
+                                serve(stream, &root, &requests, like_a_host, &stopped)
+                            });
                         }
                         Err(_) => std::thread::sleep(Duration::from_millis(5)),
                     }
@@ -110,47 +125,83 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
         .find(|index| index.is_file())
 }
 
-fn serve(stream: TcpStream, root: &Path, requests: &Mutex<Vec<String>>) {
+fn serve(
+    stream: TcpStream,
+    root: &Path,
+    requests: &Mutex<Vec<String>>,
+    like_a_host: bool,
+    stopped: &AtomicBool,
+) {
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let mut reader = BufReader::new(&stream);
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() {
-        return;
-    }
-    loop {
-        let mut header = String::new();
-        match reader.read_line(&mut header) {
-            Ok(0) | Err(_) => break,
-            Ok(_) if header.trim().is_empty() => break,
-            Ok(_) => {}
+    // One request per connection, unless like a host; a stopped server answers no more.
+    while !stopped.load(Ordering::SeqCst) {
+        let mut request_line = String::new();
+        if !matches!(reader.read_line(&mut request_line), Ok(n) if n > 0) {
+            return;
         }
-    }
-    let mut parts = request_line.split_whitespace();
-    let (method, url_path) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    if let Ok(mut log) = requests.lock() {
-        log.push(url_path.to_string());
-    }
-    let mut stream = &stream;
-    let found =
-        resolve(root, url_path).and_then(|path| std::fs::read(&path).ok().map(|body| (path, body)));
-    let response = match found {
-        Some((path, body)) => {
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-                content_type(&path),
-                body.len()
-            );
-            let mut bytes = head.into_bytes();
-            if method != "HEAD" {
-                bytes.extend_from_slice(&body);
+        let mut accepts_gzip = false;
+        loop {
+            let mut header = String::new();
+            match reader.read_line(&mut header) {
+                Ok(0) | Err(_) => break,
+                Ok(_) if header.trim().is_empty() => break,
+                Ok(_) => {
+                    let header = header.to_ascii_lowercase();
+                    accepts_gzip |=
+                        header.starts_with("accept-encoding:") && header.contains("gzip");
+                }
             }
-            bytes
         }
-        None => {
-            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
+        if stopped.load(Ordering::SeqCst) {
+            return;
         }
-    };
-    let _ = stream.write_all(&response);
-    let _ = stream.flush();
+        let mut parts = request_line.split_whitespace();
+        let (method, url_path) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+        if let Ok(mut log) = requests.lock() {
+            log.push(url_path.to_string());
+        }
+        let found = resolve(root, url_path)
+            .and_then(|path| std::fs::read(&path).ok().map(|body| (path, body)));
+        let connection = if like_a_host { "keep-alive" } else { "close" };
+        let response = match found {
+            Some((path, body)) => {
+                let (body, encoding) = if like_a_host && accepts_gzip {
+                    (
+                        gzip(&body),
+                        "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n",
+                    )
+                } else {
+                    (body, "")
+                };
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: {connection}\r\n\r\n",
+                    content_type(&path),
+                    body.len()
+                );
+                let mut bytes = head.into_bytes();
+                if method != "HEAD" {
+                    bytes.extend_from_slice(&body);
+                }
+                bytes
+            }
+            None => format!(
+                "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: {connection}\r\n\r\n"
+            )
+            .into_bytes(),
+        };
+        let mut stream = &stream;
+        if stream.write_all(&response).is_err() || stream.flush().is_err() || !like_a_host {
+            return;
+        }
+    }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    match encoder.write_all(bytes).and_then(|()| encoder.finish()) {
+        Ok(compressed) => compressed,
+        Err(_) => bytes.to_vec(),
+    }
 }

@@ -1,6 +1,7 @@
 //! The prerendered pages (`xtask::prerender`): each fixed page's content is in the HTML as
-//! served, a Learn page reads fully with JavaScript off, a page preloads its own chunk, and
-//! the app takes the page over without changing what is on screen.
+//! served, a Learn page reads fully with JavaScript off, the app's files are fetched only
+//! once the page is painted (its own chunk beside the main module), and the app takes the
+//! page over without changing what is on screen.
 
 use e2e::cdp::{Browser, Page};
 use e2e::server::StaticServer;
@@ -49,16 +50,69 @@ fn every_fixed_page_has_its_heading_in_the_html_as_served() {
     }
     let not_found = std::fs::read_to_string(e2e::dist_dir().join("404.html")).unwrap();
     assert!(first_heading(&not_found).is_some_and(|h| h.contains("could not find")));
-    // A page that loads its own code asks for it beside the main module.
+    // A page that loads its own code names it, for boot.js to fetch beside the main module.
     let learn = e2e::http_get(server.port, "/learn/neuropathy")
         .unwrap()
         .body;
     assert!(
-        learn.contains("split_learn_section_page.wasm as=fetch"),
-        "no preload of the page's chunk"
+        learn.contains("data-chunk=\"pkg-") && learn.contains("split_learn_pages.wasm\""),
+        "the page does not name its chunk"
     );
     let home = e2e::http_get(server.port, "/").unwrap().body;
     assert!(!home.contains("split_"), "Home is in the main module");
+    assert!(
+        !home.contains("rel=preload") && !home.contains("rel=modulepreload"),
+        "the app's files must wait for the page's paint"
+    );
+}
+
+#[test]
+fn the_app_downloads_after_the_page_is_painted_and_the_chunk_beside_the_main_module() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    for (route, chunk) in [
+        ("/learn/neuropathy", Some("split_learn_pages.wasm")),
+        ("/quiz", Some("split_quiz_pages.wasm")),
+        ("/", None),
+    ] {
+        page.open(&mut browser, &format!("{}{route}", server.origin()))
+            .unwrap();
+        let timings = page
+            .eval(
+                &mut browser,
+                &format!(
+                    "(() => {{
+                        const painted = performance.getEntriesByName('first-contentful-paint')[0];
+                        const first = (end) => performance.getEntriesByType('resource')
+                            .find(e => new URL(e.name).pathname.endsWith(end));
+                        const app = ['legs-at-night.js', 'legs-at-night_bg.wasm'].map(first);
+                        const chunk = {chunk} ? first({chunk}) : null;
+                        return {{ paint: painted ? painted.startTime : null,
+                                  appStarts: app.map(e => e.startTime), mainEnd: app[1].responseEnd,
+                                  chunkStart: chunk && chunk.startTime }};
+                    }})()",
+                    chunk = chunk.map_or_else(|| "null".to_string(), |name| format!("{name:?}")),
+                ),
+            )
+            .unwrap();
+        let paint = timings["paint"]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{route}: no first paint reported: {timings}"));
+        for start in timings["appStarts"].as_array().unwrap() {
+            assert!(
+                start.as_f64().unwrap() >= paint,
+                "{route}: an app file was asked for before the page was painted: {timings}"
+            );
+        }
+        if chunk.is_some() {
+            let chunk_start = timings["chunkStart"].as_f64().unwrap();
+            assert!(
+                chunk_start >= paint && chunk_start < timings["mainEnd"].as_f64().unwrap(),
+                "{route}: the page's chunk did not download beside the main module: {timings}"
+            );
+        }
+    }
 }
 
 fn main_text(page: &Page, browser: &mut Browser) -> String {
@@ -168,4 +222,52 @@ fn the_app_takes_over_a_page_without_changing_what_is_on_screen() {
             assert_eq!(shift, json!(0), "{route}: layout shift");
         }
     }
+}
+
+#[test]
+fn other_pages_load_their_code_when_their_link_is_pointed_at_or_focused() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    let chunks_fetched = "performance.getEntriesByType('resource').map(e => e.name)
+        .filter(n => /split_\\w+\\.wasm$/.test(n)).map(n => n.split('/').pop())";
+    // Time enough for any start-up warm-up to have begun.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        page.eval(&mut browser, chunks_fetched).unwrap(),
+        json!([]),
+        "Home fetched other pages' code unasked"
+    );
+    page.eval(
+        &mut browser,
+        "document.querySelector('a[href=\"/tonight\"]').focus()",
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        &format!("{chunks_fetched}.includes('split_night_pages.wasm')"),
+        Duration::from_secs(5),
+    )
+    .expect("focusing the link to Tonight loads its code");
+    let point_at_check = page
+        .eval(
+            &mut browser,
+            "(() => { const r = document.querySelector('a[href=\"/quiz\"]').getBoundingClientRect();
+                      return [r.x + r.width / 2, r.y + r.height / 2]; })()",
+        )
+        .unwrap();
+    page.call(
+        &mut browser,
+        "Input.dispatchMouseEvent",
+        json!({ "type": "mouseMoved", "x": point_at_check[0], "y": point_at_check[1] }),
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        &format!("{chunks_fetched}.includes('split_quiz_pages.wasm')"),
+        Duration::from_secs(5),
+    )
+    .expect("pointing at the link to the check loads its code");
 }

@@ -545,35 +545,3 @@ fn the_app_works_under_a_sub_path() {
     drop(browser);
     let _ = std::fs::remove_dir_all(&root);
 }
-
-/// Once the page has loaded, the app fetches the other pages' code in idle moments, so the
-/// first tap on them does not wait for a download, and the page opened never waits for them.
-#[test]
-fn the_other_pages_load_ahead_while_home_is_shown() {
-    let (server, mut browser, page) = start();
-    page.open(&mut browser, &format!("{}/", server.origin()))
-        .unwrap();
-    browser.pump(Duration::from_secs(4)).unwrap();
-    let requested = page.requested_urls(&browser.take_events());
-    for module in [
-        "split_tonight_page.wasm",
-        "split_diary_page.wasm",
-        "split_settings_page.wasm",
-    ] {
-        assert!(
-            requested.iter().any(|url| url.contains(module)),
-            "{module} not loaded ahead: {requested:#?}"
-        );
-    }
-    assert!(heading(&page, &mut browser).contains("Tonight"));
-    let early = page
-        .eval(
-            &mut browser,
-            "(() => { const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd;
-                 return performance.getEntriesByType('resource')
-                     .filter(e => /split_.*_page\\.wasm/.test(e.name) && e.startTime < loaded)
-                     .map(e => e.name + ' at ' + Math.round(e.startTime) + ' ms, load at ' + Math.round(loaded) + ' ms'); })()",
-        )
-        .unwrap();
-    assert_eq!(early, json!([]), "fetched before the page had loaded");
-}

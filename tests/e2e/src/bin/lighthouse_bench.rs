@@ -117,9 +117,9 @@ fn main() {
     write_static_article(&article);
     let reports = e2e::fresh_dir("lighthouse");
     let mut servers = vec![
-        StaticServer::start(&article),
-        StaticServer::start(&baseline),
-        StaticServer::start(&e2e::dist_dir()),
+        StaticServer::start_like_a_host(&article),
+        StaticServer::start_like_a_host(&baseline),
+        StaticServer::start_like_a_host(&e2e::dist_dir()),
     ];
     let mut pages = vec![
         (
@@ -134,7 +134,9 @@ fn main() {
     // `LAN_BEFORE_DIST`: an older build, measured in the same run for a before/after.
     let mut builds = vec![("app", servers[2].origin())];
     if let Some(before) = std::env::var_os("LAN_BEFORE_DIST") {
-        servers.push(StaticServer::start(std::path::Path::new(&before)));
+        servers.push(StaticServer::start_like_a_host(std::path::Path::new(
+            &before,
+        )));
         builds.insert(0, ("before", servers[3].origin()));
     }
     for (label, origin) in &builds {
