@@ -4,6 +4,7 @@ pub mod choice_group;
 pub mod get_help;
 pub mod notices;
 pub mod step_heading;
+pub mod table_scroll;
 pub mod urgency_banner;
 pub mod warning_signs;
 
@@ -11,5 +12,6 @@ pub use choice_group::ChoiceGroup;
 pub use get_help::GetHelpBox;
 pub use notices::{NoticeList, Notices};
 pub use step_heading::StepHeading;
+pub use table_scroll::TableScroll;
 pub use urgency_banner::UrgencyBanner;
 pub use warning_signs::WarningSigns;

@@ -2,6 +2,7 @@
 
 use super::state::{tonight, DiaryState};
 use super::stats::{moisture_pattern, nudges, series};
+use crate::components::TableScroll;
 use crate::platform::document;
 use crate::router::A;
 use leptos::prelude::*;
@@ -101,14 +102,12 @@ fn PainTable(nights: RwSignal<i64>, last: i64) -> impl IntoView {
         })
     };
     view! {
-        // At large text on a narrow phone the table is wider than the screen: it scrolls on
-        // its own (and takes focus, so a keyboard can scroll it) instead of the whole page.
-        <div class="table-scroll" role="region" aria-label="The same nights as a table" tabindex="0">
+        <TableScroll label="The same nights as a table">
             <table class="data-table diary-table">
                 <caption>"The same nights as a table"</caption>
                 <thead><tr><th scope="col">"Night"</th><th scope="col">"Pain"</th><th scope="col">"Moisturised"</th><th scope="col">"Worse when"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

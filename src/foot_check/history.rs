@@ -4,6 +4,7 @@
 use super::map::{severity_class, FootMap};
 use super::model::{Area, Foot, FootCheck};
 use super::FootCheckState;
+use crate::components::TableScroll;
 use crate::platform::{clock, document};
 use crate::router::A;
 use leptos::prelude::*;
@@ -138,13 +139,13 @@ fn AttentionChart() -> impl IntoView {
                 <text x="310" y="126" class="axis-label" text-anchor="end">"today"</text>
                 {bars}
             </svg>
-            <div class="table-scroll" role="region" aria-label="Areas needing attention per check" tabindex="0">
+            <TableScroll label="Areas needing attention per check">
                 <table class="data-table">
                     <caption class="visually-hidden">"Areas needing attention per check"</caption>
                     <thead><tr><th scope="col">"Check"</th><th scope="col">"Areas needing attention"</th></tr></thead>
                     <tbody>{move || points().into_iter().rev().map(|(at, n)| view! { <tr><td>{clock::format_local(at)}</td><td>{n}</td></tr> }).collect_view()}</tbody>
                 </table>
-            </div>
+            </TableScroll>
         </section>
     }
 }

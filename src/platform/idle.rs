@@ -1,6 +1,6 @@
 //! Waiting for the page to be loaded and the browser to be idle, so that work the person
-//! did not ask for (the offline copy, loading other pages ahead) never competes with the
-//! page they opened.
+//! did not ask for (the offline copy) never competes with the page they opened, and for a
+//! new task, so long steps of the start-up do not run as one long task.
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -54,12 +54,8 @@ pub async fn idle() {
             }
             None => false,
         };
-        if !asked
-            && window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, FALLBACK_PAUSE_MS)
-                .is_err()
-        {
-            let _ = resolve.call0(&JsValue::NULL);
+        if !asked {
+            resolve_after(&window, &resolve, FALLBACK_PAUSE_MS);
         }
     });
     let _ = JsFuture::from(promise).await;
@@ -71,13 +67,17 @@ pub async fn next_task() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let promise = Promise::new(&mut |resolve, _| {
-        if window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .is_err()
-        {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
+    let promise = Promise::new(&mut |resolve, _| resolve_after(&window, &resolve, 0));
     let _ = JsFuture::from(promise).await;
+}
+
+/// Calls `resolve` after `ms`, or at once if the browser refuses the timer: a wait must
+/// never hang the work behind it.
+fn resolve_after(window: &web_sys::Window, resolve: &Function, ms: i32) {
+    if window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(resolve, ms)
+        .is_err()
+    {
+        let _ = resolve.call0(&JsValue::NULL);
+    }
 }

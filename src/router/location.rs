@@ -116,12 +116,15 @@ fn current_app_path(base: &str) -> String {
 
 /// The page of the app that the link at (or around) `target` leads to, if it is one.
 pub fn link_route(target: Option<web_sys::EventTarget>, base: &str) -> Option<Route> {
-    let element: web_sys::Element = target?.dyn_into().ok()?;
-    let anchor: web_sys::HtmlAnchorElement = element.closest("a[href]").ok()??.dyn_into().ok()?;
-    if anchor.origin() != window().location().origin().ok()? {
-        return None;
-    }
+    let anchor = same_origin_link(target?)?;
     Some(Route::parse(&app_path(base, &anchor.pathname())?))
+}
+
+/// The link at (or around) `target`, when it points into this origin.
+fn same_origin_link(target: web_sys::EventTarget) -> Option<web_sys::HtmlAnchorElement> {
+    let element: web_sys::Element = target.dyn_into().ok()?;
+    let anchor: web_sys::HtmlAnchorElement = element.closest("a[href]").ok()??.dyn_into().ok()?;
+    (anchor.origin() == window().location().origin().ok()?).then_some(anchor)
 }
 
 /// The app path a click should go to without a reload, or `None` when the browser must
@@ -137,8 +140,7 @@ fn own_link_target(event: &ev::MouseEvent, base: &str) -> Option<String> {
     {
         return None;
     }
-    let clicked: web_sys::Element = event.target()?.dyn_into().ok()?;
-    let anchor: web_sys::HtmlAnchorElement = clicked.closest("a[href]").ok()??.dyn_into().ok()?;
+    let anchor = same_origin_link(event.target()?)?;
     let other_window = !anchor.target().is_empty() && anchor.target() != "_self";
     let external = anchor
         .get_attribute("rel")
@@ -147,9 +149,6 @@ fn own_link_target(event: &ev::MouseEvent, base: &str) -> Option<String> {
         return None;
     }
     let location = window().location();
-    if anchor.origin() != location.origin().ok()? {
-        return None;
-    }
     let same_document = anchor.pathname() == location.pathname().ok()?
         && anchor.search() == location.search().ok()?;
     if same_document && !anchor.hash().is_empty() {

@@ -129,7 +129,7 @@ pub fn write_service_worker_from(dir: &Path, template: &str) -> Result<()> {
 }
 
 /// Relative paths with `/` separators of every file below `dir`.
-fn list_files(dir: &Path) -> Result<Vec<String>> {
+pub fn list_files(dir: &Path) -> Result<Vec<String>> {
     let mut found = Vec::new();
     let mut pending: Vec<PathBuf> = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {

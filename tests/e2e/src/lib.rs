@@ -104,18 +104,12 @@ pub const MISFITS: &str = r#"(() => {
 
 /// Every `.html` file below `dir`: the shell and each prerendered page.
 pub fn html_files(dir: &std::path::Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                found.push(path);
-            }
-        }
-    }
+    let mut found: Vec<PathBuf> = xtask::post_build::list_files(dir)
+        .expect("list the built files")
+        .into_iter()
+        .filter(|path| path.ends_with(".html"))
+        .map(|path| dir.join(path))
+        .collect();
     found.sort();
     found
 }
