@@ -104,8 +104,9 @@ fn load_pages_on_intent() {
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     let settings = SettingsState::provide(notices);
-    // Home shows the reminders; the other features load with the first page that needs them.
-    let reminders = RemindersState::provide(notices);
+    // Every feature loads with the first page that needs it; the reminders also at start
+    // when some are stored, for their notifications.
+    RemindersState::provide_lazily();
     QuizState::provide_lazily();
     FootCheckState::provide_lazily();
     DiaryState::provide_lazily();
@@ -116,7 +117,6 @@ pub fn App() -> impl IntoView {
     }
     storage_events::on_other_tab_change(move |key| {
         settings.reload(key.as_deref());
-        reminders.reload(key.as_deref());
     });
     // Mirrors the chosen theme and size onto <html>, where the stylesheet reads them.
     Effect::new(move || {
@@ -139,6 +139,7 @@ pub fn App() -> impl IntoView {
         })
     });
     load_pages_on_intent();
+    crate::reminders::start_if_wanted();
     let base = document::base_path();
     let (update_waiting, set_update_waiting) = signal(false);
     // The offline copy downloads every file of the app: it waits until the page is up and

@@ -219,6 +219,15 @@ pub fn time_zone_name() -> String {
         .unwrap_or_else(|| "UTC".into())
 }
 
+/// Whether the address carries a tapped notification's action; takes nothing.
+pub fn has_notification_action() -> bool {
+    window()
+        .ok()
+        .and_then(|window| window.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .is_some_and(|params| params.has("act"))
+}
+
 /// Reads and removes `?act=…&r=…&day=…` that a tapped notification opened the app with.
 pub fn take_notification_action() -> Option<(String, u32, i64)> {
     let window = window().ok()?;

@@ -25,15 +25,18 @@ fn load(notices: Notices) -> Reminders {
         .unwrap_or_default()
 }
 
+crate::lazy_state!(RemindersState);
+
 impl RemindersState {
-    pub fn provide(notices: Notices) -> Self {
+    /// Loads the reminders and starts their clock; made by the first thing that asks
+    /// (Home's due cards, a page, or the app's start when reminders are stored).
+    fn load(notices: Notices) -> Self {
         let state = RemindersState {
             data: RwSignal::new(load(notices)),
             now: RwSignal::new(clock::now_ms() as i64),
             notices,
             notified: StoredValue::new(BTreeSet::new()),
         };
-        provide_context(state);
         // A tapped notification opens the app with its action in the URL.
         if let Some((action, reminder, day)) = notifications::take_notification_action() {
             match action.as_str() {
@@ -47,8 +50,13 @@ impl RemindersState {
         state
     }
 
-    pub fn expect() -> Self {
-        expect_context::<RemindersState>()
+    /// Whether this visit needs the reminders at all: some are stored, or a tapped
+    /// notification brought an action. Read without decoding them, so that a person with
+    /// no reminders never downloads their code on Home.
+    pub fn wanted() -> bool {
+        Self::loaded().is_some()
+            || storage::contains(&storage::REMINDERS)
+            || notifications::has_notification_action()
     }
 
     pub fn reload(&self, key_name: Option<&str>) {

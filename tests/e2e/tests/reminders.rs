@@ -171,6 +171,20 @@ fn a_due_reminder_shows_on_home_notifies_and_done_starts_the_streak() {
         Duration::from_secs(10),
     )
     .expect("a notification with Done and Snooze through the service worker");
+    // The reminders' clock (notifications, the badge) runs on every page, not only where
+    // reminders are shown: opened straight at a Learn page, the app loads them at start.
+    page.open(
+        &mut browser,
+        &format!("{}/learn/neuropathy", server.origin()),
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "performance.getEntriesByType('resource')
+            .some(e => e.name.endsWith('/split_reminders_on_start.wasm'))",
+        Duration::from_secs(5),
+    )
+    .expect("the reminders' code loads at start on a Learn page");
     page.screenshot(
         &mut browser,
         &e2e::workspace_root().join("tests/e2e/screenshots/reminders/reminders.png"),
@@ -179,6 +193,13 @@ fn a_due_reminder_shows_on_home_notifies_and_done_starts_the_streak() {
 
     page.open(&mut browser, &format!("{}/", server.origin()))
         .unwrap();
+    // The due cards come with the reminders' own code, just after Home itself.
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.due-card')",
+        Duration::from_secs(5),
+    )
+    .expect("the due card on Home");
     let card = page.text(&mut browser, ".due-card").unwrap();
     assert!(
         card.contains("Heels before bed") && card.contains("Due now (22:00)"),

@@ -61,11 +61,18 @@ fn garbage_under_each_key_is_set_aside_byte_for_byte_and_the_app_still_starts() 
     browser.take_events();
     page.reload(&mut browser).unwrap();
     assert_eq!(ui::heading(&page, &mut browser), "Tonight");
-    // Home reads only what it shows; each feature reads its data with its first page.
+    // Home reads only what it shows; each feature reads its data with its first page. The
+    // reminders (stored here, so read at start) arrive with their code, just after the page.
     let count_notices = |page: &Page, browser: &mut Browser| {
         page.eval(browser, "document.querySelectorAll('.notice').length")
             .unwrap()
     };
+    page.wait_for(
+        &mut browser,
+        "document.querySelectorAll('.notice').length >= 2",
+        Duration::from_secs(5),
+    )
+    .expect("the settings' and the reminders' notices");
     assert_eq!(count_notices(&page, &mut browser), json!(2));
     for (key, value) in &garbage[1..4] {
         assert_eq!(

@@ -1,0 +1,59 @@
+//! The reminders at start: Home's due cards and the clock behind notifications, in a chunk
+//! of their own. Most people who open Home have no reminders, and for them this code (the
+//! schedule, its stored types and serde for them) is never downloaded; for the others it
+//! loads right after the page is up.
+
+use super::RemindersState;
+use leptos::prelude::*;
+
+/// Makes the reminders' state, which starts their clock, and with `with_cards` the due cards.
+#[cfg(lazy_routes)]
+#[leptos::wasm_split::wasm_split(
+    reminders_on_start,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible
+)]
+fn start(with_cards: bool) -> Result<Option<AnyView>, leptos::wasm_split::SplitLoaderError> {
+    Ok(start_now(with_cards))
+}
+
+#[cfg(not(lazy_routes))]
+#[allow(clippy::unused_async)]
+async fn start(with_cards: bool) -> Result<Option<AnyView>, std::convert::Infallible> {
+    Ok(start_now(with_cards))
+}
+
+fn start_now(with_cards: bool) -> Option<AnyView> {
+    RemindersState::expect();
+    with_cards.then(|| view! { <super::DueReminders/> }.into_any())
+}
+
+/// Starts the reminders' clock (notifications, the badge) on any page, when this visit
+/// has reminders; nothing otherwise.
+pub fn start_if_wanted() {
+    if !RemindersState::wanted() {
+        return;
+    }
+    // Scoped: the state is made under the app's owner, where its context lives.
+    leptos::task::spawn_local_scoped(async {
+        if let Err(error) = start(false).await {
+            leptos::logging::warn!("reminders did not start: {error:?}");
+        }
+    });
+}
+
+/// Home's due and overdue reminders, once their code is here; nothing, and no download,
+/// for a person without reminders.
+#[component]
+pub fn DueRemindersOnHome() -> impl IntoView {
+    if !RemindersState::wanted() {
+        return ().into_any();
+    }
+    let cards = Suspend::new(async {
+        start(true).await.unwrap_or_else(|error| {
+            leptos::logging::warn!("due reminders did not load: {error:?}");
+            None
+        })
+    });
+    view! { <Suspense fallback=|| ()>{cards}</Suspense> }.into_any()
+}
