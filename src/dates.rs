@@ -1,6 +1,18 @@
 //! Plain date arithmetic on milliseconds since the epoch and a UTC offset, so that
 //! formatting is testable natively and never depends on the test machine's time zone.
 
+/// Offset east of UTC in minutes at an instant (ms since the epoch): the device's zone in
+/// the app, a fixed or scripted one in tests.
+pub trait Zone {
+    fn offset_minutes(&self, utc_ms: i64) -> i32;
+}
+
+impl<F: Fn(i64) -> i32> Zone for F {
+    fn offset_minutes(&self, utc_ms: i64) -> i32 {
+        self(utc_ms)
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];

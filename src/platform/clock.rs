@@ -19,7 +19,7 @@ pub fn format_local(ms: f64) -> String {
 /// The device's own time zone, for the reminder schedule.
 pub struct DeviceZone;
 
-impl crate::reminders::schedule::Zone for DeviceZone {
+impl crate::dates::Zone for DeviceZone {
     fn offset_minutes(&self, utc_ms: i64) -> i32 {
         offset_minutes_at(utc_ms as f64)
     }

@@ -26,17 +26,22 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), Plat
     web_sys::Url::revoke_object_url(&url).map_err(failed)
 }
 
-/// The text of the first file chosen in a file input.
+/// The text of the first file chosen in a file input, refused unread when it is over
+/// `max_bytes` (the caller knows what such a file may hold).
 pub async fn read_chosen_text(
     input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
 ) -> Result<Option<String>, PlatformError> {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return Ok(None);
     };
-    if file.size() > super::super::storage::backup::MAX_IMPORT_BYTES as f64 {
+    if file.size() > max_bytes as f64 {
         return Err(PlatformError::Failed {
             what: "reading the file",
-            detail: format!("it is {} bytes, too large for a backup", file.size()),
+            detail: format!(
+                "it is too large ({} bytes; at most {max_bytes})",
+                file.size()
+            ),
         });
     }
     let text = JsFuture::from(file.text())

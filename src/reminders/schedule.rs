@@ -13,16 +13,8 @@ pub const GRACE_MS: i64 = 6 * 60 * MINUTE_MS;
 pub const MAX_REMINDERS: usize = 50;
 pub const MAX_LABEL: usize = 60;
 
-/// Offset east of UTC in minutes at an instant (ms since the epoch).
-pub trait Zone {
-    fn offset_minutes(&self, utc_ms: i64) -> i32;
-}
-
-impl<F: Fn(i64) -> i32> Zone for F {
-    fn offset_minutes(&self, utc_ms: i64) -> i32 {
-        self(utc_ms)
-    }
-}
+/// Time zones are plain date arithmetic, below every feature and the platform's clock.
+pub use crate::dates::Zone;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reminder {
