@@ -4,6 +4,7 @@
 mod condition;
 pub mod engine;
 mod finding;
+pub mod positions;
 mod red_flags;
 pub mod rules;
 pub mod safety_net;

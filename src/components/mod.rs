@@ -3,6 +3,7 @@
 pub mod choice_group;
 pub mod get_help;
 pub mod notices;
+pub mod pictures;
 pub mod step_heading;
 pub mod table_scroll;
 pub mod urgency_banner;
@@ -11,6 +12,7 @@ pub mod warning_signs;
 pub use choice_group::ChoiceGroup;
 pub use get_help::GetHelpBox;
 pub use notices::{NoticeList, Notices};
+pub use pictures::{Figure, HowToLie};
 pub use step_heading::StepHeading;
 pub use table_scroll::TableScroll;
 pub use urgency_banner::UrgencyBanner;

@@ -5,6 +5,7 @@ pub mod model;
 mod routine;
 mod state;
 pub mod stats;
+mod try_tonight;
 mod views;
 
 pub use routine::TonightPage;

@@ -196,6 +196,7 @@ fn SleepWell() -> impl IntoView {
             {advice.into_iter().map(|nudge| view! { <p class="note">{nudge.text()}</p> }).collect_view()}
             <p role="status">"Saved in your diary. A second check-in tonight updates this one."</p>
             <p><A href="/diary">"See your diary"</A></p>
+            <super::try_tonight::TryTonight/>
         </section>
     }
 }

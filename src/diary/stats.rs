@@ -1,7 +1,7 @@
 //! What the diary shows: the series for the chart, honest patterns (only with enough
 //! nights, with the counts), and nudges. Pure.
 
-use super::model::{Entry, Place};
+use super::model::{Entry, Helper, Place};
 use crate::clinical::{assess, Urgency};
 
 /// Nights needed on each side before a comparison is shown at all.
@@ -53,18 +53,83 @@ pub fn moisture_pattern(
                 .any(|p| matches!(p, Place::HeelSkin | Place::Feet))
         })
         .collect();
+    let (with_mean, with_nights, without_mean, without_nights) =
+        compare(relevant.into_iter(), |e| e.moisturized)?;
+    Some(MoisturePattern {
+        with_mean,
+        with_nights,
+        without_mean,
+        without_nights,
+    })
+}
+
+/// Mean pain on the nights where `applies` holds against the other nights, with both
+/// counts; `None` unless each side has `MIN_NIGHTS_PER_SIDE`.
+fn compare<'a>(
+    nights: impl Iterator<Item = &'a Entry>,
+    applies: impl Fn(&Entry) -> bool,
+) -> Option<(f64, usize, f64, usize)> {
     let mean =
         |list: &[&Entry]| list.iter().map(|e| f64::from(e.pain)).sum::<f64>() / list.len() as f64;
-    let (with, without): (Vec<&Entry>, Vec<&Entry>) =
-        relevant.into_iter().partition(|e| e.moisturized);
-    (with.len() >= MIN_NIGHTS_PER_SIDE && without.len() >= MIN_NIGHTS_PER_SIDE).then(|| {
-        MoisturePattern {
-            with_mean: mean(&with),
-            with_nights: with.len(),
-            without_mean: mean(&without),
-            without_nights: without.len(),
-        }
-    })
+    let (with, without): (Vec<&Entry>, Vec<&Entry>) = nights.partition(|e| applies(e));
+    (with.len() >= MIN_NIGHTS_PER_SIDE && without.len() >= MIN_NIGHTS_PER_SIDE)
+        .then(|| (mean(&with), with.len(), mean(&without), without.len()))
+}
+
+/// Something ticked under "What helped", against the nights it was not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelperPattern {
+    pub helper: Helper,
+    pub with_mean: f64,
+    pub with_nights: usize,
+    pub without_mean: f64,
+    pub without_nights: usize,
+}
+
+impl HelperPattern {
+    /// An observation with its counts, never a claim that one caused the other.
+    pub fn sentence(&self) -> String {
+        format!(
+            "{}: pain {:.1} of 10 on average over {} nights with it; {:.1} over {} nights without.",
+            self.helper.label(),
+            self.with_mean,
+            self.with_nights,
+            self.without_mean,
+            self.without_nights
+        )
+    }
+}
+
+/// What went with lower pain within the last `nights`: each thing that may have helped,
+/// only with enough nights on both sides and only where pain was lower with it, the
+/// largest difference first.
+pub fn what_went_with_lower_pain(
+    entries: &[Entry],
+    last_night: i64,
+    nights: i64,
+) -> Vec<HelperPattern> {
+    let window = || {
+        entries
+            .iter()
+            .filter(move |e| e.night > last_night - nights && e.night <= last_night)
+    };
+    let mut patterns: Vec<HelperPattern> = Helper::ALL
+        .iter()
+        .filter_map(|helper| {
+            let (with_mean, with_nights, without_mean, without_nights) =
+                compare(window(), |e| e.helped.contains(helper))?;
+            (with_mean < without_mean).then_some(HelperPattern {
+                helper: *helper,
+                with_mean,
+                with_nights,
+                without_mean,
+                without_nights,
+            })
+        })
+        .collect();
+    patterns
+        .sort_by(|a, b| (a.with_mean - a.without_mean).total_cmp(&(b.with_mean - b.without_mean)));
+    patterns
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -187,6 +252,50 @@ mod tests {
         assert!(pattern.sentence().contains(
             "lower when you moisturised: 2.2 on average over 5 nights, against 6.0 over 6 nights"
         ));
+    }
+
+    fn helped(n: i64, pain: u8, with: &[Helper]) -> Entry {
+        Entry {
+            night: n,
+            pain,
+            helped: with.to_vec(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn what_helped_shows_only_from_five_nights_on_each_side_with_its_counts() {
+        // Four nights with a pillow, five without: not yet.
+        let mut entries: Vec<Entry> = (0..4)
+            .map(|i| helped(90 + i, 3, &[Helper::Pillow]))
+            .collect();
+        entries.extend((0..5).map(|i| helped(80 + i, 6, &[])));
+        assert!(what_went_with_lower_pain(&entries, 100, 30).is_empty());
+        // The fifth night with it: shown, with both counts.
+        entries.push(helped(95, 3, &[Helper::Pillow]));
+        let found = what_went_with_lower_pain(&entries, 100, 30);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].sentence(),
+            "A pillow between or under the knees: pain 3.0 of 10 on average over 5 nights with it; 6.0 over 5 nights without."
+        );
+        // Five with but only four without: not shown either.
+        entries.retain(|e| e.night != 80);
+        assert!(what_went_with_lower_pain(&entries, 100, 30).is_empty());
+    }
+
+    #[test]
+    fn what_helped_leaves_out_what_went_with_more_pain_and_nights_outside_the_window() {
+        let mut entries: Vec<Entry> = (0..5)
+            .map(|i| helped(90 + i, 7, &[Helper::Painkiller]))
+            .collect();
+        entries.extend((0..5).map(|i| helped(95 + i, 2, &[Helper::Moving])));
+        let found = what_went_with_lower_pain(&entries, 100, 30);
+        assert_eq!(
+            found.iter().map(|p| p.helper).collect::<Vec<_>>(),
+            [Helper::Moving]
+        );
+        assert!(what_went_with_lower_pain(&entries, 100, 8).is_empty());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `/diary`: the pain chart (SVG drawn here), the same numbers in a table, patterns and nudges.
 
 use super::state::{tonight, DiaryState};
-use super::stats::{moisture_pattern, nudges, series};
+use super::stats::{
+    moisture_pattern, nudges, series, what_went_with_lower_pain, MIN_NIGHTS_PER_SIDE,
+};
 use crate::components::TableScroll;
 use crate::platform::document;
 use crate::router::A;
@@ -28,9 +30,42 @@ pub fn DiaryPage() -> impl IntoView {
                     <button type="button" class="button secondary" aria-pressed=move || (nights.get() == n).to_string() on:click=move |_| nights.set(n)>{format!("{n} nights")}</button>
                 }).collect_view()}
             </div>
-            <PainChart nights last/>
-            {move || state.entries.with(|entries| moisture_pattern(entries, last, nights.get())).map(|p| view! { <p class="pattern">{p.sentence()}</p> })}
-            <PainTable nights last/>
+            <Show when=move || state.entries.with(|entries| !entries.is_empty()) fallback=|| view! {
+                <p class="empty-diary">"No nights recorded yet. Tonight's check-in takes about a minute and starts your diary."</p>
+            }>
+                <PainChart nights last/>
+                {move || state.entries.with(|entries| moisture_pattern(entries, last, nights.get())).map(|p| view! { <p class="pattern">{p.sentence()}</p> })}
+                <WhatHelped nights last/>
+                <PainTable nights last/>
+            </Show>
+        </section>
+    }
+}
+
+/// What went with lower pain, from the person's own nights: an observation with its
+/// counts, shown only once there are enough nights with and without.
+#[component]
+fn WhatHelped(nights: RwSignal<i64>, last: i64) -> impl IntoView {
+    let state = DiaryState::expect();
+    let patterns = move || {
+        state
+            .entries
+            .with(|entries| what_went_with_lower_pain(entries, last, nights.get()))
+    };
+    view! {
+        <section class="what-helped" aria-labelledby="what-helped-title">
+            <h2 id="what-helped-title">"What went with lower pain"</h2>
+            {move || {
+                let found = patterns();
+                if found.is_empty() {
+                    view! { <p class="small">{format!("Nothing to show yet: this needs at least {MIN_NIGHTS_PER_SIDE} nights with something you ticked under \"What helped\" and {MIN_NIGHTS_PER_SIDE} nights without it, in the nights shown.")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul>{found.into_iter().map(|p| view! { <li>{p.sentence()}</li> }).collect_view()}</ul>
+                        <p class="small">"These are nights that went together in your diary, not proof of what eases the pain. Other things change from night to night too."</p>
+                    }.into_any()
+                }
+            }}
         </section>
     }
 }

@@ -1,5 +1,7 @@
 use super::content::{section_for, Section, INTRO, SECTIONS};
-use crate::components::{GetHelpBox, WarningSigns};
+use crate::clinical::positions::suited_to;
+use crate::components::pictures::diagram;
+use crate::components::{Figure, GetHelpBox, HowToLie, WarningSigns};
 use crate::not_found::NotFound;
 use crate::platform::document;
 use crate::router::use_params_map;
@@ -63,8 +65,10 @@ fn SectionPage(section: &'static Section) -> impl IntoView {
             <p class="breadcrumb"><A href="/learn">"‹ All causes"</A></p>
             <h1>{section.title}</h1>
             {section.paragraphs.iter().map(|paragraph| view! { <p>{*paragraph}</p> }).collect_view()}
+            {diagram(section.condition).map(|picture| view! { <Figure picture/> })}
             <h2>"What you can try tonight"</h2>
             <ul>{section.try_tonight.iter().map(|tip| view! { <li>{tip.text}</li> }).collect_view()}</ul>
+            <HowToLie positions=suited_to(section.condition).to_vec() title="How to lie tonight"/>
             <GetHelpBox advice=section.get_help/>
             <nav class="pager" aria-label="More causes">
                 {previous.map(|p| view! { <A href=href(p)>{format!("‹ {}", p.title)}</A> })}

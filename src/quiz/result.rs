@@ -2,6 +2,7 @@
 
 use super::flow::Answers;
 use super::questions::QUESTIONS;
+use crate::clinical::positions::{self, Position};
 use crate::clinical::{Assessment, Condition, Finding, Urgency, UrgencyReason};
 use crate::learn::section_for;
 use serde::{Deserialize, Serialize};
@@ -58,6 +59,8 @@ pub struct Beside {
     /// with no home tips and no "when to get help" box that offers self-care.
     pub warning_only: bool,
     pub tips: Vec<&'static str>,
+    /// "How to lie tonight", chosen by the same rules as the tips.
+    pub positions: Vec<Position>,
     pub get_help: &'static [(Urgency, &'static str)],
 }
 
@@ -91,6 +94,7 @@ pub fn beside(assessment: &Assessment) -> Beside {
             } else {
                 Vec::new()
             },
+            positions: positions::for_tonight(&explained, true),
             get_help: &[],
         };
     }
@@ -110,6 +114,7 @@ pub fn beside(assessment: &Assessment) -> Beside {
     Beside {
         warning_only: false,
         tips,
+        positions: positions::for_tonight(&explained, false),
         get_help: explained
             .first()
             .and_then(|c| section_for(c.id()))

@@ -1,5 +1,6 @@
 use crate::clinical::{Condition, RankedCondition};
-use crate::components::{GetHelpBox, UrgencyBanner};
+use crate::components::pictures::diagram;
+use crate::components::{Figure, GetHelpBox, HowToLie, UrgencyBanner};
 use crate::learn::section_for;
 use crate::platform::{clock, document, share};
 use crate::quiz::result::{beside, compare, doctor_summary, reason_text, SavedResult};
@@ -59,6 +60,7 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
             <p class="disclaimer"><strong>"This is not a diagnosis."</strong>" It shows which common causes fit your answers. A doctor who examines you can tell more."</p>
             <RankedList ranked=assessment.ranked.clone()/>
             <TonightTips tips=plan.tips warning_only=plan.warning_only/>
+            <HowToLie positions=plan.positions title=if plan.warning_only { "How to hold your legs meanwhile" } else { "How to lie tonight" }/>
             {(!plan.get_help.is_empty()).then(|| view! { <GetHelpBox advice=plan.get_help/> })}
             {previous.map(|previous| view! { <Comparison earlier=previous later=result.clone()/> })}
             <DoctorSummary result=result.clone() when/>
@@ -100,6 +102,7 @@ fn RankedList(ranked: Vec<RankedCondition>) -> impl IntoView {
                 <li class="cause">
                     <h3>{r.condition.name()}<span class="badge">{r.likelihood.label()}</span></h3>
                     <p>"Why we think so: you said " {why.join("; ")} "."</p>
+                    {diagram(r.condition).map(|picture| view! { <Figure picture/> })}
                     {(!against.is_empty()).then(|| view! { <p class="small">"What points away: you said " {against.join("; ")} "."</p> })}
                     {(r.condition == Condition::SpinalStenosis).then(|| view! {
                         <p class="note">"Spinal stenosis usually gets better when you sit or lie down and worse when you stand or walk. So it does not explain pain that starts once you are in bed."</p>

@@ -61,6 +61,18 @@ pub fn begin_quiz(page: &Page, browser: &mut Browser, origin: &str) {
     .unwrap();
 }
 
+/// Clicks `button` and waits for the next screen (a new heading).
+pub fn next_screen(page: &Page, browser: &mut Browser, button: &str) {
+    let before = heading(page, browser);
+    click_button(page, browser, button);
+    page.wait_for(
+        browser,
+        &format!("document.querySelector('main h1').textContent !== {before:?}"),
+        Duration::from_secs(5),
+    )
+    .unwrap_or_else(|e| panic!("after {before:?}: {e}"));
+}
+
 /// Answers each question in turn, then opens the result and waits for its banner.
 pub fn answer_all_and_see_result(page: &Page, browser: &mut Browser, answers: &[&[&str]]) {
     for labels in answers {

@@ -61,6 +61,30 @@ async fn every_route_renders(s: &Session, origin: &str, theme: &str) {
     }
 }
 
+/// The drawings come from their own files through `<use>`: each one has to have arrived
+/// and drawn something, in the theme's colours, in every engine.
+async fn the_pictures_draw(s: &Session, origin: &str, theme: &str) {
+    s.goto(&format!("{origin}/learn/skin_fissures"))
+        .await
+        .unwrap();
+    let drawn = "const uses = [...document.querySelectorAll('figure.picture use')];
+        return uses.length >= 2 && uses.every(u => u.getBBox().width > 100 && u.getBBox().height > 40)";
+    s.wait_for(drawn, Duration::from_secs(10))
+        .await
+        .unwrap_or_else(|e| {
+            panic!(
+                "{} ({theme}): the pictures did not draw: {e}",
+                s.engine.name()
+            )
+        });
+    s.eval("document.querySelector('figure.picture').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    s.screenshot(&shot_path(s.engine, theme, "pictures"))
+        .await
+        .unwrap();
+}
+
 async fn next(s: &Session) {
     let before = s.heading().await.unwrap();
     s.click_button("Next").await.unwrap();
@@ -304,6 +328,7 @@ async fn smoke(engine: Engine) {
         s.goto(&format!("{origin}/")).await.unwrap();
         set_theme(&s, theme).await;
         every_route_renders(&s, &origin, theme).await;
+        the_pictures_draw(&s, &origin, theme).await;
     }
     set_theme(&s, "light").await;
     a_whole_symptom_check(&s, &origin).await;

@@ -18,6 +18,28 @@ fn begin(page: &Page, browser: &mut Browser, origin: &str) {
     ui::begin_quiz(page, browser, origin);
 }
 
+/// The drawings the page shows (their files), once each has arrived from the server.
+fn pictures(page: &Page, browser: &mut Browser, within: &str) -> Vec<String> {
+    let script =
+        format!("[...document.querySelectorAll('{within} use')].map(u => u.getAttribute('href'))");
+    let hrefs: Vec<String> = serde_json::from_value(page.eval(browser, &script).unwrap()).unwrap();
+    for href in &hrefs {
+        let file = href.split('#').next().unwrap_or_default();
+        let arrived = format!(
+            "fetch({file:?}).then(r => r.ok && r.headers.get('content-type').includes('svg'))"
+        );
+        assert_eq!(page.eval(browser, &arrived).unwrap(), json!(true), "{file}");
+    }
+    hrefs
+        .iter()
+        .map(|h| {
+            h.trim_start_matches("pictures/")
+                .trim_end_matches(".svg#art")
+                .to_string()
+        })
+        .collect()
+}
+
 #[test]
 fn an_emergency_answer_shows_the_advice_at_once_and_keeps_it_on_top() {
     let (server, mut browser, page) = start();
@@ -105,6 +127,16 @@ fn rest_pain_answers_end_in_urgent_advice_that_says_do_not_raise_the_legs() {
     assert!(body.contains("While you get help, do not raise your legs"));
     assert!(body.contains("you said it is worse with your legs raised"));
     assert!(body.contains("This is not a diagnosis"));
+    // While getting help: only how to hold the legs, never a picture of raised legs.
+    assert_eq!(
+        pictures(&page, &mut browser, ".how-to-lie"),
+        ["posture-legs-hanging"]
+    );
+    assert!(page
+        .text(&mut browser, ".how-to-lie")
+        .unwrap()
+        .contains("How to hold your legs meanwhile"));
+    assert!(pictures(&page, &mut browser, ".causes").contains(&"cause-arteries".to_string()));
     shot(&page, &mut browser, "result-urgent");
     assert!(page.problems(&browser.take_events()).is_empty());
 }
@@ -259,6 +291,15 @@ fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
         summary.contains("Cracked heel skin") && summary.contains("Where do you feel it?"),
         "{summary}"
     );
+    assert!(
+        pictures(&page, &mut browser, ".causes li:first-child").contains(&"cause-heel".to_string())
+    );
+    let positions = pictures(&page, &mut browser, ".how-to-lie");
+    assert_eq!(
+        positions.first().map(String::as_str),
+        Some("posture-socks-cream"),
+        "{positions:?}"
+    );
     shot(&page, &mut browser, "result-self-care");
 
     // The printed page: navigation and buttons gone, the summary whole.
@@ -321,6 +362,65 @@ fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
         )
         .unwrap(),
         json!(0)
+    );
+    assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+/// Heavy legs that settle once raised: the veins' result shows raising the legs, the
+/// one position the rest-pain result must never show.
+#[test]
+fn heavy_legs_that_settle_when_raised_show_the_raised_legs_position() {
+    let (server, mut browser, page) = start();
+    begin(&page, &mut browser, &server.origin());
+    ui::answer_all_and_see_result(
+        &page,
+        &mut browser,
+        &[
+            &["None of these"],
+            &["None of these"],
+            &["Calf"],
+            &["Both legs"],
+            &["Heavy, tired legs"],
+            &["At night in general"],
+            &["They feel heavy or uncomfortable"],
+            &["Nothing helps"],
+            &["They get heavier as the day goes on"],
+            &["None of these"],
+            &["None of these"],
+        ],
+    );
+    assert!(page
+        .text(&mut browser, ".causes li h3")
+        .unwrap()
+        .starts_with("Vein disease"));
+    let positions = pictures(&page, &mut browser, ".how-to-lie");
+    assert_eq!(
+        positions.first().map(String::as_str),
+        Some("posture-legs-raised"),
+        "{positions:?}"
+    );
+    assert!(page
+        .text(&mut browser, ".how-to-lie")
+        .unwrap()
+        .contains("rest your legs raised on pillows"));
+    let violations = e2e::axe_violations(&page, &mut browser);
+    assert!(violations.is_empty(), "{violations:#?}");
+    shot(&page, &mut browser, "result-veins");
+
+    // Tonight's check-in ends with the same positions, taken from this latest result.
+    page.open(&mut browser, &format!("{}/tonight", server.origin()))
+        .unwrap();
+    for button in ["Next", "Next", "Done"] {
+        ui::next_screen(&page, &mut browser, button);
+    }
+    assert!(page
+        .text(&mut browser, ".how-to-lie h2")
+        .unwrap()
+        .contains("Try tonight"));
+    let tonight = pictures(&page, &mut browser, ".how-to-lie");
+    assert_eq!(
+        tonight, positions,
+        "the check-in shows the result's positions"
     );
     assert!(page.problems(&browser.take_events()).is_empty());
 }

@@ -19,16 +19,7 @@ fn set_pain(page: &Page, browser: &mut Browser, pain: u8) {
     assert_eq!(page.text(browser, ".pain-value").unwrap(), pain.to_string());
 }
 
-fn next(page: &Page, browser: &mut Browser, button: &str) {
-    let before = heading(page, browser);
-    click_button(page, browser, button);
-    page.wait_for(
-        browser,
-        &format!("document.querySelector('main h1').textContent !== {before:?}"),
-        Duration::from_secs(5),
-    )
-    .unwrap_or_else(|e| panic!("after {before:?}: {e}"));
-}
+use e2e::ui::next_screen as next;
 
 fn run_routine(page: &Page, browser: &mut Browser, origin: &str, pain: u8, shots: bool) {
     page.open(browser, &format!("{origin}/")).unwrap();
@@ -172,4 +163,84 @@ fn a_warning_sign_in_the_routine_shows_the_advice_at_once() {
         .text(&mut browser, ".urgency-emergency")
         .unwrap()
         .contains("Call the emergency number now"));
+}
+
+/// Stores `with` nights on which a pillow helped (pain 3) and `without` nights without it
+/// (pain 6), the most recent first, ending tonight.
+fn store_pillow_nights(page: &Page, browser: &mut Browser, with: u32, without: u32) {
+    let script = format!(
+        "(() => {{
+            const tonight = Math.floor((Date.now() - new Date().getTimezoneOffset() * 60000 - 6 * 3600000) / 86400000);
+            const data = [];
+            for (let i = 0; i < {with}; i++) data.push({{ n: tonight - i, p: 3, h: ['pillow'] }});
+            for (let i = 0; i < {without}; i++) data.push({{ n: tonight - {with} - i, p: 6 }});
+            data.sort((a, b) => a.n - b.n);
+            localStorage.setItem('lan.diary', JSON.stringify({{ schema: 1, data }}));
+            return true;
+        }})()"
+    );
+    assert_eq!(page.eval(browser, &script).unwrap(), json!(true));
+}
+
+#[test]
+fn the_diary_says_when_it_is_empty_and_shows_what_helped_only_from_five_nights_each_way() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    page.open(&mut browser, &format!("{}/diary", server.origin()))
+        .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.empty-diary')",
+        Duration::from_secs(5),
+    )
+    .expect("an empty diary says so");
+    assert!(page
+        .text(&mut browser, ".empty-diary")
+        .unwrap()
+        .contains("No nights recorded yet"));
+    assert_eq!(
+        page.eval(
+            &mut browser,
+            "!!document.querySelector('.pain-chart, .diary-table')"
+        )
+        .unwrap(),
+        json!(false)
+    );
+
+    // One night short on one side: nothing is claimed.
+    store_pillow_nights(&page, &mut browser, 5, 4);
+    page.reload(&mut browser).unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.what-helped')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let section = page.text(&mut browser, ".what-helped").unwrap();
+    assert!(section.contains("Nothing to show yet"), "{section}");
+    assert!(!section.contains("A pillow"), "{section}");
+
+    // Five and five: the observation, with its counts.
+    store_pillow_nights(&page, &mut browser, 5, 5);
+    page.reload(&mut browser).unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.what-helped li')",
+        Duration::from_secs(5),
+    )
+    .expect("what helped, from enough nights");
+    assert_eq!(
+        page.text(&mut browser, ".what-helped li").unwrap(),
+        "A pillow between or under the knees: pain 3.0 of 10 on average over 5 nights with it; 6.0 over 5 nights without."
+    );
+    let violations = e2e::axe_violations(&page, &mut browser);
+    assert!(violations.is_empty(), "{violations:#?}");
+    page.eval(
+        &mut browser,
+        "document.querySelector('.what-helped').scrollIntoView()",
+    )
+    .unwrap();
+    shot(&page, &mut browser, "6-what-helped");
+    assert!(page.problems(&browser.take_events()).is_empty());
 }

@@ -1,0 +1,147 @@
+//! How to lie tonight: the positions that suit each cause, and the choice for a result.
+//! A clinical rule lives here: with poor arterial flow possible, nothing suggests raising
+//! the legs (SPEC, "What the result may show beside a warning").
+
+use super::Condition;
+
+/// A way to lie (or to get the feet ready) for the night.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Position {
+    BackPillowUnderKnees,
+    SidePillowBetweenKnees,
+    LegsLevelOrHanging,
+    LegsRaised,
+    CoversOffFeet,
+    SocksAfterCream,
+}
+
+impl Position {
+    pub const ALL: [Position; 6] = [
+        Position::BackPillowUnderKnees,
+        Position::SidePillowBetweenKnees,
+        Position::LegsLevelOrHanging,
+        Position::LegsRaised,
+        Position::CoversOffFeet,
+        Position::SocksAfterCream,
+    ];
+
+    pub fn raises_legs(self) -> bool {
+        self == Position::LegsRaised
+    }
+
+    /// What to do, in one or two sentences.
+    pub fn advice(self) -> &'static str {
+        match self {
+            Position::BackPillowUnderKnees => "On your back, slide a pillow under your knees. It lets the lower back settle and takes strain off the nerve and the joints there.",
+            Position::SidePillowBetweenKnees => "On your side, keep a pillow between your knees so the top leg does not twist the hip and lower back. If one hip hurts, lie on the other side.",
+            Position::LegsLevelOrHanging => "Keep your legs level, or let them hang over the edge of the bed with the head end propped up, or sleep in a chair: gravity then helps blood reach the feet. This can ease the pain for a while. It does not replace getting help.",
+            Position::LegsRaised => "In the evening, rest your legs raised on pillows. The first minutes can feel heavy; that passes as the veins empty.",
+            Position::CoversOffFeet => "Keep the bedclothes off burning feet: a cushion or a frame under the covers at the foot end. No hot-water bottles or heat pads on feet that feel less.",
+            Position::SocksAfterCream => "Rub a thick moisturiser into heels and soles, never between the toes, then put on cotton socks for the night.",
+        }
+    }
+}
+
+/// The positions that suit a cause. Spinal stenosis has none: it eases lying down.
+pub fn suited_to(condition: Condition) -> &'static [Position] {
+    match condition {
+        Condition::NerveCompression | Condition::JointAndMuscle => &[
+            Position::BackPillowUnderKnees,
+            Position::SidePillowBetweenKnees,
+        ],
+        Condition::Neuropathy => &[Position::CoversOffFeet],
+        Condition::ArterialRestPain => &[Position::LegsLevelOrHanging],
+        Condition::VenousInsufficiency => &[Position::LegsRaised],
+        Condition::SkinFissures => &[Position::SocksAfterCream],
+        _ => &[],
+    }
+}
+
+/// The positions to show beside a result: those of the two most likely causes, never leg
+/// raising while rest pain is ranked at all (the legs hang down instead, first). When the
+/// result leads with a warning, only how to hold the legs while getting help, if that.
+pub fn for_tonight(explained: &[Condition], warning_only: bool) -> Vec<Position> {
+    let rest_pain = explained.contains(&Condition::ArterialRestPain);
+    let mut chosen = Vec::new();
+    if rest_pain {
+        chosen.push(Position::LegsLevelOrHanging);
+    }
+    if warning_only {
+        return chosen;
+    }
+    let allowed = |position: &Position| !(rest_pain && position.raises_legs());
+    for position in explained.iter().take(2).flat_map(|c| suited_to(*c)) {
+        if allowed(position) && !chosen.contains(position) {
+            chosen.push(*position);
+        }
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lying_down_cause_has_positions_and_stenosis_has_none() {
+        for condition in Condition::EXPLAINED {
+            assert_eq!(
+                suited_to(condition).is_empty(),
+                condition == Condition::SpinalStenosis,
+                "{condition:?}"
+            );
+        }
+        let used: Vec<_> = Condition::EXPLAINED
+            .iter()
+            .flat_map(|c| suited_to(*c))
+            .collect();
+        assert!(Position::ALL.iter().all(|p| used.contains(&p)));
+    }
+
+    #[test]
+    fn rest_pain_anywhere_in_the_ranking_removes_leg_raising_and_leads_with_hanging() {
+        let veins_first = [
+            Condition::VenousInsufficiency,
+            Condition::JointAndMuscle,
+            Condition::ArterialRestPain,
+        ];
+        let chosen = for_tonight(&veins_first, false);
+        assert_eq!(chosen[0], Position::LegsLevelOrHanging);
+        assert!(!chosen.iter().any(|p| p.raises_legs()), "{chosen:?}");
+        assert!(chosen.contains(&Position::SidePillowBetweenKnees));
+        // Without rest pain, veins get their raised legs.
+        let veins = for_tonight(&[Condition::VenousInsufficiency], false);
+        assert_eq!(veins, [Position::LegsRaised]);
+    }
+
+    #[test]
+    fn a_warning_keeps_only_how_to_hold_the_legs_while_getting_help() {
+        let ranked = [Condition::ArterialRestPain, Condition::NerveCompression];
+        assert_eq!(for_tonight(&ranked, true), [Position::LegsLevelOrHanging]);
+        assert!(for_tonight(&[Condition::NerveCompression], true).is_empty());
+    }
+
+    #[test]
+    fn only_the_two_most_likely_causes_choose_and_nothing_repeats() {
+        let ranked = [
+            Condition::NerveCompression,
+            Condition::JointAndMuscle,
+            Condition::SkinFissures,
+        ];
+        assert_eq!(
+            for_tonight(&ranked, false),
+            [
+                Position::BackPillowUnderKnees,
+                Position::SidePillowBetweenKnees
+            ]
+        );
+    }
+
+    #[test]
+    fn no_advice_text_suggests_raising_except_the_raising_position() {
+        for position in Position::ALL {
+            let says_raise = position.advice().contains("raised on pillows");
+            assert_eq!(says_raise, position.raises_legs(), "{position:?}");
+        }
+    }
+}
