@@ -139,10 +139,12 @@ fn optimize(wasm: &Path) -> Result<()> {
         .args(["-Oz", "--enable-bulk-memory"])
         .args(["--enable-nontrapping-float-to-int", "--enable-sign-ext"])
         .args(["--enable-mutable-globals", "--enable-multivalue"])
-        .args(["--enable-reference-types"])
-        .arg(wasm)
-        .arg("-o")
-        .arg(wasm);
+        .args(["--enable-reference-types"]);
+    // A profiling build: function names stay, so a browser profile can name what is slow.
+    if std::env::var_os("LAN_KEEP_WASM_NAMES").is_some() {
+        wasm_opt.arg("-g");
+    }
+    wasm_opt.arg(wasm).arg("-o").arg(wasm);
     // The splitter keeps a names subsection that binaryen does not know and reports once
     // per module, which would bury anything else wasm-opt says.
     run_tool_hiding(&mut wasm_opt, Some("unknown name subsection"))
