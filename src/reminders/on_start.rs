@@ -7,11 +7,11 @@ use super::RemindersState;
 use leptos::prelude::*;
 
 /// Makes the reminders' state, which starts their clock, and with `with_cards` the due cards.
-/// In the Remind page's chunk: a split of its own would cut every other page's chunks
+/// In the Remind page's chunk (setting up): a split of its own would cut every other page's chunks
 /// into more shared files (each set of splits sharing code gets its own file).
 #[cfg(lazy_routes)]
 #[leptos::wasm_split::wasm_split(
-    reminders_page,
+    setup_pages,
     wasm_split_path = ::leptos::wasm_split,
     fallible
 )]

@@ -181,7 +181,7 @@ fn a_due_reminder_shows_on_home_notifies_and_done_starts_the_streak() {
     page.wait_for(
         &mut browser,
         "performance.getEntriesByType('resource')
-            .some(e => e.name.endsWith('/split_reminders_page.wasm'))",
+            .some(e => e.name.endsWith('/split_setup_pages.wasm'))",
         Duration::from_secs(5),
     )
     .expect("the reminders' code loads at start on a Learn page");
