@@ -1,14 +1,14 @@
-//! The reminders at start: Home's due cards and the clock behind notifications, in a chunk
-//! of their own. Most people who open Home have no reminders, and for them this code (the
-//! schedule, its stored types and serde for them) is never downloaded; for the others it
-//! loads right after the page is up.
+//! The reminders at start: Home's due cards and the clock behind notifications, kept out
+//! of the main module. Most people who open Home have no reminders, and for them this code
+//! (the schedule, its stored types and serde for them) is never downloaded; for the others
+//! it loads right after the page is up.
 
 use super::RemindersState;
 use leptos::prelude::*;
 
 /// Makes the reminders' state, which starts their clock, and with `with_cards` the due cards.
-/// In the Remind page's chunk (setting up): a split of its own would cut every other page's chunks
-/// into more shared files (each set of splits sharing code gets its own file).
+/// In the setting-up chunk with the Remind page: a split of its own would cut every other
+/// page's code into more shared files (each set of splits sharing code gets its own file).
 #[cfg(lazy_routes)]
 #[leptos::wasm_split::wasm_split(
     setup_pages,

@@ -128,17 +128,14 @@ fn ImportFlow() -> impl IntoView {
     let chosen = move |_| {
         let Some(input) = input.get() else { return };
         wasm_bindgen_futures::spawn_local(async move {
-            let next =
-                match files::read_chosen_text(&input, crate::storage::backup::MAX_IMPORT_BYTES)
-                    .await
-                {
-                    Ok(None) => ImportStage::Idle,
-                    Ok(Some(text)) => match backup::parse(&text) {
-                        Ok((contents, _)) => ImportStage::Preview(contents),
-                        Err(error) => ImportStage::Failed(format!("{error} Nothing was changed.")),
-                    },
-                    Err(error) => ImportStage::Failed(format!("{error}. Nothing was changed.")),
-                };
+            let next = match files::read_chosen_text(&input, backup::MAX_IMPORT_BYTES).await {
+                Ok(None) => ImportStage::Idle,
+                Ok(Some(text)) => match backup::parse(&text) {
+                    Ok((contents, _)) => ImportStage::Preview(contents),
+                    Err(error) => ImportStage::Failed(format!("{error} Nothing was changed.")),
+                },
+                Err(error) => ImportStage::Failed(format!("{error}. Nothing was changed.")),
+            };
             input.set_value("");
             stage.set(next);
         })
