@@ -217,10 +217,7 @@ impl Session {
         let deadline = Instant::now() + timeout;
         loop {
             let value = self.eval(body).await?;
-            let truthy = !matches!(&value, Value::Null | Value::Bool(false))
-                && value != json!(0)
-                && value != json!("");
-            if truthy {
+            if truthy(&value) {
                 return Ok(value);
             }
             if Instant::now() > deadline {
@@ -250,7 +247,7 @@ impl Session {
             "window.__lanBeforeReload = true; setTimeout(() => location.reload(), 0); return true;",
         )
         .await?;
-        self.wait_for(
+        self.wait_across_navigation(
             "return !window.__lanBeforeReload && document.readyState === 'complete'",
             Duration::from_secs(20),
         )
@@ -258,10 +255,31 @@ impl Session {
         self.heading().await.map(|_| ())
     }
 
+    /// Like `wait_for`, but a script that fails is "not yet": while the old page unloads,
+    /// WebKit's driver fails a running script ("Callback was not called before the unload
+    /// event") instead of answering for the new page.
+    async fn wait_across_navigation(&self, body: &str, timeout: Duration) -> Result<Value> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let last = match self.eval(body).await {
+                Ok(value) if truthy(&value) => return Ok(value),
+                Ok(value) => value.to_string(),
+                Err(e) => e,
+            };
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "{}: not true within {timeout:?} (last: {last}): {body}",
+                    self.engine.name()
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// The text of `main h1` once the app has rendered one (not the prerendered page).
     pub async fn heading(&self) -> Result<String> {
         let value = self
-            .wait_for(
+            .wait_across_navigation(
                 "const h = document.querySelector('main h1');
                  return !document.body.hasAttribute('data-prerendered') && h && h.textContent.trim();",
                 Duration::from_secs(15),
@@ -353,9 +371,31 @@ fn xpath_literal(text: &str) -> String {
     }
 }
 
+/// JavaScript's truthiness, for the values a script returns.
+fn truthy(value: &Value) -> bool {
+    !matches!(value, Value::Null | Value::Bool(false)) && value != &json!(0) && value != &json!("")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::xpath_literal;
+    use super::{truthy, xpath_literal};
+    use serde_json::json;
+
+    #[test]
+    fn only_what_javascript_calls_true_ends_a_wait() {
+        for falsy in [json!(null), json!(false), json!(0), json!("")] {
+            assert!(!truthy(&falsy), "{falsy}");
+        }
+        for true_ in [
+            json!(true),
+            json!(1),
+            json!("Tonight"),
+            json!([]),
+            json!({}),
+        ] {
+            assert!(truthy(&true_), "{true_}");
+        }
+    }
 
     #[test]
     fn xpath_literals_quote_every_kind_of_text() {
