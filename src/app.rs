@@ -114,6 +114,7 @@ pub fn App() -> impl IntoView {
     QuizState::provide_lazily();
     FootCheckState::provide_lazily();
     DiaryState::provide_lazily();
+    crate::photos::PhotosState::provide_lazily();
     let night = NightOverride(RwSignal::new(false));
     provide_context(night);
     if !crate::storage::is_available() {

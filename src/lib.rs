@@ -14,6 +14,7 @@ pub mod lazy_page;
 pub mod lazy_state;
 pub mod learn;
 pub mod not_found;
+pub mod photos;
 pub mod platform;
 pub mod quiz;
 pub mod reminders;

@@ -133,6 +133,11 @@ fn FeetStep() -> impl IntoView {
                 <p class="note">"Do the full foot check to record where, and see what to do: "<A href="/foot-check">"full foot check"</A></p>
             </Show>
             <p><A href="/foot-check">"Or do the full two-minute foot check"</A></p>
+            <details class="tonight-photo">
+                <summary>"Take a photo of a heel or sole"</summary>
+                <crate::photos::TakePhotoOfAnyArea/>
+                <p><A href="/foot-check/history#photos">"See and compare your photos"</A></p>
+            </details>
             <NextButtons/>
         </section>
     }

@@ -5,6 +5,7 @@ use super::map::{severity_class, FootMap};
 use super::model::{Area, Foot, FootCheck};
 use super::FootCheckState;
 use crate::components::TableScroll;
+use crate::photos::{PhotoStrip, PhotosSection};
 use crate::platform::{clock, document};
 use crate::router::A;
 use leptos::prelude::*;
@@ -35,6 +36,7 @@ pub fn FootCheckHistory() -> impl IntoView {
                 <AttentionChart/>
                 <CheckList/>
             </Show>
+            <PhotosSection/>
         </section>
     }
 }
@@ -90,6 +92,7 @@ fn AreaTimeline(foot: Foot, area: Area) -> impl IntoView {
         <section class="timeline" aria-live="polite">
             <h2>{format!("{}, {}: last checks", foot.name(), area.name().to_lowercase())}</h2>
             <ul class="plain-list">{move || entries().into_iter().map(|(when, what)| view! { <li><strong>{when}</strong>": "{what}</li> }).collect_view()}</ul>
+            <PhotoStrip spot=(foot, area)/>
         </section>
     }
 }

@@ -5,6 +5,7 @@ use super::map::FootMap;
 use super::model::{toggle_mark, Area, Foot, FootCheck, Mark, Step, Temperature};
 use super::FootCheckState;
 use crate::components::{StepHeading, UrgencyBanner};
+use crate::photos::{AreaPhotos, PhotoViewer};
 use crate::platform::document;
 use crate::router::A;
 use leptos::prelude::*;
@@ -53,7 +54,7 @@ fn Prepare() -> impl IntoView {
             <ul class="plain-list">
                 <li>"Take off socks and shoes."</li>
                 <li>"Sit where the light is good; put on your reading glasses if you use them."</li>
-                <li>"Put a hand mirror on the floor to see your soles. If you cannot see them, ask someone to look for you."</li>
+                <li>"Put a hand mirror on the floor to see your soles. If you cannot see them, ask someone to look for you, or take a photo with your phone at each area."</li>
             </ul>
             <label class="choice">
                 <input type="checkbox" prop:checked=move || state.diabetes.get() on:change=move |_| state.diabetes.update(|d| *d = !*d)/>
@@ -144,6 +145,8 @@ fn Look(foot: Foot, area: Area) -> impl IntoView {
                 <FootMap worst=worst highlight=(foot, area) on_pick=Callback::new(move |spot| state.go_to(spot))/>
                 {choices}
             </fieldset>
+            <AreaPhotos spot=(foot, area) check=Signal::derive(move || Some(state.started.get()))/>
+            <PhotoViewer/>
             <Nav can_go_on=Signal::derive(move || !marks().is_empty())/>
         </section>
     }

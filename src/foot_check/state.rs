@@ -17,6 +17,9 @@ pub struct FootCheckState {
     pub diabetes: RwSignal<bool>,
     /// The id of the check just saved, while its summary is on screen.
     pub saved: RwSignal<Option<u64>>,
+    /// The id the check in progress will be saved under (when it started), so photos
+    /// taken during it can name it before it is saved.
+    pub started: RwSignal<u64>,
     notices: Notices,
 }
 
@@ -43,6 +46,7 @@ impl FootCheckState {
             cold_foot_eases_hanging: RwSignal::new(false),
             diabetes: RwSignal::new(diabetes),
             saved: RwSignal::new(None),
+            started: RwSignal::new(clock::now_ms() as u64),
             notices,
         }
     }
@@ -60,6 +64,9 @@ impl FootCheckState {
 
     pub fn go(&self, delta: isize) {
         let last = Step::all().len() as isize - 1;
+        if self.step.get_untracked() == 0 && delta > 0 {
+            self.started.set(clock::now_ms() as u64);
+        }
         self.step
             .update(|step| *step = (*step as isize + delta).clamp(0, last) as usize);
     }
@@ -86,7 +93,7 @@ impl FootCheckState {
     pub fn save(&self) -> Option<u64> {
         let check = self.draft.with_untracked(|draft| {
             FootCheck::from_draft(
-                clock::now_ms() as u64,
+                self.started.get_untracked(),
                 self.temperature.get_untracked().flatten(),
                 self.cold_foot_eases_hanging.get_untracked(),
                 self.diabetes.get_untracked(),

@@ -42,3 +42,15 @@ pub fn every(period_ms: i32, tick: impl Fn() + 'static) {
         callback.forget();
     }
 }
+
+/// Calls `done` once, `delay_ms` from now.
+pub fn after(delay_ms: i32, done: impl FnOnce() + 'static) {
+    use wasm_bindgen::prelude::*;
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(done);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.unchecked_ref(),
+            delay_ms,
+        );
+    }
+}

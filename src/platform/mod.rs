@@ -5,6 +5,7 @@ pub mod clock;
 pub mod document;
 pub mod files;
 pub mod idle;
+pub mod images;
 pub mod network;
 pub mod notifications;
 pub mod persistence;

@@ -40,3 +40,24 @@ pub async fn is_persisted() -> Result<bool, PlatformError> {
 pub async fn request() -> Result<bool, PlatformError> {
     answer(manager()?.persist(), "asking for persistent storage").await
 }
+
+/// How much the site's data takes and how much the browser allows it, in bytes.
+pub async fn estimate() -> Result<(u64, u64), PlatformError> {
+    let what = "measuring the space used";
+    let promise = manager()?
+        .estimate()
+        .map_err(|e| PlatformError::failed(what, e))?;
+    let estimate = JsFuture::from(promise)
+        .await
+        .map_err(|e| PlatformError::failed(what, e))?;
+    let number = |name: &str| {
+        js_sys::Reflect::get(&estimate, &name.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .map(|v| v as u64)
+    };
+    match (number("usage"), number("quota")) {
+        (Some(usage), Some(quota)) => Ok((usage, quota)),
+        _ => Err(PlatformError::Unsupported("measuring the space used")),
+    }
+}

@@ -68,3 +68,38 @@ pub async fn share_text(title: &str, text: &str) -> Result<(), PlatformError> {
     }
     call_promise(&navigator()?.into(), "share", &data, "sharing").await
 }
+
+/// Shares files through the system's share sheet, where the browser can share files:
+/// `Unsupported` tells the caller to offer a download instead.
+pub async fn share_files(
+    title: &str,
+    files: &[(String, web_sys::Blob)],
+) -> Result<(), PlatformError> {
+    let what = "sharing";
+    let list = js_sys::Array::new();
+    for (name, blob) in files {
+        let options = web_sys::FilePropertyBag::new();
+        options.set_type(&blob.type_());
+        let file = web_sys::File::new_with_blob_sequence_and_options(
+            &js_sys::Array::of1(blob),
+            name,
+            &options,
+        )
+        .map_err(|e| PlatformError::failed(what, e))?;
+        list.push(&file);
+    }
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &list)
+        .and_then(|_| js_sys::Reflect::set(&data, &"title".into(), &title.into()))
+        .map_err(|e| PlatformError::failed(what, e))?;
+    let navigator: JsValue = navigator()?.into();
+    let can_share = js_sys::Reflect::get(&navigator, &"canShare".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&navigator, &data).ok())
+        .is_some_and(|answer| answer.is_truthy());
+    if !can_share {
+        return Err(PlatformError::Unsupported("sharing photos"));
+    }
+    call_promise(&navigator, "share", &data, what).await
+}

@@ -3,12 +3,14 @@
 use super::state::SettingsState;
 use crate::components::Notices;
 use crate::foot_check::FootCheckState;
+use crate::photos::PhotosState;
 use crate::platform::{clock, files, persistence};
 use crate::quiz::QuizState;
 use crate::reminders::RemindersState;
-use crate::storage::{self, backup};
+use crate::storage::{self, archive, backup, photos as photo_store};
 use leptos::html::Input;
 use leptos::prelude::*;
+use leptos::task::spawn_local_scoped;
 
 fn current_contents() -> backup::Contents {
     let settings = SettingsState::expect();
@@ -36,6 +38,9 @@ fn reload_everything() {
     }
     if let Some(diary) = crate::diary::DiaryState::loaded() {
         diary.reload(None);
+    }
+    if let Some(photos) = PhotosState::loaded() {
+        photos.reload(None);
     }
 }
 
@@ -89,49 +94,127 @@ fn StorageStatus() -> impl IntoView {
     }
 }
 
+/// The backup as one file: JSON, or a zip holding that JSON and the photos.
+async fn export_file(now: f64) -> Result<(), String> {
+    let day = crate::dates::format_iso_day(now, clock::offset_minutes_at(now));
+    let text = backup::export(&current_contents(), now).map_err(|e| e.to_string())?;
+    match photo_store::pack_backup(&text).await? {
+        Some(zip) => files::download_blob(&format!("legs-at-night-backup-{day}.zip"), &zip),
+        None => files::download_text(
+            &format!("legs-at-night-backup-{day}.json"),
+            &text,
+            "application/json",
+        ),
+    }
+    .map_err(|e| e.to_string())
+}
+
 #[component]
 fn ExportButton() -> impl IntoView {
     let notices = expect_context::<Notices>();
+    let busy = RwSignal::new(false);
     let export = move |_| {
-        let now = clock::now_ms();
-        let day = crate::dates::format_iso_day(now, clock::offset_minutes_at(now));
-        let outcome = backup::export(&current_contents(), now)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                files::download_text(
-                    &format!("legs-at-night-backup-{day}.json"),
-                    &text,
-                    "application/json",
-                )
-                .map_err(|e| e.to_string())
-            });
-        if let Err(error) = outcome {
-            notices.report(&format!("Export failed: {error}"));
-        }
+        busy.set(true);
+        spawn_local_scoped(async move {
+            if let Err(error) = export_file(clock::now_ms()).await {
+                notices.report(&format!("Export failed: {error}"));
+            }
+            busy.set(false);
+        });
     };
-    view! { <button type="button" class="button" on:click=export>"Export my data"</button> }
+    view! {
+        <button type="button" class="button" disabled=move || busy.get() on:click=export>
+            {move || if busy.get() { "Preparing the file…" } else { "Export my data" }}
+        </button>
+        <p class="small">"With photos, the backup is a zip file: it holds the data and each photo as a picture you can open on a computer."</p>
+    }
 }
 
 #[derive(Clone, PartialEq)]
 enum ImportStage {
     Idle,
-    Preview(backup::Contents),
+    /// The backup's data and how many photos came with it (kept aside: they are big).
+    Preview(backup::Contents, usize),
     Done(String),
     Failed(String),
+}
+
+/// A chosen file as a backup: a zip with photos, or the plain JSON.
+fn read_backup(
+    bytes: &[u8],
+) -> Result<(backup::Contents, Vec<archive::UnpackedPhoto>), backup::ImportError> {
+    if archive::is_archive(bytes) {
+        let unpacked = archive::unpack(bytes)?;
+        let (contents, _) = backup::parse(&unpacked.backup)?;
+        return Ok((contents, unpacked.photos));
+    }
+    if bytes.len() > backup::MAX_IMPORT_BYTES {
+        return Err(backup::ImportError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| backup::ImportError::NotJson("it is not text".into()))?;
+    backup::parse(text).map(|(contents, _)| (contents, Vec::new()))
+}
+
+/// Writes the data, then the photos; if the photos fail, the data is put back as it was.
+async fn import(
+    incoming: backup::Contents,
+    photos: Vec<archive::UnpackedPhoto>,
+    merge: bool,
+) -> Result<String, String> {
+    let before = current_contents();
+    // Read from storage, not the page's list: that may not have loaded yet.
+    let here = photo_store::list()
+        .await
+        .map(|listing| listing.photos)
+        .unwrap_or_default();
+    let final_contents = if merge {
+        backup::merge(&before, &incoming)
+    } else {
+        incoming
+    };
+    storage::write_backup(&final_contents).map_err(|e| e.to_string())?;
+    let incoming: Vec<_> = photos.iter().map(|p| p.photo.clone()).collect();
+    let wanted = crate::photos::model::ids_to_import(&here, &incoming, !merge);
+    let photos: Vec<_> = photos
+        .into_iter()
+        .filter(|p| wanted.contains(&p.photo.id))
+        .collect();
+    if !photos.is_empty() || !merge {
+        match photo_store::restore(&photos, !merge).await {
+            Ok(()) => {}
+            // Nothing to put and nowhere to put it: the data alone is the import.
+            Err(photo_store::PhotoStoreError::Unavailable) if photos.is_empty() => {}
+            Err(error) => {
+                let _ = storage::write_backup(&before);
+                return Err(error.to_string());
+            }
+        }
+    }
+    Ok(format!(
+        "Imported. You now have {} saved results and {} new photos.",
+        final_contents.quiz_results.len(),
+        photos.len()
+    ))
 }
 
 #[component]
 fn ImportFlow() -> impl IntoView {
     let stage = RwSignal::new(ImportStage::Idle);
+    let photos = StoredValue::new(Vec::<archive::UnpackedPhoto>::new());
     let merge = RwSignal::new(true);
     let input = NodeRef::<Input>::new();
     let chosen = move |_| {
         let Some(input) = input.get() else { return };
-        wasm_bindgen_futures::spawn_local(async move {
-            let next = match files::read_chosen_text(&input, backup::MAX_IMPORT_BYTES).await {
+        spawn_local_scoped(async move {
+            let next = match files::read_chosen_bytes(&input, archive::MAX_ARCHIVE_BYTES).await {
                 Ok(None) => ImportStage::Idle,
-                Ok(Some(text)) => match backup::parse(&text) {
-                    Ok((contents, _)) => ImportStage::Preview(contents),
+                Ok(Some(bytes)) => match read_backup(&bytes) {
+                    Ok((contents, found)) => {
+                        let count = found.len();
+                        photos.set_value(found);
+                        ImportStage::Preview(contents, count)
+                    }
                     Err(error) => ImportStage::Failed(format!("{error} Nothing was changed.")),
                 },
                 Err(error) => ImportStage::Failed(format!("{error}. Nothing was changed.")),
@@ -141,39 +224,34 @@ fn ImportFlow() -> impl IntoView {
         })
     };
     let confirm = move |_| {
-        let ImportStage::Preview(incoming) = stage.get_untracked() else {
+        let ImportStage::Preview(incoming, _) = stage.get_untracked() else {
             return;
         };
-        let final_contents = if merge.get_untracked() {
-            backup::merge(&current_contents(), &incoming)
-        } else {
-            incoming
-        };
-        stage.set(match storage::write_backup(&final_contents) {
-            Ok(()) => {
-                reload_everything();
-                ImportStage::Done(format!(
-                    "Imported. You now have {} saved results.",
-                    final_contents.quiz_results.len()
-                ))
-            }
-            Err(error) => ImportStage::Failed(format!("{error} Nothing was changed.")),
+        let found = std::mem::take(&mut *photos.write_value());
+        spawn_local_scoped(async move {
+            stage.set(match import(incoming, found, merge.get_untracked()).await {
+                Ok(message) => {
+                    reload_everything();
+                    ImportStage::Done(message)
+                }
+                Err(error) => ImportStage::Failed(format!("{error} Nothing was changed.")),
+            });
         });
     };
     view! {
         <div class="import">
             <label class="file-label" for="import-file">"Import a backup file"</label>
-            <input id="import-file" type="file" accept="application/json,.json" node_ref=input on:change=chosen/>
+            <input id="import-file" type="file" accept="application/json,.json,application/zip,.zip" node_ref=input on:change=chosen/>
             {move || match stage.get() {
                 ImportStage::Idle => ().into_any(),
                 ImportStage::Failed(message) => view! { <p class="form-error" role="alert">{message}</p> }.into_any(),
                 ImportStage::Done(message) => view! { <p role="status">{message}</p> }.into_any(),
-                ImportStage::Preview(contents) => view! { <ImportPreview contents merge/> }
+                ImportStage::Preview(contents, photos) => view! { <ImportPreview contents photos merge/> }
                     .into_any(),
             }}
-            <Show when=move || matches!(stage.get(), ImportStage::Preview(_))>
+            <Show when=move || matches!(stage.get(), ImportStage::Preview(..))>
                 <div class="quiz-actions">
-                    <button type="button" class="button secondary" on:click=move |_| stage.set(ImportStage::Idle)>"Cancel"</button>
+                    <button type="button" class="button secondary" on:click=move |_| { photos.set_value(Vec::new()); stage.set(ImportStage::Idle) }>"Cancel"</button>
                     <button type="button" class="button" on:click=confirm>"Import"</button>
                 </div>
             </Show>
@@ -182,7 +260,11 @@ fn ImportFlow() -> impl IntoView {
 }
 
 #[component]
-fn ImportPreview(contents: backup::Contents, merge: RwSignal<bool>) -> impl IntoView {
+fn ImportPreview(
+    contents: backup::Contents,
+    photos: usize,
+    merge: RwSignal<bool>,
+) -> impl IntoView {
     let summary = backup::summarize(&contents);
     let span = match (summary.first_ms, summary.last_ms) {
         (Some(first), Some(last)) => format!(
@@ -200,6 +282,7 @@ fn ImportPreview(contents: backup::Contents, merge: RwSignal<bool>) -> impl Into
                 <li>{format!("{} foot checks", summary.foot_checks)}</li>
                 <li>{format!("{} diary nights", summary.nights)}</li>
                 <li>{format!("{} reminders", summary.reminders)}</li>
+                <li>{format!("{photos} foot photos")}</li>
                 {summary.has_settings.then(|| view! { <li>"display settings"</li> })}
             </ul>
             <fieldset class="choice-group">
@@ -229,8 +312,22 @@ fn DeleteAll() -> impl IntoView {
         });
         match storage::delete_all() {
             Ok(count) => {
+                // The settings go back to their defaults at once, photos or not.
                 reload_everything();
-                done.set(Some(format!("Deleted. Nothing of yours is left in this browser ({count} stored items removed).")));
+                spawn_local_scoped(async move {
+                    // Photos are in IndexedDB; a browser without it has none to delete.
+                    match photo_store::delete_all().await {
+                        Ok(()) | Err(photo_store::PhotoStoreError::Unavailable) => {
+                            done.set(Some(format!("Deleted. Nothing of yours is left in this browser ({count} stored items and every photo removed).")));
+                        }
+                        Err(error) => notices.report(&format!(
+                            "Your data was deleted, but the photos were not: {error}"
+                        )),
+                    }
+                    if let Some(photos) = PhotosState::loaded() {
+                        photos.reload(None);
+                    }
+                });
             }
             Err(error) => notices.report_storage(&error),
         }
@@ -243,7 +340,7 @@ fn DeleteAll() -> impl IntoView {
                 fallback=move || view! { <button type="button" class="button danger" on:click=move |_| confirming.set(true)>"Delete all my data"</button> }
             >
                 <div role="group" aria-labelledby="delete-question">
-                    <p id="delete-question"><strong>"Delete every result, setting and saved answer from this browser?"</strong>" This cannot be undone. Export a backup first if you may want it back."</p>
+                    <p id="delete-question"><strong>"Delete every result, setting, photo and saved answer from this browser?"</strong>" This cannot be undone. Export a backup first if you may want it back."</p>
                     <div class="quiz-actions">
                         <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep my data"</button>
                         <button type="button" class="button danger" on:click=delete>"Delete everything"</button>

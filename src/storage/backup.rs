@@ -53,6 +53,8 @@ pub enum ImportError {
     },
     #[error("The backup's {part} has an unexpected shape: {reason}")]
     Shape { part: &'static str, reason: String },
+    #[error("The backup file is damaged or incomplete: {0}.")]
+    Archive(String),
 }
 
 pub fn export(contents: &Contents, now_ms: f64) -> Result<String, serde_json::Error> {

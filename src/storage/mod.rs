@@ -1,9 +1,11 @@
 //! The only owner of persisted data. Every feature reads and writes through here;
 //! nothing else touches `localStorage`.
 
+pub mod archive;
 pub mod backup;
 pub mod envelope;
 pub mod keys;
+pub mod photos;
 
 use envelope::DecodeError;
 use gloo_storage::{LocalStorage, Storage};

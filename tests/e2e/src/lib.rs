@@ -231,3 +231,33 @@ pub fn http_get(port: u16, path: &str) -> std::io::Result<Answer> {
         body: String::from_utf8_lossy(&body).to_string(),
     })
 }
+
+/// Writes a 24-bit BMP of `width` x `height` whose pixel at (x, y) is `pixel(x, y)` as
+/// [blue, green, red]: a picture every browser decodes, with no image library.
+pub fn write_bmp(
+    path: &std::path::Path,
+    width: u32,
+    height: u32,
+    mut pixel: impl FnMut(u32, u32) -> [u8; 3],
+) {
+    let row = (width * 3).div_ceil(4) * 4;
+    let size = 54 + row * height;
+    let mut bytes = Vec::with_capacity(size as usize);
+    bytes.extend(b"BM");
+    bytes.extend(size.to_le_bytes());
+    bytes.extend([0u8; 4]);
+    bytes.extend(54u32.to_le_bytes());
+    bytes.extend(40u32.to_le_bytes());
+    bytes.extend(width.to_le_bytes());
+    bytes.extend(height.to_le_bytes());
+    bytes.extend(1u16.to_le_bytes());
+    bytes.extend(24u16.to_le_bytes());
+    bytes.extend([0u8; 24]);
+    for y in 0..height {
+        for x in 0..width {
+            bytes.extend(pixel(x, y));
+        }
+        bytes.extend(std::iter::repeat_n(0u8, (row - width * 3) as usize));
+    }
+    std::fs::write(path, bytes).expect("write the picture");
+}

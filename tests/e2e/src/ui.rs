@@ -132,3 +132,36 @@ pub fn app_storage(page: &Page, browser: &mut Browser) -> Vec<(String, String)> 
         })
         .unwrap_or_default()
 }
+
+/// Chooses `files` in the file input at `selector`, as a person picking them would.
+pub fn set_files(page: &Page, browser: &mut Browser, selector: &str, files: &[String]) {
+    let document = page.call(browser, "DOM.getDocument", json!({})).unwrap();
+    let node = page
+        .call(
+            browser,
+            "DOM.querySelector",
+            json!({ "nodeId": document["root"]["nodeId"], "selector": selector }),
+        )
+        .unwrap();
+    page.call(
+        browser,
+        "DOM.setFileInputFiles",
+        json!({ "nodeId": node["nodeId"], "files": files }),
+    )
+    .unwrap();
+}
+
+pub fn set_file(page: &Page, browser: &mut Browser, selector: &str, path: &std::path::Path) {
+    set_files(page, browser, selector, &[path.display().to_string()]);
+}
+
+/// Lets the browser save downloads, without asking, into `dir`.
+pub fn allow_downloads(browser: &mut Browser, dir: &std::path::Path) {
+    browser
+        .call(
+            None,
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
+        )
+        .unwrap();
+}

@@ -3,7 +3,7 @@
 
 use e2e::cdp::{Browser, Page};
 use e2e::server::StaticServer;
-use e2e::ui::{self, app_storage, click_button};
+use e2e::ui::{self, app_storage, click_button, set_file};
 use serde_json::json;
 use std::time::Duration;
 
@@ -223,24 +223,6 @@ fn full_storage_says_so_and_keeps_the_previous_value() {
     );
 }
 
-fn set_file(page: &Page, browser: &mut Browser, selector: &str, path: &std::path::Path) {
-    let document = page.call(browser, "DOM.getDocument", json!({})).unwrap();
-    let root = document["root"]["nodeId"].clone();
-    let node = page
-        .call(
-            browser,
-            "DOM.querySelector",
-            json!({ "nodeId": root, "selector": selector }),
-        )
-        .unwrap();
-    page.call(
-        browser,
-        "DOM.setFileInputFiles",
-        json!({ "nodeId": node["nodeId"], "files": [path.display().to_string()] }),
-    )
-    .unwrap();
-}
-
 #[test]
 fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
     let (server, mut browser, page) = start();
@@ -252,13 +234,7 @@ fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
     assert_eq!(original.len(), 2, "{original:?}");
 
     let downloads = e2e::fresh_dir("downloads");
-    browser
-        .call(
-            None,
-            "Browser.setDownloadBehavior",
-            json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
-        )
-        .unwrap();
+    e2e::ui::allow_downloads(&mut browser, &downloads);
     click_button(&page, &mut browser, "Export my data");
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     let exported = loop {
@@ -361,7 +337,8 @@ fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
     click_button(&page, &mut browser, "Import");
     page.wait_for(
         &mut browser,
-        "document.querySelector('.import [role=status]')",
+        // The import finishes after the photos are stored: wait for its own message.
+        "[...document.querySelectorAll('.import [role=status]')].some(s => s.textContent.startsWith('Imported'))",
         Duration::from_secs(5),
     )
     .unwrap();

@@ -1,0 +1,265 @@
+//! The backup with photos: one zip file holding the JSON backup exactly as a backup
+//! without photos is written, the photos' descriptions, and each photo's two pictures.
+//!
+//! Why zip: one file a person can keep, mail or open on a computer to see the photos;
+//! pictures are stored as they are (JPEG does not compress further), so no compressor is
+//! needed and the photos come back byte for byte. Pure; tested natively.
+
+use super::backup::ImportError;
+use super::envelope;
+use super::photos::PHOTO_META;
+use crate::photos::model::Photo;
+use std::cell::RefCell;
+use std::io::{Cursor, Read, Write};
+use std::rc::Rc;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+pub const BACKUP_ENTRY: &str = "legs-at-night-backup.json";
+pub const PHOTOS_ENTRY: &str = "photos.json";
+/// A year of a photo every night is about 130 MB; well past that is not ours, and the
+/// whole file must fit in the page's memory to be read.
+pub const MAX_ARCHIVE_BYTES: usize = 700 * 1024 * 1024;
+
+pub fn is_archive(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+pub fn image_entry(id: u64) -> String {
+    format!("photos/{id}.jpg")
+}
+
+pub fn thumb_entry(id: u64) -> String {
+    format!("photos/{id}-small.jpg")
+}
+
+/// A shared byte buffer, so the caller can take what the zip writer has written so far
+/// (a picture at a time) instead of holding the whole archive in memory.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes an archive entry by entry; `take` hands over the bytes written so far.
+pub struct ArchiveWriter {
+    zip: ZipWriter<zip::write::StreamWriter<Shared>>,
+    out: Shared,
+}
+
+impl Default for ArchiveWriter {
+    fn default() -> Self {
+        let out = Shared::default();
+        ArchiveWriter {
+            zip: ZipWriter::new_stream(out.clone()),
+            out,
+        }
+    }
+}
+
+impl ArchiveWriter {
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Stored)
+            .large_file(bytes.len() as u64 >= u64::from(u32::MAX));
+        self.zip
+            .start_file(name, options)
+            .map_err(|e| e.to_string())?;
+        self.zip.write_all(bytes).map_err(|e| e.to_string())
+    }
+
+    pub fn take(&mut self) -> Vec<u8> {
+        std::mem::take(&mut *self.out.0.borrow_mut())
+    }
+
+    /// Writes the directory at the end and returns the last bytes.
+    pub fn finish(self) -> Result<Vec<u8>, String> {
+        self.zip.finish().map_err(|e| e.to_string())?;
+        Ok(std::mem::take(&mut *self.out.0.borrow_mut()))
+    }
+}
+
+/// The photos' descriptions, versioned like every stored key.
+pub fn describe_photos(photos: &[Photo]) -> Result<String, String> {
+    envelope::encode(PHOTO_META.schema, &photos).map_err(|e| e.to_string())
+}
+
+/// One photo read back from an archive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnpackedPhoto {
+    pub photo: Photo,
+    pub image: Vec<u8>,
+    pub thumb: Vec<u8>,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Unpacked {
+    pub backup: String,
+    pub photos: Vec<UnpackedPhoto>,
+}
+
+fn damaged(reason: impl std::fmt::Display) -> ImportError {
+    ImportError::Archive(reason.to_string())
+}
+
+fn entry(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, ImportError> {
+    let mut file = archive
+        .by_name(name)
+        .map_err(|_| damaged(format!("{name} is missing")))?;
+    let mut bytes = Vec::with_capacity(file.size().min(MAX_ARCHIVE_BYTES as u64) as usize);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| damaged(format!("{name}: {e}")))?;
+    Ok(bytes)
+}
+
+fn is_jpeg(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+}
+
+/// Reads an archive, refusing it whole if any part is missing or is not what it says:
+/// an import changes nothing unless all of it can be read.
+pub fn unpack(bytes: &[u8]) -> Result<Unpacked, ImportError> {
+    if bytes.len() > MAX_ARCHIVE_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
+    let backup = String::from_utf8(entry(&mut archive, BACKUP_ENTRY)?)
+        .map_err(|_| damaged("the backup is not text"))?;
+    let described = String::from_utf8(entry(&mut archive, PHOTOS_ENTRY)?)
+        .map_err(|_| damaged("the photo list is not text"))?;
+    let descriptions: Vec<Photo> =
+        envelope::decode(&described, PHOTO_META.schema, PHOTO_META.migrations).map_err(
+            |problem| ImportError::Schema {
+                part: "photos",
+                problem,
+            },
+        )?;
+    let mut photos = Vec::with_capacity(descriptions.len());
+    for mut photo in descriptions {
+        let image = entry(&mut archive, &image_entry(photo.id))?;
+        let thumb = entry(&mut archive, &thumb_entry(photo.id))?;
+        if !is_jpeg(&image) || !is_jpeg(&thumb) {
+            return Err(damaged(format!("photo {} is not a JPEG picture", photo.id)));
+        }
+        photo.bytes = image.len() as u64;
+        photo.thumb_bytes = thumb.len() as u64;
+        photos.push(UnpackedPhoto {
+            photo,
+            image,
+            thumb,
+        });
+    }
+    Ok(Unpacked { backup, photos })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::foot_check::model::{Area, Foot};
+
+    fn photo(id: u64) -> Photo {
+        Photo {
+            id,
+            foot: Foot::Left,
+            area: Area::Heel,
+            check: Some(1),
+            width: 4,
+            height: 3,
+            bytes: 5,
+            thumb_bytes: 4,
+        }
+    }
+
+    fn jpeg(tail: &[u8]) -> Vec<u8> {
+        [&[0xFF, 0xD8, 0xFF][..], tail].concat()
+    }
+
+    fn pack(photos: &[Photo], skip: Option<&str>) -> Vec<u8> {
+        let mut writer = ArchiveWriter::default();
+        let mut out = Vec::new();
+        let mut add = |writer: &mut ArchiveWriter, name: &str, bytes: &[u8]| {
+            if skip != Some(name) {
+                writer.add(name, bytes).unwrap();
+            }
+            out.extend(writer.take());
+        };
+        add(&mut writer, BACKUP_ENTRY, b"{\"app\":\"legs-at-night\"}");
+        add(
+            &mut writer,
+            PHOTOS_ENTRY,
+            describe_photos(photos).unwrap().as_bytes(),
+        );
+        for p in photos {
+            add(&mut writer, &image_entry(p.id), &jpeg(&[p.id as u8, 1]));
+            add(&mut writer, &thumb_entry(p.id), &jpeg(&[p.id as u8]));
+        }
+        out.extend(writer.finish().unwrap());
+        out
+    }
+
+    #[test]
+    fn an_archive_written_piece_by_piece_reads_back_byte_for_byte() {
+        let bytes = pack(&[photo(7), photo(9)], None);
+        assert!(is_archive(&bytes));
+        let unpacked = unpack(&bytes).unwrap();
+        assert_eq!(unpacked.backup, "{\"app\":\"legs-at-night\"}");
+        assert_eq!(unpacked.photos.len(), 2);
+        assert_eq!(unpacked.photos[1].image, jpeg(&[9, 1]));
+        assert_eq!(unpacked.photos[1].thumb, jpeg(&[9]));
+        assert_eq!(unpacked.photos[0].photo, photo(7));
+    }
+
+    #[test]
+    fn a_missing_or_wrong_part_refuses_the_whole_file() {
+        let missing = pack(&[photo(7)], Some(&thumb_entry(7)));
+        assert!(matches!(unpack(&missing), Err(ImportError::Archive(r)) if r.contains("7-small")));
+        let no_backup = pack(&[], Some(BACKUP_ENTRY));
+        assert!(matches!(unpack(&no_backup), Err(ImportError::Archive(_))));
+        let mut truncated = pack(&[photo(7)], None);
+        truncated.truncate(truncated.len() - 30);
+        assert!(matches!(unpack(&truncated), Err(ImportError::Archive(_))));
+        assert!(matches!(
+            unpack(b"PK\x03\x04 nonsense"),
+            Err(ImportError::Archive(_))
+        ));
+    }
+
+    #[test]
+    fn a_picture_that_is_not_a_jpeg_is_refused() {
+        let mut writer = ArchiveWriter::default();
+        writer.add(BACKUP_ENTRY, b"{}").unwrap();
+        writer
+            .add(
+                PHOTOS_ENTRY,
+                describe_photos(&[photo(7)]).unwrap().as_bytes(),
+            )
+            .unwrap();
+        writer.add(&image_entry(7), b"<svg/>").unwrap();
+        writer.add(&thumb_entry(7), &jpeg(&[])).unwrap();
+        let mut bytes = writer.take();
+        bytes.extend(writer.finish().unwrap());
+        assert!(matches!(unpack(&bytes), Err(ImportError::Archive(r)) if r.contains("JPEG")));
+    }
+
+    #[test]
+    fn photos_from_a_newer_version_are_refused() {
+        let mut writer = ArchiveWriter::default();
+        writer.add(BACKUP_ENTRY, b"{}").unwrap();
+        writer
+            .add(PHOTOS_ENTRY, br#"{"schema":99,"data":[]}"#)
+            .unwrap();
+        let mut bytes = writer.take();
+        bytes.extend(writer.finish().unwrap());
+        assert!(matches!(
+            unpack(&bytes),
+            Err(ImportError::Schema { part: "photos", .. })
+        ));
+    }
+}

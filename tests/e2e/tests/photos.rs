@@ -1,0 +1,421 @@
+//! Foot photos in Chromium: taken during a check, kept in IndexedDB across a reload,
+//! compared, exported in the zip backup and imported into a fresh profile with the very
+//! same bytes and pixels, deleted; a full disk and a damaged record lose nothing.
+
+use base64::Engine;
+use e2e::cdp::{Browser, Page};
+use e2e::ui::{click_button, heading, pick, set_file};
+use serde_json::{json, Value};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A picture whose pixels follow `seed`: broad bands and a diagonal, which survive JPEG
+/// and scaling recognisably.
+fn test_picture(dir: &Path, name: &str, width: u32, height: u32, seed: u32) -> PathBuf {
+    let path = dir.join(name);
+    e2e::write_bmp(&path, width, height, |x, y| {
+        let band = ((x / 40 + y / 40 + seed) % 4) as u8;
+        let diagonal = if (x + y * seed) % 97 < 6 { 255 } else { 0 };
+        [band * 60, diagonal, 200 - band * 40]
+    });
+    path
+}
+
+/// What IndexedDB holds: each record's id, description, picture type and size, the
+/// picture's bytes in base64, and a hash of its decoded pixels.
+const STORED: &str = "new Promise((done, fail) => {
+  const open = indexedDB.open('legs-at-night');
+  open.onerror = () => fail(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction('photos').objectStore('photos').getAll();
+    all.onsuccess = async () => {
+      const out = [];
+      for (const r of all.result) {
+        const bytes = new Uint8Array(await r.image.arrayBuffer());
+        let binary = ''; for (const b of bytes) binary += String.fromCharCode(b);
+        const bitmap = await createImageBitmap(r.image);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d'); context.drawImage(bitmap, 0, 0);
+        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        let hash = 0; for (let i = 0; i < pixels.length; i++) hash = (hash * 31 + pixels[i]) >>> 0;
+        out.push({ id: r.id, meta: JSON.parse(r.meta), type: r.image.type, base64: btoa(binary),
+                   width: bitmap.width, height: bitmap.height, pixels: hash });
+      }
+      open.result.close();
+      done(out);
+    };
+  };
+})";
+
+fn stored(page: &Page, browser: &mut Browser) -> Vec<Value> {
+    page.eval(browser, STORED)
+        .unwrap()
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn wait(page: &Page, browser: &mut Browser, script: &str) {
+    page.wait_for(browser, script, Duration::from_secs(15))
+        .unwrap_or_else(|e| panic!("{script}: {e}"));
+}
+
+fn next(page: &Page, browser: &mut Browser) {
+    let before = heading(page, browser);
+    click_button(page, browser, "Next");
+    wait(
+        page,
+        browser,
+        &format!("document.querySelector('main h1').textContent !== {before:?}"),
+    );
+}
+
+/// The whole check, with a photo of the left heel taken at its step.
+fn check_with_a_photo(page: &Page, browser: &mut Browser, origin: &str, picture: &Path) {
+    page.open(browser, &format!("{origin}/foot-check")).unwrap();
+    click_button(page, browser, "Start the foot check");
+    wait(
+        page,
+        browser,
+        "document.querySelector('main h1').textContent === 'Feel both feet'",
+    );
+    pick(page, browser, &["Both feel the same"]);
+    next(page, browser);
+    assert_eq!(heading(page, browser), "Left foot: heel");
+    wait(page, browser, "document.querySelector('#photo-input')");
+    e2e::checked_screenshot(page, browser, "photos", "00-first-photo-guidance");
+    set_file(page, browser, "#photo-input", picture);
+    wait(page, browser, "document.querySelector('.photo-saved') && document.querySelectorAll('.photo-strip img').length === 1");
+    e2e::checked_screenshot(page, browser, "photos", "01-taken-during-the-check");
+    for _ in 0..12 {
+        pick(page, browser, &["Looks fine"]);
+        next(page, browser);
+    }
+    click_button(page, browser, "Save this check");
+    wait(
+        page,
+        browser,
+        "document.querySelector('[role=status] strong')",
+    );
+}
+
+/// Every picture shown has loaded and decoded.
+const PICTURES_LOADED: &str = "[...document.querySelectorAll(SELECTOR)].length === COUNT && [...document.querySelectorAll(SELECTOR)].every(i => i.complete && i.naturalWidth > 0)";
+
+fn pictures_loaded(page: &Page, browser: &mut Browser, selector: &str, count: usize) {
+    let script = PICTURES_LOADED
+        .replace("SELECTOR", &format!("{selector:?}"))
+        .replace("COUNT", &count.to_string());
+    wait(page, browser, &script);
+}
+
+fn downloaded_zip(dir: &Path) -> Vec<u8> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let found = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "zip"));
+        if let Some(bytes) = found.and_then(|f| std::fs::read(f).ok()) {
+            // Complete once the end-of-directory record is there.
+            if bytes.windows(4).rev().take(200).any(|w| w == b"PK\x05\x06") {
+                return bytes;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no complete zip in {dir:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn a_photo_is_kept_compared_exported_imported_byte_for_byte_and_deleted() {
+    let (server, mut browser, page) = e2e::start_app();
+    let origin = server.origin();
+    let dir = e2e::fresh_dir("photo-pictures");
+    let camera = test_picture(&dir, "heel.bmp", 2400, 1800, 1);
+    let later = test_picture(&dir, "heel-later.bmp", 1200, 900, 2);
+
+    check_with_a_photo(&page, &mut browser, &origin, &camera);
+    let records = stored(&page, &mut browser);
+    assert_eq!(records.len(), 1, "{records:?}");
+    let check_id = page
+        .eval(
+            &mut browser,
+            "JSON.parse(localStorage.getItem('lan.footchecks')).data[0].id",
+        )
+        .unwrap();
+    let meta = &records[0]["meta"]["data"];
+    assert_eq!(meta["check"], check_id, "tagged with its check: {meta}");
+    assert_eq!(
+        (meta["foot"].clone(), meta["area"].clone()),
+        (json!("L"), json!("heel"))
+    );
+    assert_eq!(records[0]["type"], json!("image/jpeg"));
+    assert_eq!(
+        (records[0]["width"].clone(), records[0]["height"].clone()),
+        (json!(1600), json!(1200)),
+        "scaled to the long edge"
+    );
+
+    // After a reload: the area's timeline in the history shows it.
+    page.open(&mut browser, &format!("{origin}/foot-check/history"))
+        .unwrap();
+    page.reload(&mut browser).unwrap();
+    wait(
+        &page,
+        &mut browser,
+        "document.querySelector('.area-list button')",
+    );
+    let picked = page
+        .eval(
+            &mut browser,
+            "(() => { const all = [...document.querySelectorAll('.area-list button')];
+               const b = all.find(b => b.textContent.trim() === 'Left foot, heel');
+               if (!b) return all.map(b => b.textContent); b.click(); return true; })()",
+        )
+        .unwrap();
+    assert_eq!(picked, json!(true), "the area list");
+    pictures_loaded(&page, &mut browser, ".timeline .photo-strip img", 1);
+
+    // A second photo of the same area, from the Photos section, then the two compared.
+    set_file(&page, &mut browser, "#photo-input", &later);
+    pictures_loaded(&page, &mut browser, "#photos .photo-strip img", 2);
+    page.click(&mut browser, "#photos .photo-thumb").unwrap();
+    pictures_loaded(&page, &mut browser, ".zoom-frame img", 1);
+    click_button(&page, &mut browser, "Zoom in");
+    wait(
+        &page,
+        &mut browser,
+        "document.querySelector('.zoom-buttons output').textContent === '1.5×'",
+    );
+    e2e::checked_screenshot(&page, &mut browser, "photos", "02-enlarged");
+    click_button(&page, &mut browser, "Compare with another date");
+    pictures_loaded(&page, &mut browser, ".compare-pair img", 2);
+    // Two different photos, each with its date (here both taken in the same minute).
+    let shown = page
+        .eval(
+            &mut browser,
+            "[...document.querySelectorAll('.compare-pair figure')].map(f => [f.querySelector('img').src, f.querySelector('figcaption').textContent])",
+        )
+        .unwrap();
+    assert_ne!(shown[0][0], shown[1][0], "the same photo twice: {shown}");
+    for figure in shown.as_array().unwrap() {
+        assert!(
+            figure[1].as_str().unwrap_or("").contains(" 20"),
+            "no date: {shown}"
+        );
+    }
+    e2e::checked_screenshot(&page, &mut browser, "photos", "03-side-by-side");
+    click_button(&page, &mut browser, "Slider");
+    pictures_loaded(&page, &mut browser, ".compare-slider img", 2);
+    e2e::checked_screenshot(&page, &mut browser, "photos", "04-slider");
+    let before_export = stored(&page, &mut browser);
+    assert_eq!(before_export.len(), 2);
+
+    // The export is one zip with the data and both photos, byte for byte.
+    let downloads = e2e::fresh_dir("photo-downloads");
+    e2e::ui::allow_downloads(&mut browser, &downloads);
+    page.open(&mut browser, &format!("{origin}/settings"))
+        .unwrap();
+    click_button(&page, &mut browser, "Export my data");
+    let zip_bytes = downloaded_zip(&downloads);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut backup = String::new();
+    archive
+        .by_name("legs-at-night-backup.json")
+        .unwrap()
+        .read_to_string(&mut backup)
+        .unwrap();
+    assert!(backup.contains("\"foot_checks\""), "{backup}");
+    let mut camera_jpeg = Vec::new();
+    for record in &before_export {
+        let mut image = Vec::new();
+        archive
+            .by_name(&format!("photos/{}.jpg", record["id"]))
+            .unwrap()
+            .read_to_end(&mut image)
+            .unwrap();
+        let exported = base64::engine::general_purpose::STANDARD.encode(&image);
+        camera_jpeg = image;
+        assert_eq!(
+            json!(exported),
+            record["base64"],
+            "photo {} in the zip",
+            record["id"]
+        );
+    }
+    // A JPEG as a phone writes it: an EXIF block with the place it was taken.
+    let with_location = dir.join("with-location.jpg");
+    let exif = b"Exif\0\0MM\0*\0\0\0\x08GPSLatitude 52.3702 N GPSLongitude 4.8952 E";
+    let mut segment = vec![0xFF, 0xE1];
+    segment.extend(((exif.len() + 2) as u16).to_be_bytes());
+    segment.extend(exif);
+    std::fs::write(
+        &with_location,
+        [&camera_jpeg[..2], &segment, &camera_jpeg[2..]].concat(),
+    )
+    .unwrap();
+    let zip_path = downloads.join("copy.zip");
+    std::fs::write(&zip_path, archive.into_inner().into_inner()).unwrap();
+
+    // Nothing left the machine: every request went to the app's own origin, and none sent data.
+    for event in browser.take_events() {
+        if event["method"] == "Network.requestWillBeSent" {
+            let request = &event["params"]["request"];
+            let url = request["url"].as_str().unwrap_or("");
+            assert!(
+                url.starts_with(&origin) || url.starts_with("data:") || url.starts_with("blob:"),
+                "foreign request: {url}"
+            );
+            assert_eq!(request["method"], json!("GET"), "upload: {url}");
+        }
+    }
+    drop(page);
+    drop(browser);
+
+    // A fresh profile imports the zip: the same bytes, the same pixels.
+    let (_server2, mut fresh, tab) = e2e::start_app();
+    let origin2 = _server2.origin();
+    tab.open(&mut fresh, &format!("{origin2}/settings"))
+        .unwrap();
+    set_file(&tab, &mut fresh, "#import-file", &zip_path);
+    wait(
+        &tab,
+        &mut fresh,
+        "document.querySelector('.import-preview')",
+    );
+    let preview = tab.text(&mut fresh, ".import-preview").unwrap();
+    assert!(
+        preview.contains("2 foot photos") && preview.contains("1 foot checks"),
+        "{preview}"
+    );
+    click_button(&tab, &mut fresh, "Import");
+    wait(&tab, &mut fresh, "[...document.querySelectorAll('[role=status]')].some(s => s.textContent.includes('Imported'))");
+    let imported = stored(&tab, &mut fresh);
+    let key = |r: &Value| {
+        (
+            r["id"].clone(),
+            r["base64"].clone(),
+            r["pixels"].clone(),
+            r["meta"].clone(),
+        )
+    };
+    assert_eq!(
+        imported.iter().map(key).collect::<Vec<_>>(),
+        before_export.iter().map(key).collect::<Vec<_>>(),
+        "imported photos differ"
+    );
+
+    // A photo with a location in it is kept without: nothing but pixels is stored.
+    tab.open(&mut fresh, &format!("{origin2}/foot-check/history"))
+        .unwrap();
+    pictures_loaded(&tab, &mut fresh, "#photos .photo-strip img", 2);
+    set_file(&tab, &mut fresh, "#photo-input", &with_location);
+    pictures_loaded(&tab, &mut fresh, "#photos .photo-strip img", 3);
+    let newest = stored(&tab, &mut fresh).pop().unwrap();
+    let kept = base64::engine::general_purpose::STANDARD
+        .decode(newest["base64"].as_str().unwrap())
+        .unwrap();
+    assert!(kept.starts_with(&[0xFF, 0xD8]), "not a JPEG");
+    for hidden in [&b"Exif"[..], b"GPSLatitude", b"52.3702"] {
+        assert!(
+            !kept.windows(hidden.len()).any(|w| w == hidden),
+            "{} kept",
+            String::from_utf8_lossy(hidden)
+        );
+    }
+    let sent = std::fs::read(&with_location).unwrap();
+    assert!(
+        sent.windows(11).any(|w| w == b"GPSLatitude"),
+        "control: the file has it"
+    );
+
+    // Delete one, then everything: the photos go too.
+    tab.click(&mut fresh, "#photos .photo-thumb").unwrap();
+    click_button(&tab, &mut fresh, "Delete this photo");
+    click_button(&tab, &mut fresh, "Delete");
+    pictures_loaded(&tab, &mut fresh, "#photos .photo-strip img", 2);
+    assert_eq!(stored(&tab, &mut fresh).len(), 2);
+    tab.open(&mut fresh, &format!("{origin2}/settings"))
+        .unwrap();
+    click_button(&tab, &mut fresh, "Delete all my data");
+    click_button(&tab, &mut fresh, "Delete everything");
+    wait(&tab, &mut fresh, "[...document.querySelectorAll('[role=status]')].some(s => s.textContent.includes('every photo removed'))");
+    assert_eq!(stored(&tab, &mut fresh).len(), 0);
+}
+
+#[test]
+fn offline_a_full_disk_keeps_the_earlier_photos_and_a_damaged_record_is_set_aside() {
+    let (mut server, mut browser, page) = e2e::start_app();
+    let origin = server.origin();
+    let dir = e2e::fresh_dir("photo-quota");
+    let picture = test_picture(&dir, "sole.bmp", 800, 600, 3);
+    // With no signal: after one visit the service worker serves the app, and the photos
+    // need nothing else.
+    page.open(&mut browser, &format!("{origin}/")).unwrap();
+    page.eval(
+        &mut browser,
+        "navigator.serviceWorker.ready.then(() => true)",
+    )
+    .unwrap();
+    page.reload(&mut browser).unwrap();
+    page.wait_for(
+        &mut browser,
+        "navigator.serviceWorker.controller",
+        Duration::from_secs(10),
+    )
+    .unwrap();
+    server.stop();
+    page.open(&mut browser, &format!("{origin}/foot-check/history"))
+        .unwrap();
+    set_file(&page, &mut browser, "#photo-input", &picture);
+    pictures_loaded(&page, &mut browser, "#photos .photo-strip img", 1);
+    let kept = stored(&page, &mut browser);
+
+    // The disk fills: the browser refuses the write as it does when the quota is reached.
+    page.eval(&mut browser, "IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; true")
+        .unwrap();
+    set_file(&page, &mut browser, "#photo-input", &picture);
+    wait(
+        &page,
+        &mut browser,
+        "document.querySelector('.take-photo [role=alert]')",
+    );
+    let alert = page.text(&mut browser, ".take-photo [role=alert]").unwrap();
+    assert!(
+        alert.contains("no room left") && alert.contains("unchanged"),
+        "{alert}"
+    );
+    assert_eq!(stored(&page, &mut browser), kept, "earlier photos changed");
+    pictures_loaded(&page, &mut browser, "#photos .photo-strip img", 1);
+    e2e::checked_screenshot(&page, &mut browser, "photos", "05-full-disk");
+
+    // A record this version cannot read: set aside with a notice, the others still shown.
+    page.reload(&mut browser).unwrap();
+    page.eval(&mut browser, "new Promise(done => { const o = indexedDB.open('legs-at-night'); o.onsuccess = () => {
+        const t = o.result.transaction('photos', 'readwrite');
+        t.objectStore('photos').put({ id: 5, meta: '{\"schema\":1,\"data\":{\"id\":5,\"foot\":\"middle\"}}', image: new Blob(['x']), thumb: new Blob(['x']) });
+        t.oncomplete = () => { o.result.close(); done(true); }; }; })")
+        .unwrap();
+    page.reload(&mut browser).unwrap();
+    wait(
+        &page,
+        &mut browser,
+        "[...document.querySelectorAll('.notice')].some(n => n.textContent.includes('set aside'))",
+    );
+    pictures_loaded(&page, &mut browser, "#photos .photo-strip img", 1);
+    assert_eq!(stored(&page, &mut browser), kept);
+    let set_aside = page.eval(&mut browser, "new Promise(done => { const o = indexedDB.open('legs-at-night'); o.onsuccess = () => {
+        const all = o.result.transaction('photos-set-aside').objectStore('photos-set-aside').getAll();
+        all.onsuccess = () => { o.result.close(); done(all.result.map(r => r.meta)); }; }; })")
+        .unwrap();
+    assert_eq!(
+        set_aside,
+        json!(["{\"schema\":1,\"data\":{\"id\":5,\"foot\":\"middle\"}}"]),
+        "kept as it was"
+    );
+}
