@@ -161,24 +161,19 @@ fn a_photo_is_kept_compared_exported_imported_byte_for_byte_and_deleted() {
         "scaled to the long edge"
     );
 
-    // After a reload: the area's timeline in the history shows it.
+    // In a new document (a full page load, as after a reload): the area's timeline in
+    // the history shows it, read back from IndexedDB.
     page.open(&mut browser, &format!("{origin}/foot-check/history"))
         .unwrap();
-    page.reload(&mut browser).unwrap();
+    // Picks the area until its timeline shows: the list can be drawn again while the
+    // app finishes taking over the page, which drops a pick made just before.
     wait(
         &page,
         &mut browser,
-        "document.querySelector('.area-list button')",
+        "(() => { const b = [...document.querySelectorAll('.area-list button')].find(b => b.textContent.trim() === 'Left foot, heel');
+           if (b && !document.querySelector('.timeline')) b.click();
+           return !!document.querySelector('.timeline'); })()",
     );
-    let picked = page
-        .eval(
-            &mut browser,
-            "(() => { const all = [...document.querySelectorAll('.area-list button')];
-               const b = all.find(b => b.textContent.trim() === 'Left foot, heel');
-               if (!b) return all.map(b => b.textContent); b.click(); return true; })()",
-        )
-        .unwrap();
-    assert_eq!(picked, json!(true), "the area list");
     pictures_loaded(&page, &mut browser, ".timeline .photo-strip img", 1);
 
     // A second photo of the same area, from the Photos section, then the two compared.
@@ -418,4 +413,62 @@ fn offline_a_full_disk_keeps_the_earlier_photos_and_a_damaged_record_is_set_asid
         json!(["{\"schema\":1,\"data\":{\"id\":5,\"foot\":\"middle\"}}"]),
         "kept as it was"
     );
+
+    // Sharing: headless Chromium cannot share files, so the photo is saved instead.
+    let downloads = e2e::fresh_dir("photo-share");
+    e2e::ui::allow_downloads(&mut browser, &downloads);
+    page.click(&mut browser, "#photos .photo-thumb").unwrap();
+    click_button(&page, &mut browser, "Share or save");
+    wait(
+        &page,
+        &mut browser,
+        "[...document.querySelectorAll('.photo-viewer [role=status]')].some(s => s.textContent.includes('saved to your downloads'))",
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let saved = loop {
+        let found = std::fs::read_dir(&downloads)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "jpg"));
+        if let Some(bytes) = found
+            .and_then(|f| std::fs::read(f).ok())
+            .filter(|b| b.ends_with(&[0xFF, 0xD9]))
+        {
+            break bytes;
+        }
+        assert!(std::time::Instant::now() < deadline, "no photo saved");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(
+        json!(base64::engine::general_purpose::STANDARD.encode(&saved)),
+        kept[0]["base64"],
+        "the saved photo is the kept one"
+    );
+
+    // A damaged backup zip is refused whole, and the photos stay.
+    let damaged = dir.join("damaged.zip");
+    std::fs::write(&damaged, b"PK\x03\x04 this is not the rest of a zip file").unwrap();
+    page.open(&mut browser, &format!("{origin}/settings"))
+        .unwrap();
+    set_file(&page, &mut browser, "#import-file", &damaged);
+    wait(
+        &page,
+        &mut browser,
+        "document.querySelector('.import .form-error')",
+    );
+    let refusal = page.text(&mut browser, ".import .form-error").unwrap();
+    assert!(
+        refusal.contains("damaged") && refusal.contains("Nothing was changed"),
+        "{refusal}"
+    );
+    assert_eq!(stored(&page, &mut browser), kept);
+
+    // "Delete all photos" in the history: none left, and the set-aside record goes too.
+    page.open(&mut browser, &format!("{origin}/foot-check/history"))
+        .unwrap();
+    pictures_loaded(&page, &mut browser, "#photos .photo-strip img", 1);
+    click_button(&page, &mut browser, "Delete all photos");
+    click_button(&page, &mut browser, "Delete all photos");
+    wait(&page, &mut browser, "[...document.querySelectorAll('#photos [role=status]')].some(s => s.textContent.includes('Every photo was deleted'))");
+    assert_eq!(stored(&page, &mut browser), Vec::<Value>::new());
 }
