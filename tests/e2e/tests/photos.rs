@@ -100,6 +100,12 @@ fn check_with_a_photo(page: &Page, browser: &mut Browser, origin: &str, picture:
     );
 }
 
+/// The descriptions of the records set aside, as they were stored.
+const SET_ASIDE: &str =
+    "new Promise(done => { const o = indexedDB.open('legs-at-night'); o.onsuccess = () => {
+    const all = o.result.transaction('photos-set-aside').objectStore('photos-set-aside').getAll();
+    all.onsuccess = () => { o.result.close(); done(all.result.map(r => r.meta)); }; }; })";
+
 /// Every picture shown has loaded and decoded.
 const PICTURES_LOADED: &str = "[...document.querySelectorAll(SELECTOR)].length === COUNT && [...document.querySelectorAll(SELECTOR)].every(i => i.complete && i.naturalWidth > 0)";
 
@@ -404,10 +410,7 @@ fn offline_a_full_disk_keeps_the_earlier_photos_and_a_damaged_record_is_set_asid
     );
     pictures_loaded(&page, &mut browser, "#photos .photo-strip img", 1);
     assert_eq!(stored(&page, &mut browser), kept);
-    let set_aside = page.eval(&mut browser, "new Promise(done => { const o = indexedDB.open('legs-at-night'); o.onsuccess = () => {
-        const all = o.result.transaction('photos-set-aside').objectStore('photos-set-aside').getAll();
-        all.onsuccess = () => { o.result.close(); done(all.result.map(r => r.meta)); }; }; })")
-        .unwrap();
+    let set_aside = page.eval(&mut browser, SET_ASIDE).unwrap();
     assert_eq!(
         set_aside,
         json!(["{\"schema\":1,\"data\":{\"id\":5,\"foot\":\"middle\"}}"]),
@@ -471,4 +474,5 @@ fn offline_a_full_disk_keeps_the_earlier_photos_and_a_damaged_record_is_set_asid
     click_button(&page, &mut browser, "Delete all photos");
     wait(&page, &mut browser, "[...document.querySelectorAll('#photos [role=status]')].some(s => s.textContent.includes('Every photo was deleted'))");
     assert_eq!(stored(&page, &mut browser), Vec::<Value>::new());
+    assert_eq!(page.eval(&mut browser, SET_ASIDE).unwrap(), json!([]));
 }
