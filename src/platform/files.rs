@@ -5,10 +5,33 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
-/// Offers `text` as a download named `file_name`.
+/// Offers `text` as a download named `file_name`. Kept apart from `download_blob`: it is
+/// in the first download (the notices offer set-aside data), the blob one is not.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), PlatformError> {
-    let parts = js_sys::Array::of1(&text.into());
-    download_blob(file_name, &blob_of(&parts, mime)?)
+    let failed = |e| PlatformError::failed("saving the file", e);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&text.into()), &options)
+        .map_err(failed)?;
+    let url = click_download(file_name, &blob)?;
+    web_sys::Url::revoke_object_url(&url).map_err(failed)
+}
+
+/// Clicks a download link for `blob`; returns its address, still to be given back.
+fn click_download(file_name: &str, blob: &Blob) -> Result<String, PlatformError> {
+    let failed = |e| PlatformError::failed("saving the file", e);
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(PlatformError::Unsupported("downloads"))?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(failed)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(failed)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    Ok(url)
 }
 
 /// A blob made of `parts` (strings, byte arrays or other blobs), without copying blobs.
@@ -25,19 +48,8 @@ pub fn bytes_part(bytes: &[u8]) -> js_sys::Uint8Array {
 
 /// Offers `blob` as a download named `file_name`.
 pub fn download_blob(file_name: &str, blob: &Blob) -> Result<(), PlatformError> {
-    let failed = |e| PlatformError::failed("saving the file", e);
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or(PlatformError::Unsupported("downloads"))?;
-    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(failed)?;
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(failed)?
-        .unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
-    // Revoked later: a large file may still be being read when `click` returns.
+    let url = click_download(file_name, blob)?;
+    // Given back later: a large file may still be being read when `click` returns.
     super::clock::after(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
