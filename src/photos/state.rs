@@ -73,10 +73,6 @@ impl PhotosState {
         });
     }
 
-    pub fn list(&self) -> Vec<Photo> {
-        self.photos.get_untracked().unwrap_or_default()
-    }
-
     /// Scales the chosen picture down, drops its metadata and keeps it, tagged with where
     /// it shows and the check it belongs to.
     pub async fn add(
@@ -101,7 +97,9 @@ impl PhotosState {
         let thumb = images::encode_jpeg(&decoded, thumb_size, model::JPEG_QUALITY).await?;
         drop(decoded);
         let photo = Photo {
-            id: model::fresh_id(clock::now_ms() as u64, &self.list()),
+            id: self.photos.with_untracked(|taken| {
+                model::fresh_id(clock::now_ms() as u64, taken.as_deref().unwrap_or_default())
+            }),
             foot,
             area,
             check,

@@ -332,17 +332,6 @@ pub async fn delete_all() -> Result<(), PhotoStoreError> {
     finish(transaction, watch, what).await
 }
 
-/// How many records are set aside (unreadable ones kept for the user).
-pub async fn set_aside_count() -> Result<u32, PhotoStoreError> {
-    let database = open().await?;
-    let (_, stores) = store(&database, &[SET_ASIDE], TransactionMode::ReadOnly, "read")?;
-    stores[0]
-        .count(None)
-        .map_err(|e| PhotoStoreError::from_idb("read", &e))?
-        .await
-        .map_err(|e| PhotoStoreError::from_idb("read", &e))
-}
-
 /// Puts imported photos in, all or nothing: with `replace`, every photo here goes first,
 /// in the same transaction, so a failure leaves the photos exactly as they were.
 pub async fn restore(

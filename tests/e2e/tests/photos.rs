@@ -116,25 +116,39 @@ fn pictures_loaded(page: &Page, browser: &mut Browser, selector: &str, count: us
     wait(page, browser, &script);
 }
 
-fn downloaded_zip(dir: &Path) -> Vec<u8> {
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+/// The bytes of the first file in `dir` ending in `.extension` that `complete` accepts:
+/// Chromium may create a download before it has finished writing it.
+fn downloaded(
+    dir: &Path,
+    extension: &str,
+    within: Duration,
+    complete: impl Fn(&[u8]) -> bool,
+) -> Vec<u8> {
+    let deadline = std::time::Instant::now() + within;
     loop {
         let found = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())
-            .find(|p| p.extension().is_some_and(|x| x == "zip"));
-        if let Some(bytes) = found.and_then(|f| std::fs::read(f).ok()) {
-            // Complete once the end-of-directory record is there.
-            if bytes.windows(4).rev().take(200).any(|w| w == b"PK\x05\x06") {
-                return bytes;
-            }
+            .find(|p| p.extension().is_some_and(|x| x == extension));
+        if let Some(bytes) = found
+            .and_then(|f| std::fs::read(f).ok())
+            .filter(|b| complete(b))
+        {
+            return bytes;
         }
         assert!(
             std::time::Instant::now() < deadline,
-            "no complete zip in {dir:?}"
+            "no complete .{extension} in {dir:?}"
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// A zip is complete once its end-of-directory record is there.
+fn downloaded_zip(dir: &Path) -> Vec<u8> {
+    downloaded(dir, "zip", Duration::from_secs(30), |bytes| {
+        bytes.windows(4).rev().take(200).any(|w| w == b"PK\x05\x06")
+    })
 }
 
 #[test]
@@ -427,21 +441,10 @@ fn offline_a_full_disk_keeps_the_earlier_photos_and_a_damaged_record_is_set_asid
         &mut browser,
         "[...document.querySelectorAll('.photo-viewer [role=status]')].some(s => s.textContent.includes('saved to your downloads'))",
     );
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    let saved = loop {
-        let found = std::fs::read_dir(&downloads)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.extension().is_some_and(|x| x == "jpg"));
-        if let Some(bytes) = found
-            .and_then(|f| std::fs::read(f).ok())
-            .filter(|b| b.ends_with(&[0xFF, 0xD9]))
-        {
-            break bytes;
-        }
-        assert!(std::time::Instant::now() < deadline, "no photo saved");
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    // A JPEG is complete once its end-of-image marker is there.
+    let saved = downloaded(&downloads, "jpg", Duration::from_secs(10), |bytes| {
+        bytes.ends_with(&[0xFF, 0xD9])
+    });
     assert_eq!(
         json!(base64::engine::general_purpose::STANDARD.encode(&saved)),
         kept[0]["base64"],
