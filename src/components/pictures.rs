@@ -1,49 +1,77 @@
 //! The app's pictures: a diagram of each cause and a drawing of each position for the night.
 //!
-//! The drawings are SVG files in `public/pictures/`, drawn in `currentColor` and two theme
-//! colours (`--pic-accent`, `--pic-soft`), and shown through `<use href>`. So they follow
-//! the light and night themes, grow with the text size, read with JavaScript off in the
-//! prerendered pages, and are fetched only by a page that shows one, never by the first
-//! load; inlined in the wasm they would sit in the main module's data, which the split
-//! cannot move to a page's chunk.
+//! The drawings are SVG files beside this module, drawn in `currentColor` and two theme
+//! colours given by class (`fill-soft`, `soft`, `accent`: the stylesheet gives them the
+//! theme's border and accent colours), and built into the wasm to be drawn inline. So they
+//! follow the light and night themes, grow with the text size, and come in the prerendered
+//! HTML itself: they draw with JavaScript off and with the page's first paint, and cost no
+//! request. Fetched from their own files (through `<use href>`, as before), they were
+//! requests that ended before the first paint, which Lighthouse's simulated slow network
+//! counted against the Learn page's largest paint (1.40x the static page instead of 1.22x).
+//! Built in, they travel with the code of the pages that show them (a small chunk that the
+//! Learn, quiz and bedtime pages share, about 3 KB gzip), not in the first load. Classes,
+//! not `style` attributes: the page's CSP allows no inline style.
 
 use crate::clinical::positions::Position;
 use crate::clinical::Condition;
 use leptos::prelude::*;
 
-/// One drawing: its file and what it shows, in words, for those who cannot see it.
+/// One drawing: its name, its SVG file's text and what it shows, in words, for those who
+/// cannot see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Picture {
     pub file: &'static str,
+    svg: &'static str,
     pub shows: &'static str,
+}
+
+/// `("name", "what it shows")` as a `Picture` with `pictures/name.svg` built in.
+macro_rules! picture {
+    ($file:literal, $shows:expr) => {
+        Picture {
+            file: $file,
+            svg: include_str!(concat!("pictures/", $file, ".svg")),
+            shows: $shows,
+        }
+    };
+}
+
+impl Picture {
+    /// The drawing's group (`<g …>…</g>`) without the file's `<svg>` wrapper, to be drawn
+    /// inside the page's own `<svg>`; empty for a file without one, which a test forbids.
+    fn art(&self) -> &'static str {
+        let svg = self.svg;
+        match (svg.find("<g"), svg.rfind("</g>")) {
+            (Some(start), Some(end)) if start < end => &svg[start..end + "</g>".len()],
+            _ => "",
+        }
+    }
 }
 
 /// The diagram that explains a cause.
 pub fn diagram(condition: Condition) -> Option<Picture> {
-    let (file, shows) = match condition {
-        Condition::NerveCompression => ("cause-nerve", "A row of spine bones seen from the side, as when lying down. The nerve leaves through the gap between two of them; arrows show that gap narrowing, and the nerve runs on towards the leg, where the pain is felt."),
-        Condition::Neuropathy => ("cause-neuropathy", "Two feet and a hand. Zigzag marks around the toes stand for burning and tingling; fainter marks at the fingertips show that the hands can feel it too."),
-        Condition::JointAndMuscle => ("cause-joints", "Left: lying on the back, an arrow presses on the lower back where its curve flattens. Right: lying on the side, a circle marks the pressure on the hip and outer thigh."),
-        Condition::SpinalStenosis => ("cause-stenosis", "Left: standing, with zigzag marks of pain in the back and legs. Right: sitting and leaning forward, with a tick, because that eases it. Lying down eases it too, so it does not explain pain that starts in bed."),
-        Condition::ArterialRestPain => ("cause-arteries", "Left: a leg hanging over the edge of the bed, with an arrow showing gravity helping blood down to the foot. Right: a leg raised on pillows; a dashed line and a cross show blood failing to climb up to the foot."),
-        Condition::VenousInsufficiency => ("cause-veins", "Left: a vein with one valve that closes and one that leaks, letting blood fall back down. Right: legs raised on pillows, with an arrow showing blood draining back towards the body."),
-        Condition::SkinFissures => ("cause-heel", "Left: standing, the body's weight presses a crack in the heel closed. Right: lying in bed, the heel swells a little and the crack opens, which hurts."),
+    Some(match condition {
+        Condition::NerveCompression => picture!("cause-nerve", "A row of spine bones seen from the side, as when lying down. The nerve leaves through the gap between two of them; arrows show that gap narrowing, and the nerve runs on towards the leg, where the pain is felt."),
+        Condition::Neuropathy => picture!("cause-neuropathy", "Two feet and a hand. Zigzag marks around the toes stand for burning and tingling; fainter marks at the fingertips show that the hands can feel it too."),
+        Condition::JointAndMuscle => picture!("cause-joints", "Left: lying on the back, an arrow presses on the lower back where its curve flattens. Right: lying on the side, a circle marks the pressure on the hip and outer thigh."),
+        Condition::SpinalStenosis => picture!("cause-stenosis", "Left: standing, with zigzag marks of pain in the back and legs. Right: sitting and leaning forward, with a tick, because that eases it. Lying down eases it too, so it does not explain pain that starts in bed."),
+        Condition::ArterialRestPain => picture!("cause-arteries", "Left: a leg hanging over the edge of the bed, with an arrow showing gravity helping blood down to the foot. Right: a leg raised on pillows; a dashed line and a cross show blood failing to climb up to the foot."),
+        Condition::VenousInsufficiency => picture!("cause-veins", "Left: a vein with one valve that closes and one that leaks, letting blood fall back down. Right: legs raised on pillows, with an arrow showing blood draining back towards the body."),
+        Condition::SkinFissures => picture!("cause-heel", "Left: standing, the body's weight presses a crack in the heel closed. Right: lying in bed, the heel swells a little and the crack opens, which hurts."),
         _ => return None,
-    };
-    Some(Picture { file, shows })
+    })
 }
 
 /// The drawing of a position.
 pub fn drawing(position: Position) -> Picture {
-    let (file, shows) = match position {
-        Position::BackPillowUnderKnees => ("posture-back-knees", "Lying on the back, with a pillow under the knees."),
-        Position::SidePillowBetweenKnees => ("posture-side-pillow", "Lying on the side, knees bent, with a pillow between them."),
-        Position::LegsLevelOrHanging => ("posture-legs-hanging", "Half sitting up with the head of the bed propped up, legs hanging over the edge; arrows show blood flowing down to the feet."),
-        Position::LegsRaised => ("posture-legs-raised", "Lying on the back, legs resting on two pillows; an arrow shows blood draining towards the body."),
-        Position::CoversOffFeet => ("posture-covers-off", "Lying on the back, with a frame at the foot end that keeps the covers off the feet; a hot-water bottle is crossed out."),
-        Position::SocksAfterCream => ("posture-socks-cream", "A heel with dots of moisturiser, then the same foot in a sock."),
-    };
-    Picture { file, shows }
+    match position {
+        Position::BackPillowUnderKnees => picture!("posture-back-knees", "Lying on the back, with a pillow under the knees."),
+        Position::SidePillowBetweenKnees => picture!("posture-side-pillow", "Lying on the side, knees bent, with a pillow between them."),
+        Position::LegsLevelOrHanging => picture!("posture-legs-hanging", "Half sitting up with the head of the bed propped up, legs hanging over the edge; arrows show blood flowing down to the feet."),
+        Position::LegsRaised => picture!("posture-legs-raised", "Lying on the back, legs resting on two pillows; an arrow shows blood draining towards the body."),
+        Position::CoversOffFeet => picture!("posture-covers-off", "Lying on the back, with a frame at the foot end that keeps the covers off the feet; a hot-water bottle is crossed out."),
+        Position::SocksAfterCream => picture!("posture-socks-cream", "A heel with dots of moisturiser, then the same foot in a sock."),
+    }
 }
 
 /// A drawing with its caption. The caption says what the drawing shows, so the image
@@ -52,10 +80,14 @@ pub fn drawing(position: Position) -> Picture {
 pub fn Figure(picture: Picture, #[prop(optional)] caption: Option<&'static str>) -> impl IntoView {
     let id = format!("picture-{}", picture.file);
     view! {
-        <figure class="picture">
-            <svg class="picture-art" viewBox="0 0 240 120" role="img" aria-labelledby=id.clone()>
-                <use_ href=format!("pictures/{}.svg#art", picture.file)/>
-            </svg>
+        <figure class="picture" data-picture=picture.file>
+            <svg
+                class="picture-art"
+                viewBox="0 0 240 120"
+                role="img"
+                aria-labelledby=id.clone()
+                inner_html=picture.art()
+            ></svg>
             <figcaption id=id>{caption.unwrap_or(picture.shows)}</figcaption>
         </figure>
     }
@@ -105,28 +137,72 @@ mod tests {
         assert!(Condition::RED_FLAGS.iter().all(|c| diagram(*c).is_none()));
     }
 
+    /// The classes the stylesheet gives a colour or a line to (`.picture-art …`).
+    const STYLED_CLASSES: [&str; 6] = [
+        "fill-soft",
+        "soft",
+        "accent",
+        "dash-short",
+        "dash-long",
+        "wide",
+    ];
+
     #[test]
-    fn every_drawing_file_exists_themes_through_css_and_stays_small() {
-        let files = Condition::EXPLAINED
+    fn every_drawing_draws_inline_themes_through_css_and_stays_small() {
+        let pictures = Condition::EXPLAINED
             .iter()
             .filter_map(|c| diagram(*c))
             .chain(Position::ALL.iter().map(|p| drawing(*p)));
-        for picture in files {
-            let path = format!(
-                "{}/public/pictures/{}.svg",
-                env!("CARGO_MANIFEST_DIR"),
-                picture.file
+        for picture in pictures {
+            let name = picture.file;
+            let art = picture.art();
+            assert!(
+                art.starts_with("<g ") && art.ends_with("</g>"),
+                "{name}: no drawing group"
             );
-            let svg = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            assert!(svg.contains(r#"id="art""#), "{path}: no #art to use");
-            assert!(svg.contains(r#"viewBox="0 0 240 120""#), "{path}");
+            assert_eq!(
+                art.matches("<g").count(),
+                1,
+                "{name}: one group, drawn as a whole"
+            );
+            assert!(picture.svg.contains(r#"viewBox="0 0 240 120""#), "{name}");
+            // Inline in the page: an id could repeat, and the CSP blocks `style` attributes.
+            for banned in [" id=", " style=", "<script", "<style"] {
+                assert!(!art.contains(banned), "{name} has {banned:?}");
+            }
             // Colours come from the theme: no fixed colour, above all no white block at night.
             for fixed in ["#", "white", "rgb("] {
-                assert!(!svg.contains(fixed), "{path} has a fixed colour ({fixed})");
+                assert!(
+                    !picture.svg.contains(fixed),
+                    "{name} has a fixed colour ({fixed})"
+                );
             }
-            // Far under the 4 KB gzip each may take; the raw size bounds it without a gzip.
-            assert!(svg.len() <= 4096, "{path} is {} bytes", svg.len());
-            assert!(picture.shows.len() > 20, "{path}: say what it shows");
+            for classes in art.split(r#"class=""#).skip(1) {
+                let classes = classes.split('"').next().unwrap_or_default();
+                for class in classes.split_whitespace() {
+                    assert!(
+                        STYLED_CLASSES.contains(&class),
+                        "{name}: no style for {class:?}"
+                    );
+                }
+            }
+            // Each is built into the main module: keep them small (all 13 are 1.5 KB gzip).
+            assert!(
+                picture.svg.len() <= 1024,
+                "{name} is {} bytes",
+                picture.svg.len()
+            );
+            assert!(picture.shows.len() > 20, "{name}: say what it shows");
         }
+    }
+
+    #[test]
+    fn a_file_without_a_drawing_group_draws_nothing_rather_than_its_wrapper() {
+        let empty = Picture {
+            file: "empty",
+            svg: r#"<svg viewBox="0 0 240 120"></svg>"#,
+            shows: "nothing",
+        };
+        assert_eq!(empty.art(), "");
     }
 }

@@ -61,14 +61,14 @@ async fn every_route_renders(s: &Session, origin: &str, theme: &str) {
     }
 }
 
-/// The drawings come from their own files through `<use>`: each one has to have arrived
-/// and drawn something, in the theme's colours, in every engine.
+/// The drawings are inline SVG: each one has to draw something, in the theme's colours, in
+/// every engine.
 async fn the_pictures_draw(s: &Session, origin: &str, theme: &str) {
     s.goto(&format!("{origin}/learn/skin_fissures"))
         .await
         .unwrap();
-    let drawn = "const uses = [...document.querySelectorAll('figure.picture use')];
-        return uses.length >= 2 && uses.every(u => u.getBBox().width > 100 && u.getBBox().height > 40)";
+    let drawn = "const drawings = [...document.querySelectorAll('figure.picture svg > g')];
+        return drawings.length >= 2 && drawings.every(g => g.getBBox().width > 100 && g.getBBox().height > 40)";
     s.wait_for(drawn, Duration::from_secs(10))
         .await
         .unwrap_or_else(|e| {

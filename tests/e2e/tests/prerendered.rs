@@ -115,6 +115,68 @@ fn the_app_downloads_after_the_page_is_painted_and_the_chunk_beside_the_main_mod
     }
 }
 
+/// Lighthouse's simulated slow network counts every request that ends before the largest
+/// paint against that paint, even a small drawing's: the drawings are in the HTML, and a
+/// page asks for nothing before it is painted but its stylesheet, its two small scripts,
+/// the manifest and the brand icon.
+#[test]
+fn before_its_first_paint_a_page_asks_only_for_its_stylesheet_scripts_and_icons() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    for route in [
+        "/learn/arterial_rest_pain",
+        "/learn/skin_fissures",
+        "/quiz",
+        "/",
+    ] {
+        page.open(&mut browser, &format!("{}{route}", server.origin()))
+            .unwrap();
+        let early = page
+            .eval(
+                &mut browser,
+                "(() => {
+                    const painted = performance.getEntriesByName('first-contentful-paint')[0];
+                    return performance.getEntriesByType('resource')
+                        .filter(e => !painted || e.startTime < painted.startTime)
+                        .map(e => new URL(e.name).pathname);
+                })()",
+            )
+            .unwrap();
+        let early: Vec<String> = serde_json::from_value(early).unwrap();
+        let expected = |path: &String| {
+            path.ends_with(".css")
+                || path.ends_with("/theme.js")
+                || path.ends_with("/boot.js")
+                || path.ends_with("/manifest.webmanifest")
+                || path.ends_with("/icons/icon.svg")
+        };
+        let unexpected: Vec<_> = early.iter().filter(|path| !expected(path)).collect();
+        assert!(
+            unexpected.is_empty(),
+            "{route}: asked for before its paint: {unexpected:?}"
+        );
+        if route.starts_with("/learn/") {
+            let drawn = drawings(&page, &mut browser);
+            assert!(
+                drawn.len() >= 2 && drawn.iter().all(|d| *d),
+                "{route}: {drawn:?}"
+            );
+        }
+    }
+}
+
+/// For each drawing on the page, whether it drew shapes that fill its box.
+fn drawings(page: &Page, browser: &mut Browser) -> Vec<bool> {
+    let drawn = page
+        .eval(
+            browser,
+            "[...document.querySelectorAll('figure.picture svg > g')].map(g => g.getBBox().width > 100)",
+        )
+        .unwrap();
+    serde_json::from_value(drawn).unwrap()
+}
+
 fn main_text(page: &Page, browser: &mut Browser) -> String {
     page.eval(browser, "document.querySelector('main').innerText")
         .unwrap()
@@ -160,6 +222,12 @@ fn a_learn_page_reads_fully_with_javascript_off() {
         for tip in section.try_tonight {
             assert!(text.contains(tip.text), "{id} lacks the tip {:?}", tip.text);
         }
+        // The cause's diagram at least, drawn from the HTML alone.
+        let drawn = drawings(&page, &mut browser);
+        assert!(
+            !drawn.is_empty() && drawn.iter().all(|d| *d),
+            "{id}: drawings {drawn:?}"
+        );
     }
     // The links work without the app: a real page load to the contents.
     let to_contents = page

@@ -135,10 +135,10 @@ fn every_route_renders_offline_after_the_first_visit() {
         );
         let problems = page.problems(&browser.take_events());
         assert!(problems.is_empty(), "offline {route}: {problems:#?}");
-        // The drawings come from their own files: the worker serves those too.
+        // The drawings are in the page itself: they draw offline with it.
         page.wait_for(
             &mut browser,
-            "[...document.querySelectorAll('figure.picture use')].every(u => u.getBBox().width > 100)",
+            "[...document.querySelectorAll('figure.picture svg > g')].every(g => g.getBBox().width > 100)",
             Duration::from_secs(5),
         )
         .unwrap_or_else(|e| panic!("offline {route}: a picture did not draw: {e}"));
