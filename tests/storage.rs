@@ -29,7 +29,7 @@ fn decode_as_json(key: &keys::Key, raw: &str) -> Result<Value, String> {
         "lan.quiz.progress" => go::<Progress>(key, raw),
         "lan.quiz.results" => go::<Vec<SavedResult>>(key, raw),
         "lan.footchecks" => go::<Vec<legs_at_night::foot_check::model::FootCheck>>(key, raw),
-        "lan.reminders" => go::<legs_at_night::reminders::schedule::Reminders>(key, raw),
+        "lan.reminders" => go::<legs_at_night::reminders::due::Reminders>(key, raw),
         "lan.diary" => go::<Vec<legs_at_night::diary::model::Entry>>(key, raw),
         "lan.photos" => go::<legs_at_night::photos::model::Photo>(key, raw),
         other => Err(format!("no type for {other}")),

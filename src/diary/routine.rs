@@ -7,7 +7,7 @@ use crate::clinical::assess;
 use crate::clinical::warning_signs;
 use crate::components::{StepHeading, UrgencyBanner};
 use crate::platform::document;
-use crate::reminders::schedule::{Outcome, Status};
+use crate::reminders::due::{Outcome, Status};
 use crate::reminders::RemindersState;
 use crate::router::A;
 use leptos::prelude::*;

@@ -1,6 +1,7 @@
-//! Moisturising reminders: schedules and due logic, history, calendar export (pure), the
+//! Moisturising reminders: schedules (`schedule`) and due logic (`due`), history, calendar export (pure), the
 //! state kept through `storage`, the screens, and the notification glue.
 
+pub mod due;
 pub mod ics;
 mod on_start;
 pub mod schedule;

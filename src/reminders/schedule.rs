@@ -1,15 +1,13 @@
-//! Reminder schedules and when they are due. Pure: time is milliseconds since the epoch,
-//! and the time zone is a function from an instant to its UTC offset, so daylight-saving
-//! changes and travel are tested with fixed tables, never the test machine's zone.
+//! When a reminder happens: its days and local time, turned into instants across
+//! daylight-saving changes and travel, and the checks on what a person types. Pure: time is
+//! milliseconds since the epoch, and the time zone is a function from an instant to its UTC
+//! offset, so those changes are tested with fixed tables, never the test machine's zone.
+//! What was done with each occurrence, and so whether one is due, is in `due`.
 
 use serde::{Deserialize, Serialize};
 
 pub const MINUTE_MS: i64 = 60_000;
 pub const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
-/// After this long a reminder is no longer "due now" but "overdue".
-pub const DUE_WINDOW_MS: i64 = 60 * MINUTE_MS;
-/// A bedtime reminder stays overdue past midnight for this long, then counts as missed.
-pub const GRACE_MS: i64 = 6 * 60 * MINUTE_MS;
 pub const MAX_REMINDERS: usize = 50;
 pub const MAX_LABEL: usize = 60;
 
@@ -99,274 +97,6 @@ impl Reminder {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Outcome {
-    #[serde(rename = "done")]
-    Done,
-    #[serde(rename = "skip")]
-    Skipped,
-}
-
-/// What happened to one occurrence. Stored as a 4-number array (schema 2): two a day
-/// for ten years must stay small.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "LogWire", into = "LogWire")]
-pub struct LogEntry {
-    pub reminder: u32,
-    /// The local day of the occurrence (not of the tap: a 23:30 reminder done at 00:10 counts for its own night).
-    pub day: i64,
-    pub outcome: Outcome,
-    /// When it was tapped (ms, kept to the minute), for the history.
-    pub at: i64,
-}
-
-/// `[reminder, day, 1 = done / 0 = skipped, minutes since the epoch]`
-#[derive(Serialize, Deserialize)]
-struct LogWire(u32, i64, u8, i64);
-
-impl From<LogWire> for LogEntry {
-    fn from(LogWire(reminder, day, outcome, minutes): LogWire) -> Self {
-        let outcome = if outcome == 0 {
-            Outcome::Skipped
-        } else {
-            Outcome::Done
-        };
-        LogEntry {
-            reminder,
-            day,
-            outcome,
-            at: minutes * MINUTE_MS,
-        }
-    }
-}
-
-impl From<LogEntry> for LogWire {
-    fn from(entry: LogEntry) -> Self {
-        LogWire(
-            entry.reminder,
-            entry.day,
-            u8::from(entry.outcome == Outcome::Done),
-            entry.at.div_euclid(MINUTE_MS),
-        )
-    }
-}
-
-/// Schema 1 stored log entries as objects with the tap time in ms.
-pub fn migrate_v1_to_v2(mut data: serde_json::Value) -> Result<serde_json::Value, String> {
-    let log = data.get_mut("log").and_then(|l| l.as_array_mut());
-    for entry in log.into_iter().flatten() {
-        let field = |name: &str| {
-            entry
-                .get(name)
-                .cloned()
-                .ok_or(format!("log entry without {name}"))
-        };
-        let (r, day, o, at) = (field("r")?, field("day")?, field("o")?, field("at")?);
-        let done = u8::from(o.as_str() == Some("done"));
-        let minutes = at
-            .as_i64()
-            .ok_or("log time is not a number")?
-            .div_euclid(MINUTE_MS);
-        *entry = serde_json::json!([r, day, done, minutes]);
-    }
-    Ok(data)
-}
-
-/// A snooze is short-lived and only needs to survive a reload.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Snooze {
-    pub reminder: u32,
-    pub day: i64,
-    pub until: i64,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reminders {
-    pub list: Vec<Reminder>,
-    #[serde(default)]
-    pub log: Vec<LogEntry>,
-    #[serde(default)]
-    pub snoozes: Vec<Snooze>,
-    #[serde(default)]
-    pub notify: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// Nothing to do until then.
-    Upcoming {
-        at: i64,
-    },
-    DueNow {
-        day: i64,
-        at: i64,
-    },
-    Overdue {
-        day: i64,
-        at: i64,
-    },
-    Snoozed {
-        day: i64,
-        until: i64,
-    },
-    Done {
-        day: i64,
-        at: i64,
-    },
-    Skipped {
-        day: i64,
-    },
-    Off,
-}
-
-impl Status {
-    pub fn needs_action(self) -> bool {
-        matches!(self, Status::DueNow { .. } | Status::Overdue { .. })
-    }
-}
-
-impl Reminders {
-    fn logged(&self, id: u32, day: i64) -> Option<&LogEntry> {
-        self.log
-            .iter()
-            .rev()
-            .find(|e| e.reminder == id && e.day == day)
-    }
-
-    /// Where a reminder stands at `now`: the latest occurrence still within reach (today's,
-    /// or last night's within the grace period after midnight) decides.
-    pub fn status(&self, reminder: &Reminder, now: i64, zone: &impl Zone) -> Status {
-        if !reminder.enabled || reminder.days == 0 {
-            return Status::Off;
-        }
-        let today = local_day(now, zone);
-        let current = [today, today - 1]
-            .into_iter()
-            .filter(|day| reminder.runs_on(*day))
-            .map(|day| (day, reminder.occurrence(day, zone)))
-            .find(|(day, at)| *at <= now && (*day == today || now - at < GRACE_MS));
-        let Some((day, at)) = current else {
-            return match reminder.next_due(now, zone) {
-                Some(at) => Status::Upcoming { at },
-                None => Status::Off,
-            };
-        };
-        if let Some(entry) = self.logged(reminder.id, day) {
-            return match entry.outcome {
-                Outcome::Done => Status::Done { day, at: entry.at },
-                Outcome::Skipped => Status::Skipped { day },
-            };
-        }
-        if let Some(snooze) = self
-            .snoozes
-            .iter()
-            .find(|s| s.reminder == reminder.id && s.day == day && s.until > now)
-        {
-            return Status::Snoozed {
-                day,
-                until: snooze.until,
-            };
-        }
-        if now - at < DUE_WINDOW_MS
-            || self
-                .snoozes
-                .iter()
-                .any(|s| s.reminder == reminder.id && s.day == day)
-        {
-            Status::DueNow { day, at }
-        } else {
-            Status::Overdue { day, at }
-        }
-    }
-
-    /// How many reminders want an action now (for the app badge).
-    pub fn due_count(&self, now: i64, zone: &impl Zone) -> usize {
-        self.list
-            .iter()
-            .filter(|r| self.status(r, now, zone).needs_action())
-            .count()
-    }
-
-    pub fn record(&mut self, reminder: u32, day: i64, outcome: Outcome, now: i64) {
-        self.log
-            .retain(|e| !(e.reminder == reminder && e.day == day));
-        self.log.push(LogEntry {
-            reminder,
-            day,
-            outcome,
-            at: now,
-        });
-        self.snoozes
-            .retain(|s| !(s.reminder == reminder && s.day == day));
-    }
-
-    pub fn snooze(&mut self, reminder: u32, day: i64, minutes: i64, now: i64) {
-        self.snoozes
-            .retain(|s| !(s.reminder == reminder && s.day == day));
-        self.snoozes.push(Snooze {
-            reminder,
-            day,
-            until: now + minutes * MINUTE_MS,
-        });
-    }
-
-    /// Adds or replaces a reminder after checking it; the list is unchanged on error.
-    pub fn upsert(&mut self, draft: Reminder) -> Result<u32, ScheduleError> {
-        let label = draft.label.trim();
-        if label.is_empty() {
-            return Err(ScheduleError::NoLabel);
-        }
-        if label.chars().count() > MAX_LABEL {
-            return Err(ScheduleError::LabelTooLong);
-        }
-        if draft.days & EVERY_DAY == 0 {
-            return Err(ScheduleError::NoDays);
-        }
-        if draft.time >= 24 * 60 {
-            return Err(ScheduleError::BadTime);
-        }
-        let duplicate = self.list.iter().any(|r| {
-            r.id != draft.id
-                && r.time == draft.time
-                && r.days == draft.days
-                && r.label.eq_ignore_ascii_case(label)
-        });
-        if duplicate {
-            return Err(ScheduleError::Duplicate);
-        }
-        let mut reminder = Reminder {
-            label: label.to_string(),
-            days: draft.days & EVERY_DAY,
-            ..draft
-        };
-        match self
-            .list
-            .iter_mut()
-            .find(|r| r.id == reminder.id && reminder.id != 0)
-        {
-            Some(existing) => *existing = reminder.clone(),
-            None => {
-                if self.list.len() >= MAX_REMINDERS {
-                    return Err(ScheduleError::TooMany);
-                }
-                reminder.id = self.list.iter().map(|r| r.id).max().unwrap_or(0) + 1;
-                self.list.push(reminder.clone());
-            }
-        }
-        Ok(reminder.id)
-    }
-
-    pub fn remove(&mut self, id: u32) {
-        self.list.retain(|r| r.id != id);
-        self.snoozes.retain(|s| s.reminder != id);
-    }
-
-    /// Drops snoozes that ended long ago, so the stored value does not grow.
-    pub fn tidy(&mut self, now: i64) {
-        self.snoozes.retain(|s| now - s.until < DAY_MS);
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScheduleError {
     #[error("Give the reminder a name, for example \"Heels before bed\".")]
@@ -398,20 +128,21 @@ pub fn parse_time(text: &str) -> Result<u16, ScheduleError> {
     Ok(h * 60 + m)
 }
 
+/// Zones, instants and a reminder to test with, shared by the tests of `schedule` and `due`.
 #[cfg(test)]
-mod tests {
+pub(super) mod test_support {
     use super::*;
 
-    const HOUR: i64 = 60 * MINUTE_MS;
+    pub const HOUR: i64 = 60 * MINUTE_MS;
     /// 2026-03-29 00:00 UTC, the day Europe/London moves to summer time at 01:00 UTC.
-    const SPRING_DAY: i64 = 20_541;
+    pub const SPRING_DAY: i64 = 20_541;
 
-    fn utc(_: i64) -> i32 {
+    pub fn utc(_: i64) -> i32 {
         0
     }
 
     /// Europe/London for 2026: +60 between 2026-03-29 01:00 UTC and 2026-10-25 01:00 UTC.
-    fn london(ms: i64) -> i32 {
+    pub fn london(ms: i64) -> i32 {
         let spring = SPRING_DAY * DAY_MS + HOUR;
         let autumn = 20_751 * DAY_MS + HOUR;
         if (spring..autumn).contains(&ms) {
@@ -421,11 +152,11 @@ mod tests {
         }
     }
 
-    fn at(day: i64, h: i64, m: i64) -> i64 {
+    pub fn at(day: i64, h: i64, m: i64) -> i64 {
         day * DAY_MS + h * HOUR + m * MINUTE_MS
     }
 
-    fn bedtime(time: u16) -> Reminder {
+    pub fn bedtime(time: u16) -> Reminder {
         Reminder {
             id: 1,
             label: "Heels before bed".into(),
@@ -435,112 +166,17 @@ mod tests {
             since_day: 0,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
 
     #[test]
     fn weekdays_count_from_monday() {
         assert_eq!(weekday(0), 3, "1970-01-01 was a Thursday");
         assert_eq!(weekday(SPRING_DAY), 6, "2026-03-29 is a Sunday");
-    }
-
-    #[test]
-    fn upcoming_due_overdue_then_done() {
-        let r = bedtime(22 * 60);
-        let mut state = Reminders {
-            list: vec![r.clone()],
-            ..Default::default()
-        };
-        let day = 20_000;
-        assert_eq!(
-            state.status(&r, at(day, 21, 0), &utc),
-            Status::Upcoming { at: at(day, 22, 0) }
-        );
-        assert_eq!(
-            state.status(&r, at(day, 22, 10), &utc),
-            Status::DueNow {
-                day,
-                at: at(day, 22, 0)
-            }
-        );
-        assert_eq!(
-            state.status(&r, at(day, 23, 30), &utc),
-            Status::Overdue {
-                day,
-                at: at(day, 22, 0)
-            }
-        );
-        state.record(1, day, Outcome::Done, at(day, 23, 31));
-        assert_eq!(
-            state.status(&r, at(day, 23, 40), &utc),
-            Status::Done {
-                day,
-                at: at(day, 23, 31)
-            }
-        );
-        assert_eq!(state.due_count(at(day, 23, 40), &utc), 0);
-    }
-
-    #[test]
-    fn a_late_reminder_stays_overdue_across_midnight_then_is_missed() {
-        let r = bedtime(23 * 60 + 30);
-        let state = Reminders {
-            list: vec![r.clone()],
-            ..Default::default()
-        };
-        let day = 20_000;
-        assert_eq!(
-            state.status(&r, at(day + 1, 0, 40), &utc),
-            Status::Overdue {
-                day,
-                at: at(day, 23, 30)
-            }
-        );
-        // By morning last night's is gone and tonight's is upcoming.
-        assert_eq!(
-            state.status(&r, at(day + 1, 8, 0), &utc),
-            Status::Upcoming {
-                at: at(day + 1, 23, 30)
-            }
-        );
-    }
-
-    #[test]
-    fn snooze_hides_it_until_the_time_then_it_is_due_again() {
-        let r = bedtime(22 * 60);
-        let mut state = Reminders {
-            list: vec![r.clone()],
-            ..Default::default()
-        };
-        let day = 20_000;
-        state.snooze(1, day, 15, at(day, 22, 5));
-        assert_eq!(
-            state.status(&r, at(day, 22, 10), &utc),
-            Status::Snoozed {
-                day,
-                until: at(day, 22, 20)
-            }
-        );
-        assert!(matches!(
-            state.status(&r, at(day, 23, 30), &utc),
-            Status::DueNow { .. }
-        ));
-    }
-
-    #[test]
-    fn skip_tonight_counts_for_tonight_only() {
-        let r = bedtime(22 * 60);
-        let mut state = Reminders {
-            list: vec![r.clone()],
-            ..Default::default()
-        };
-        state.record(1, 20_000, Outcome::Skipped, at(20_000, 21, 0));
-        assert_eq!(
-            state.status(&r, at(20_000, 22, 30), &utc),
-            Status::Skipped { day: 20_000 }
-        );
-        assert!(matches!(
-            state.status(&r, at(20_001, 22, 30), &utc),
-            Status::DueNow { .. }
-        ));
     }
 
     #[test]
@@ -574,54 +210,6 @@ mod tests {
     }
 
     #[test]
-    fn travelling_keeps_the_reminder_on_the_new_local_clock() {
-        let r = bedtime(22 * 60);
-        let new_york = |_: i64| -300;
-        let state = Reminders {
-            list: vec![r.clone()],
-            ..Default::default()
-        };
-        // 22:10 in New York is 03:10 UTC the next day.
-        let now = at(20_001, 3, 10);
-        assert!(matches!(
-            state.status(&r, now, &new_york),
-            Status::DueNow { day: 20_000, .. }
-        ));
-    }
-
-    #[test]
-    fn days_without_opening_the_app_do_not_pile_up() {
-        let r = bedtime(22 * 60);
-        let state = Reminders {
-            list: vec![r.clone()],
-            ..Default::default()
-        };
-        assert!(matches!(
-            state.status(&r, at(20_010, 22, 5), &utc),
-            Status::DueNow { day: 20_010, .. }
-        ));
-    }
-
-    #[test]
-    fn a_clock_that_jumps_back_does_not_break_anything() {
-        let r = bedtime(22 * 60);
-        let mut state = Reminders {
-            list: vec![r.clone()],
-            ..Default::default()
-        };
-        state.record(1, 20_000, Outcome::Done, at(20_000, 22, 5));
-        // The clock goes back an hour: still done, still the same night.
-        assert!(matches!(
-            state.status(&r, at(20_000, 21, 30), &utc),
-            Status::Upcoming { .. } | Status::Done { .. }
-        ));
-        assert!(matches!(
-            state.status(&r, at(20_000, 22, 2), &utc),
-            Status::Done { .. }
-        ));
-    }
-
-    #[test]
     fn weekday_only_reminders_skip_the_weekend() {
         let r = Reminder {
             days: 0b001_1111,
@@ -633,123 +221,5 @@ mod tests {
             Some(at(SPRING_DAY + 1, 22, 0))
         );
         assert_eq!(r.days_text(), "Weekdays");
-    }
-
-    #[test]
-    fn bad_input_is_refused_and_the_list_kept() {
-        let mut state = Reminders::default();
-        let good = bedtime(22 * 60);
-        assert_eq!(
-            state.upsert(Reminder {
-                id: 0,
-                ..good.clone()
-            }),
-            Ok(1)
-        );
-        let before = state.clone();
-        assert_eq!(
-            state.upsert(Reminder {
-                id: 0,
-                label: "  ".into(),
-                ..good.clone()
-            }),
-            Err(ScheduleError::NoLabel)
-        );
-        assert_eq!(
-            state.upsert(Reminder {
-                id: 0,
-                days: 0,
-                ..good.clone()
-            }),
-            Err(ScheduleError::NoDays)
-        );
-        assert_eq!(
-            state.upsert(Reminder {
-                id: 0,
-                time: 24 * 60,
-                ..good.clone()
-            }),
-            Err(ScheduleError::BadTime)
-        );
-        assert_eq!(
-            state.upsert(Reminder {
-                id: 0,
-                ..good.clone()
-            }),
-            Err(ScheduleError::Duplicate)
-        );
-        assert_eq!(state, before);
-        assert_eq!(parse_time("22:05"), Ok(22 * 60 + 5));
-        for bad in ["", "25:00", "7", "ab:cd", "12:60"] {
-            assert_eq!(parse_time(bad), Err(ScheduleError::BadTime), "{bad}");
-        }
-    }
-
-    #[test]
-    fn log_entries_are_four_numbers_and_v1_objects_migrate() {
-        let entry = LogEntry {
-            reminder: 1,
-            day: 20_786,
-            outcome: Outcome::Done,
-            at: 1_795_995_000_000,
-        };
-        assert_eq!(
-            serde_json::to_string(&entry).unwrap(),
-            "[1,20786,1,29933250]"
-        );
-        let v1 = serde_json::json!({ "list": [], "log": [{ "r": 1, "day": 20786, "o": "skip", "at": 1_795_995_000_000i64 }] });
-        let v2 = migrate_v1_to_v2(v1).unwrap();
-        assert_eq!(v2["log"][0], serde_json::json!([1, 20786, 0, 29933250]));
-        let back: Reminders = serde_json::from_value(v2).unwrap();
-        assert_eq!(back.log[0].outcome, Outcome::Skipped);
-        assert!(migrate_v1_to_v2(serde_json::json!({ "log": [{ "r": 1 }] })).is_err());
-    }
-
-    #[test]
-    fn fifty_reminders_fit_and_the_fifty_first_is_refused() {
-        let mut state = Reminders::default();
-        for i in 0..50u16 {
-            let r = Reminder {
-                id: 0,
-                label: format!("R{i}"),
-                time: i * 10,
-                days: EVERY_DAY,
-                enabled: true,
-                since_day: 0,
-            };
-            assert!(state.upsert(r).is_ok());
-        }
-        let extra = Reminder {
-            id: 0,
-            label: "One more".into(),
-            time: 5,
-            days: EVERY_DAY,
-            enabled: true,
-            since_day: 0,
-        };
-        assert_eq!(state.upsert(extra), Err(ScheduleError::TooMany));
-        assert_eq!(state.list.len(), 50);
-        let ids: std::collections::HashSet<_> = state.list.iter().map(|r| r.id).collect();
-        assert_eq!(ids.len(), 50);
-    }
-
-    #[test]
-    fn editing_keeps_the_id() {
-        let mut state = Reminders::default();
-        let id = state
-            .upsert(Reminder {
-                id: 0,
-                ..bedtime(22 * 60)
-            })
-            .unwrap();
-        let edited = Reminder {
-            id,
-            label: "Heels".into(),
-            time: 21 * 60,
-            ..bedtime(0)
-        };
-        assert_eq!(state.upsert(edited), Ok(id));
-        assert_eq!(state.list.len(), 1);
-        assert_eq!(state.list[0].time_text(), "21:00");
     }
 }

@@ -1,4 +1,5 @@
-use super::schedule::{Outcome, Reminder, Reminders, ScheduleError, Status};
+use super::due::{Outcome, Reminders, Status};
+use super::schedule::{Reminder, ScheduleError};
 use crate::components::Notices;
 use crate::platform::clock::{self, DeviceZone};
 use crate::platform::notifications;

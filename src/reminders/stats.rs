@@ -1,6 +1,6 @@
 //! The reminder history: a 30-day calendar, the current streak and the share done. Pure.
 
-use super::schedule::{Outcome, Reminders};
+use super::due::{Outcome, Reminders};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DayMark {

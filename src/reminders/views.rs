@@ -1,7 +1,8 @@
 //! `/reminders` and the "due now" cards on Home.
 
+use super::due::{Outcome, Status};
 use super::ics;
-use super::schedule::{parse_time, Outcome, Reminder, Status, EVERY_DAY, WEEKDAYS};
+use super::schedule::{parse_time, Reminder, EVERY_DAY, WEEKDAYS};
 use super::stats::{history, DayMark};
 use super::RemindersState;
 use crate::components::Notices;

@@ -6,7 +6,7 @@ use super::keys::{self, Key};
 use crate::diary::model::Entry;
 use crate::foot_check::model::FootCheck;
 use crate::quiz::result::SavedResult;
-use crate::reminders::schedule::Reminders;
+use crate::reminders::due::Reminders;
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

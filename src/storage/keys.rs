@@ -45,7 +45,7 @@ pub const REMINDERS: Key = Key {
     name: "lan.reminders",
     // 2: log entries as four numbers, the tap time to the minute.
     schema: 2,
-    migrations: &[crate::reminders::schedule::migrate_v1_to_v2],
+    migrations: &[crate::reminders::due::migrate_v1_to_v2],
 };
 
 pub const DIARY: Key = Key {

@@ -8,7 +8,8 @@ use e2e::cdp::Browser;
 use e2e::server::StaticServer;
 use legs_at_night::diary::model::{Entry, FeetToday, Helper, Place, Position};
 use legs_at_night::foot_check::model::{Area, Draft, Foot, FootCheck, Mark, Temperature};
-use legs_at_night::reminders::schedule::{Outcome, Reminder, Reminders, EVERY_DAY};
+use legs_at_night::reminders::due::{Outcome, Reminders};
+use legs_at_night::reminders::schedule::{Reminder, EVERY_DAY};
 use legs_at_night::storage::{envelope, keys};
 use std::time::Duration;
 
