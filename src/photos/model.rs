@@ -98,6 +98,15 @@ pub fn space_used(photos: &[Photo]) -> u64 {
     photos.iter().map(|p| p.bytes + p.thumb_bytes).sum()
 }
 
+/// "1 photo takes 320 KB.", "3 photos take 960 KB."
+pub fn space_sentence(photos: &[Photo]) -> String {
+    let size = format_bytes(space_used(photos));
+    match photos.len() {
+        1 => format!("1 photo takes {size}."),
+        count => format!("{count} photos take {size}."),
+    }
+}
+
 /// "820 KB", "1.4 MB", "2.1 GB": sizes as a phone's settings show them.
 pub fn format_bytes(bytes: u64) -> String {
     const KB: f64 = 1000.0;
@@ -226,6 +235,8 @@ mod tests {
         assert_eq!(format_bytes(960_000), "960 KB");
         assert_eq!(format_bytes(116_800_000), "116.8 MB");
         assert_eq!(format_bytes(2_100_000_000), "2.1 GB");
+        assert_eq!(space_sentence(&photos), "3 photos take 960 KB.");
+        assert_eq!(space_sentence(&photos[..1]), "1 photo takes 320 KB.");
     }
 
     #[test]

@@ -46,11 +46,7 @@ fn SpaceUsed() -> impl IntoView {
     let photos_line = move || {
         state.photos.with(|list| {
             let list = list.as_deref().unwrap_or_default();
-            format!(
-                "{} photos take {}.",
-                list.len(),
-                model::format_bytes(model::space_used(list))
-            )
+            model::space_sentence(list)
         })
     };
     let browser_line = move || match allowed.get() {

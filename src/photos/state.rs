@@ -85,10 +85,14 @@ impl PhotosState {
             .photos
             .with_untracked(|p| p.as_ref().is_none_or(Vec::is_empty));
         if first {
-            // Asked before the first photo, while the person is here to answer a prompt.
-            if let Err(error) = persistence::request().await {
-                leptos::logging::warn!("{error}");
-            }
+            // Asked with the first photo, while the person is here to answer a prompt, but
+            // not waited for: Firefox's prompt holds its answer until the person picks one,
+            // and the photo must not wait on that.
+            spawn_local(async {
+                if let Err(error) = persistence::request().await {
+                    leptos::logging::warn!("{error}");
+                }
+            });
         }
         let decoded = images::decode(picture).await?;
         let size = model::fit(decoded.size().0, decoded.size().1, model::LONG_EDGE);

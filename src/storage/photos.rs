@@ -5,11 +5,17 @@
 //! A record is `{ id, meta, image, thumb }`: `meta` is the photo's description in the
 //! same versioned envelope as every `localStorage` key, so it migrates the same way, and
 //! a record that cannot be read is moved, as it is, to a second store and reported.
+//!
+//! `image` and `thumb` are `Blob`s, or the pictures' bytes (`ArrayBuffer`) where the
+//! browser refuses to keep a `Blob` in IndexedDB: WebKit without a disk behind the page
+//! (Safari's private browsing, and WebKit under automation) fails such a write with
+//! "Error preparing Blob/File data". Reading takes either.
 
 use super::envelope::{self, DecodeError};
 use super::keys::Key;
 use crate::photos::model::Photo;
-use idb::{Database, KeyPath, ObjectStore, Query, TransactionMode, TransactionResult};
+use idb::{Database, KeyPath, ObjectStore, Query, TransactionMode};
+use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
@@ -44,6 +50,11 @@ impl PhotoStoreError {
             PhotoStoreError::Failed { what, detail }
         }
     }
+}
+
+thread_local! {
+    /// Set once this browser has refused a `Blob`: later photos go straight in as bytes.
+    static BLOBS_REFUSED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// One photo as kept: its description and its two pictures.
@@ -98,32 +109,48 @@ fn store(
     Ok((transaction, stores))
 }
 
-/// Waits for a write transaction; an abort (how a full disk shows at commit) is an error
-/// named by the transaction's own `error`.
-async fn finish(
-    transaction: idb::Transaction,
-    watch: idb::Transaction,
-    what: &'static str,
-) -> Result<(), PhotoStoreError> {
-    match transaction.await {
-        Ok(TransactionResult::Committed) => Ok(()),
-        Ok(TransactionResult::Aborted) => {
-            let name = watch.error().map(|e| e.name()).unwrap_or_default();
-            Err(if name == "QuotaExceededError" {
-                PhotoStoreError::Full
-            } else {
-                PhotoStoreError::Failed {
-                    what,
-                    detail: format!("the browser gave up ({name})"),
-                }
-            })
-        }
-        Err(error) => Err(PhotoStoreError::from_idb(what, &error)),
+/// Waits for a write transaction to commit or abort (how a failed request, a full disk
+/// above all, shows), named by the transaction's own `error`. Not `idb`'s own future: its
+/// error handler takes the request whose error bubbled up for the transaction, and WebKit
+/// then calls that handler after it has been dropped.
+async fn finish(transaction: idb::Transaction, what: &'static str) -> Result<(), PhotoStoreError> {
+    let transaction = web_sys::IdbTransaction::from(transaction);
+    let ended = js_sys::Promise::new(&mut |resolve, _| {
+        transaction.set_oncomplete(Some(&resolve));
+        transaction.set_onabort(Some(&resolve));
+    });
+    let event = wasm_bindgen_futures::JsFuture::from(ended)
+        .await
+        .map_err(|_| PhotoStoreError::Failed {
+            what,
+            detail: "the browser did not finish".into(),
+        })?;
+    if event.unchecked_into::<web_sys::Event>().type_() == "complete" {
+        return Ok(());
     }
+    let name = transaction.error().map(|e| e.name()).unwrap_or_default();
+    Err(if name == "QuotaExceededError" {
+        PhotoStoreError::Full
+    } else {
+        PhotoStoreError::Failed {
+            what,
+            detail: format!("the browser gave up ({name})"),
+        }
+    })
 }
 
 fn field(record: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(record, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A record's picture `name` as a `Blob`, whether kept as one or as its bytes.
+fn picture_of(record: &JsValue, name: &str) -> Option<Blob> {
+    let value = field(record, name);
+    if value.is_instance_of::<Blob>() {
+        return value.dyn_into().ok();
+    }
+    let bytes = value.dyn_into::<js_sys::ArrayBuffer>().ok()?;
+    crate::platform::files::blob_of(&js_sys::Array::of1(&bytes), "image/jpeg").ok()
 }
 
 enum Read {
@@ -139,7 +166,7 @@ fn read(record: &JsValue) -> Read {
     };
     let pictures = ["image", "thumb"]
         .iter()
-        .all(|name| field(record, name).is_instance_of::<Blob>());
+        .all(|name| picture_of(record, name).is_some());
     match envelope::decode::<Photo>(&meta, PHOTO_META.schema, PHOTO_META.migrations) {
         Err(DecodeError::Newer { .. }) => Read::Newer,
         Err(error) => Read::Unreadable(id, error),
@@ -194,7 +221,6 @@ async fn set_aside(database: &Database, records: &[JsValue]) -> Result<(), Photo
         TransactionMode::ReadWrite,
         what,
     )?;
-    let watch = stores[0].transaction();
     for record in records {
         // Requests are only queued here; the transaction's end says whether all worked.
         drop(
@@ -208,10 +234,27 @@ async fn set_aside(database: &Database, records: &[JsValue]) -> Result<(), Photo
                 .map_err(|e| PhotoStoreError::from_idb(what, &e))?,
         );
     }
-    finish(transaction, watch, what).await
+    finish(transaction, what).await
 }
 
-fn record(photo: &StoredPhoto) -> Result<JsValue, PhotoStoreError> {
+/// The record of `photo`, with its pictures as `Blob`s, or as bytes where Blobs are refused.
+async fn record(photo: &StoredPhoto, as_bytes: bool) -> Result<JsValue, PhotoStoreError> {
+    let picture = |blob: &Blob| {
+        let blob = blob.clone();
+        async move {
+            if !as_bytes {
+                return Ok(JsValue::from(blob));
+            }
+            let bytes = crate::platform::files::bytes_of(&blob).await.map_err(|e| {
+                PhotoStoreError::Failed {
+                    what: "saved",
+                    detail: e.to_string(),
+                }
+            })?;
+            Ok(crate::platform::files::bytes_part(&bytes).buffer().into())
+        }
+    };
+    let (image, thumb) = (picture(&photo.image).await?, picture(&photo.thumb).await?);
     let meta =
         envelope::encode(PHOTO_META.schema, &photo.photo).map_err(|e| PhotoStoreError::Failed {
             what: "saved",
@@ -221,8 +264,8 @@ fn record(photo: &StoredPhoto) -> Result<JsValue, PhotoStoreError> {
     let fields: [(&str, JsValue); 4] = [
         ("id", (photo.photo.id as f64).into()),
         ("meta", meta.into()),
-        ("image", photo.image.clone().into()),
-        ("thumb", photo.thumb.clone().into()),
+        ("image", image),
+        ("thumb", thumb),
     ];
     for (name, value) in fields {
         js_sys::Reflect::set(&object, &name.into(), &value).map_err(|_| {
@@ -237,19 +280,41 @@ fn record(photo: &StoredPhoto) -> Result<JsValue, PhotoStoreError> {
 
 /// Saves photos all or nothing (one transaction), replacing any with the same id.
 pub async fn put_all(photos: &[StoredPhoto]) -> Result<(), PhotoStoreError> {
-    let records = photos.iter().map(record).collect::<Result<Vec<_>, _>>()?;
-    write(&records, false, "saved").await
+    write(photos, false, "saved").await
 }
 
-/// Puts `records` in one transaction; with `replace`, every photo there goes first.
+/// Puts `photos` in one transaction; with `replace`, every photo there goes first. As
+/// `Blob`s first; refused (any failure but a full disk), once more as bytes, which is safe
+/// to try because a failed transaction changed nothing.
 async fn write(
-    records: &[JsValue],
+    photos: &[StoredPhoto],
     replace: bool,
     what: &'static str,
 ) -> Result<(), PhotoStoreError> {
+    if !BLOBS_REFUSED.get() {
+        match put_records(photos, false, replace, what).await {
+            Err(PhotoStoreError::Failed { detail, .. }) => {
+                leptos::logging::warn!("photos as Blobs were refused ({detail}); as bytes now");
+                BLOBS_REFUSED.set(true);
+            }
+            done => return done,
+        }
+    }
+    put_records(photos, true, replace, what).await
+}
+
+async fn put_records(
+    photos: &[StoredPhoto],
+    as_bytes: bool,
+    replace: bool,
+    what: &'static str,
+) -> Result<(), PhotoStoreError> {
+    let mut records = Vec::with_capacity(photos.len());
+    for photo in photos {
+        records.push(record(photo, as_bytes).await?);
+    }
     let database = open().await?;
     let (transaction, stores) = store(&database, &[PHOTOS], TransactionMode::ReadWrite, what)?;
-    let watch = stores[0].transaction();
     if replace {
         drop(
             stores[0]
@@ -257,7 +322,7 @@ async fn write(
                 .map_err(|e| PhotoStoreError::from_idb(what, &e))?,
         );
     }
-    for record in records {
+    for record in &records {
         // Requests are only queued here; the transaction's end says whether all worked.
         drop(
             stores[0]
@@ -265,7 +330,7 @@ async fn write(
                 .map_err(|e| PhotoStoreError::from_idb(what, &e))?,
         );
     }
-    finish(transaction, watch, what).await
+    finish(transaction, what).await
 }
 
 /// One of a photo's pictures: `"image"` (the full one) or `"thumb"`.
@@ -277,7 +342,7 @@ pub async fn picture(id: u64, which: &'static str) -> Result<Option<Blob>, Photo
         .map_err(|e| PhotoStoreError::from_idb("read", &e))?
         .await
         .map_err(|e| PhotoStoreError::from_idb("read", &e))?;
-    Ok(record.and_then(|r| field(&r, which).dyn_into::<Blob>().ok()))
+    Ok(record.and_then(|r| picture_of(&r, which)))
 }
 
 /// Every readable photo with its pictures, for a backup.
@@ -288,8 +353,8 @@ pub async fn everything() -> Result<Vec<StoredPhoto>, PhotoStoreError> {
         .filter_map(|r| match read(r) {
             Read::Photo(photo) => Some(StoredPhoto {
                 photo,
-                image: field(r, "image").dyn_into().ok()?,
-                thumb: field(r, "thumb").dyn_into().ok()?,
+                image: picture_of(r, "image")?,
+                thumb: picture_of(r, "thumb")?,
             }),
             _ => None,
         })
@@ -302,13 +367,12 @@ pub async fn delete(id: u64) -> Result<(), PhotoStoreError> {
     let what = "deleted";
     let database = open().await?;
     let (transaction, stores) = store(&database, &[PHOTOS], TransactionMode::ReadWrite, what)?;
-    let watch = stores[0].transaction();
     drop(
         stores[0]
             .delete(Query::Key((id as f64).into()))
             .map_err(|e| PhotoStoreError::from_idb(what, &e))?,
     );
-    finish(transaction, watch, what).await
+    finish(transaction, what).await
 }
 
 /// Removes every photo, and what was set aside: "delete all" leaves nothing behind.
@@ -321,7 +385,6 @@ pub async fn delete_all() -> Result<(), PhotoStoreError> {
         TransactionMode::ReadWrite,
         what,
     )?;
-    let watch = stores[0].transaction();
     for store in &stores {
         drop(
             store
@@ -329,7 +392,7 @@ pub async fn delete_all() -> Result<(), PhotoStoreError> {
                 .map_err(|e| PhotoStoreError::from_idb(what, &e))?,
         );
     }
-    finish(transaction, watch, what).await
+    finish(transaction, what).await
 }
 
 /// Puts imported photos in, all or nothing: with `replace`, every photo here goes first,
@@ -349,17 +412,17 @@ pub async fn restore(
             detail: e.to_string(),
         })
     };
-    let records = photos
+    let photos = photos
         .iter()
         .map(|p| {
-            record(&StoredPhoto {
+            Ok(StoredPhoto {
                 photo: p.photo.clone(),
                 image: jpeg(&p.image)?,
                 thumb: jpeg(&p.thumb)?,
             })
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    write(&records, replace, what).await
+        .collect::<Result<Vec<_>, PhotoStoreError>>()?;
+    write(&photos, replace, what).await
 }
 
 /// The backup file with the photos: `backup_json` and every photo in one zip, built a

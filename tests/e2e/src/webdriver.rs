@@ -331,6 +331,21 @@ impl Session {
         .await
     }
 
+    /// Picks `file` in the file input `css`, as a person choosing a photo would.
+    pub async fn choose_file(&self, css: &str, file: &Path) -> Result<()> {
+        let input = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("{}: find {css}: {e}", self.engine.name()))?;
+        input
+            .send_keys(&file.display().to_string())
+            .await
+            .map_err(|e| format!("{}: choose a file in {css}: {e}", self.engine.name()))
+    }
+
     pub async fn screenshot(&self, path: &Path) -> Result<()> {
         let png = self
             .client

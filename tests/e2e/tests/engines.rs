@@ -85,6 +85,49 @@ async fn the_pictures_draw(s: &Session, origin: &str, theme: &str) {
         .unwrap();
 }
 
+/// A photo goes through the engine's own image decoding, canvas JPEG and IndexedDB, and is
+/// still there after a reload: each engine keeps blobs in its own way.
+async fn a_photo_is_kept_and_shown_after_a_reload(s: &Session, origin: &str) {
+    let file = e2e::fresh_dir(&format!("{}-photo", s.engine.name())).join("heel.bmp");
+    e2e::write_bmp(&file, 800, 600, |x, y| {
+        [(x % 256) as u8, (y % 256) as u8, 160]
+    });
+    s.goto(&format!("{origin}/foot-check/history"))
+        .await
+        .unwrap();
+    s.choose_file("#photo-input", &file).await.unwrap();
+    let saved = s
+        .wait_for(
+            "const p = document.querySelector('.take-photo [role=status], .take-photo [role=alert]');
+            return p && p.textContent",
+            Duration::from_secs(20),
+        )
+        .await
+        .unwrap();
+    assert!(
+        saved.as_str().unwrap_or("").starts_with("Photo kept"),
+        "{}: {saved}",
+        s.engine.name()
+    );
+    // The small copy is 320 px on its long edge: decoded, scaled and stored by the engine.
+    let small_copy_shown = "const img = document.querySelector('#photos .photo-strip img');
+        return !!img && img.complete && img.naturalWidth === 320 && img.naturalHeight === 240";
+    for moment in ["kept", "after a reload"] {
+        s.wait_for(small_copy_shown, Duration::from_secs(10))
+            .await
+            .unwrap_or_else(|e| panic!("{}: photo {moment}: {e}", s.engine.name()));
+        if moment == "kept" {
+            s.reload().await.unwrap();
+        }
+    }
+    s.eval("document.querySelector('#photos').scrollIntoView(); return true")
+        .await
+        .unwrap();
+    s.screenshot(&shot_path(s.engine, "light", "photo"))
+        .await
+        .unwrap();
+}
+
 async fn next(s: &Session) {
     let before = s.heading().await.unwrap();
     s.click_button("Next").await.unwrap();
@@ -333,6 +376,7 @@ async fn smoke(engine: Engine) {
     set_theme(&s, "light").await;
     a_whole_symptom_check(&s, &origin).await;
     a_foot_check_is_kept_over_a_reload(&s, &origin).await;
+    a_photo_is_kept_and_shown_after_a_reload(&s, &origin).await;
     a_reminder_is_kept_and_goes_to_the_calendar(&s, &origin).await;
     the_status_panel_is_honest(&s, &origin).await;
     the_worker_serves_every_route_offline(&s, &mut server).await;
