@@ -15,7 +15,8 @@ use super::envelope::{self, DecodeError};
 use super::keys::Key;
 use crate::photos::model::Photo;
 use idb::{Database, KeyPath, ObjectStore, Query, TransactionMode};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
@@ -55,6 +56,9 @@ impl PhotoStoreError {
 thread_local! {
     /// Set once this browser has refused a `Blob`: later photos go straight in as bytes.
     static BLOBS_REFUSED: Cell<bool> = const { Cell::new(false) };
+    /// One connection for the page's life: opening one per call cost a year's strip of
+    /// small pictures 365 opens, and left as many connections open until collected.
+    static CONNECTION: RefCell<Option<web_sys::IdbDatabase>> = const { RefCell::new(None) };
 }
 
 /// One photo as kept: its description and its two pictures.
@@ -77,6 +81,33 @@ pub struct Listing {
 }
 
 async fn open() -> Result<Database, PhotoStoreError> {
+    if let Some(kept) = CONNECTION.with_borrow(Clone::clone) {
+        return Ok(Database::from(kept));
+    }
+    let connection = web_sys::IdbDatabase::from(connect().await?);
+    // Another tab's newer version of the app waits until every connection has closed:
+    // give way to it, and open afresh on the next call. A connection the browser closes
+    // (its site data cleared) is let go the same way.
+    let let_go = {
+        let connection = connection.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            connection.close();
+            CONNECTION.with_borrow_mut(|kept| {
+                if kept.as_ref() == Some(&connection) {
+                    *kept = None;
+                }
+            });
+        })
+    };
+    connection.set_onversionchange(Some(let_go.as_ref().unchecked_ref()));
+    connection.set_onclose(Some(let_go.as_ref().unchecked_ref()));
+    // Lives as long as its connection: one or two for a page's life.
+    let_go.forget();
+    CONNECTION.set(Some(connection.clone()));
+    Ok(Database::from(connection))
+}
+
+async fn connect() -> Result<Database, PhotoStoreError> {
     if idb::Factory::new().is_err() {
         return Err(PhotoStoreError::Unavailable);
     }

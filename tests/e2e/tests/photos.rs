@@ -478,4 +478,20 @@ fn offline_a_full_disk_keeps_the_earlier_photos_and_a_damaged_record_is_set_asid
     wait(&page, &mut browser, "[...document.querySelectorAll('#photos [role=status]')].some(s => s.textContent.includes('Every photo was deleted'))");
     assert_eq!(stored(&page, &mut browser), Vec::<Value>::new());
     assert_eq!(page.eval(&mut browser, SET_ASIDE).unwrap(), json!([]));
+
+    // The app keeps one connection open, and lets it go for another tab's newer version.
+    let upgrade = page
+        .eval(
+            &mut browser,
+            "new Promise(done => {
+                let blocked = false;
+                const o = indexedDB.open('legs-at-night', 2);
+                o.onblocked = () => { blocked = true; };
+                o.onsuccess = () => { o.result.close(); done(blocked ? 'opened after a block' : 'opened'); };
+                o.onerror = () => done('failed: ' + o.error);
+                setTimeout(() => done(blocked ? 'blocked' : 'no answer'), 5000);
+            })",
+        )
+        .unwrap();
+    assert_eq!(upgrade, json!("opened"));
 }
