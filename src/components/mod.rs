@@ -1,6 +1,7 @@
 //! Widgets shared by several features.
 
 pub mod choice_group;
+pub mod confirm;
 pub mod get_help;
 pub mod notices;
 pub mod pictures;
@@ -10,6 +11,7 @@ pub mod urgency_banner;
 pub mod warning_signs;
 
 pub use choice_group::ChoiceGroup;
+pub use confirm::{ConfirmFirst, Question};
 pub use get_help::GetHelpBox;
 pub use notices::{NoticeList, Notices};
 pub use pictures::{Figure, HowToLie};

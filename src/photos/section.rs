@@ -3,6 +3,7 @@
 use super::model::{self, place};
 use super::take::TakePhotoOfAnyArea;
 use super::{PhotoStrip, PhotoViewer, PhotosState};
+use crate::components::{ConfirmFirst, Question};
 use crate::platform::persistence;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -61,18 +62,24 @@ fn SpaceUsed() -> impl IntoView {
     view! { <p class="space-used" role="status">{photos_line}{browser_line}</p> }
 }
 
+const DELETE_ALL_PHOTOS: Question = Question {
+    ask: "Delete all photos",
+    question: "Delete every photo from this phone?",
+    detail: "They cannot be brought back. Export a backup first to keep a copy.",
+    keep: "Keep them",
+    confirm: "Delete all photos",
+};
+
 #[component]
 fn DeleteAllPhotos() -> impl IntoView {
     let state = PhotosState::expect();
-    let asking = RwSignal::new(false);
     let message = RwSignal::new(None::<Result<String, String>>);
     let any = move || {
         state
             .photos
             .with(|p| p.as_ref().is_some_and(|p| !p.is_empty()))
     };
-    let delete = move |_| {
-        asking.set(false);
+    let delete = move |()| {
         spawn_local(async move {
             message.set(Some(match state.delete_all().await {
                 Ok(()) => Ok("Every photo was deleted.".into()),
@@ -81,17 +88,8 @@ fn DeleteAllPhotos() -> impl IntoView {
         });
     };
     view! {
-        <Show when=move || any() && !asking.get()>
-            <button type="button" class="button danger" on:click=move |_| asking.set(true)>"Delete all photos"</button>
-        </Show>
-        <Show when=move || asking.get()>
-            <div role="group" aria-labelledby="delete-photos-question">
-                <p id="delete-photos-question"><strong>"Delete every photo from this phone?"</strong>" They cannot be brought back. Export a backup first to keep a copy."</p>
-                <div class="quiz-actions">
-                    <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Keep them"</button>
-                    <button type="button" class="button danger" on:click=delete>"Delete all photos"</button>
-                </div>
-            </div>
+        <Show when=any>
+            <ConfirmFirst question=DELETE_ALL_PHOTOS on_confirm=delete/>
         </Show>
         {move || message.get().map(|m| match m {
             Ok(text) => view! { <p role="status">{text}</p> }.into_any(),

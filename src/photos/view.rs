@@ -3,6 +3,7 @@
 use super::model::{self, Photo};
 use super::strip::{caption, Picture};
 use super::PhotosState;
+use crate::components::{ConfirmFirst, Question};
 use crate::platform::{clock, files, share};
 use crate::storage::photos as store;
 use leptos::html::H2;
@@ -161,12 +162,19 @@ fn ShareButton(photo: Photo) -> impl IntoView {
     }
 }
 
+const DELETE_PHOTO: Question = Question {
+    ask: "Delete this photo",
+    question: "Delete this photo?",
+    detail: "It cannot be brought back.",
+    keep: "Keep it",
+    confirm: "Delete",
+};
+
 #[component]
 fn DeleteButton(id: u64) -> impl IntoView {
     let state = PhotosState::expect();
-    let asking = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
-    let delete = move |_| {
+    let delete = move |()| {
         spawn_local(async move {
             if let Err(error) = state.delete(id).await {
                 failed.set(Some(error.to_string()));
@@ -174,11 +182,7 @@ fn DeleteButton(id: u64) -> impl IntoView {
         });
     };
     view! {
-        <Show when=move || asking.get() fallback=move || view! { <button type="button" class="button secondary" on:click=move |_| asking.set(true)>"Delete this photo"</button> }>
-            <p><strong>"Delete this photo? It cannot be brought back."</strong></p>
-            <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Keep it"</button>
-            <button type="button" class="button danger" on:click=delete>"Delete"</button>
-        </Show>
+        <ConfirmFirst question=DELETE_PHOTO on_confirm=delete ask_class="button secondary"/>
         {move || failed.get().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
     }
 }

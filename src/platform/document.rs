@@ -52,6 +52,11 @@ pub fn focus_at_top(element: &web_sys::HtmlElement) {
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
+    focus(element);
+}
+
+/// Moves the keyboard focus to `element` where it is; a failure only costs the move.
+pub fn focus(element: &web_sys::HtmlElement) {
     if let Err(error) = element.focus() {
         leptos::logging::warn!("{}", PlatformError::failed("moving focus", error));
     }

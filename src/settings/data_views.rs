@@ -1,7 +1,7 @@
 //! Settings -> Your data: storage status, export, import, delete everything.
 
 use super::state::SettingsState;
-use crate::components::Notices;
+use crate::components::{ConfirmFirst, Notices, Question};
 use crate::foot_check::FootCheckState;
 use crate::photos::PhotosState;
 use crate::platform::{clock, files, persistence};
@@ -300,12 +300,19 @@ fn ImportPreview(
     }
 }
 
+const DELETE_ALL: Question = Question {
+    ask: "Delete all my data",
+    question: "Delete every result, setting, photo and saved answer from this browser?",
+    detail: "This cannot be undone. Export a backup first if you may want it back.",
+    keep: "Keep my data",
+    confirm: "Delete everything",
+};
+
 #[component]
 fn DeleteAll() -> impl IntoView {
     let notices = expect_context::<Notices>();
-    let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);
-    let delete = move |_| {
+    let delete = move |()| {
         // The service worker's copy of the schedule goes too.
         wasm_bindgen_futures::spawn_local(async {
             let _ = crate::platform::notifications::clear_worker_copy().await;
@@ -331,22 +338,10 @@ fn DeleteAll() -> impl IntoView {
             }
             Err(error) => notices.report_storage(&error),
         }
-        confirming.set(false);
     };
     view! {
         <div class="delete-all">
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! { <button type="button" class="button danger" on:click=move |_| confirming.set(true)>"Delete all my data"</button> }
-            >
-                <div role="group" aria-labelledby="delete-question">
-                    <p id="delete-question"><strong>"Delete every result, setting, photo and saved answer from this browser?"</strong>" This cannot be undone. Export a backup first if you may want it back."</p>
-                    <div class="quiz-actions">
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep my data"</button>
-                        <button type="button" class="button danger" on:click=delete>"Delete everything"</button>
-                    </div>
-                </div>
-            </Show>
+            <ConfirmFirst question=DELETE_ALL on_confirm=delete/>
             {move || done.get().map(|message| view! { <p role="status">{message}</p> })}
         </div>
     }

@@ -1,4 +1,4 @@
-//! The quiz with a keyboard only: Tab to move, Space to tick, Enter to press buttons.
+//! The keyboard only: Tab to move, Space to tick, Enter to press buttons.
 
 use e2e::cdp::{Browser, Page};
 use e2e::server::StaticServer;
@@ -8,7 +8,7 @@ use std::time::Duration;
 /// Tabs forward until the focused element's description contains `target`.
 fn tab_to(page: &Page, browser: &mut Browser, target: &str) {
     let mut seen = Vec::new();
-    for _ in 0..30 {
+    for _ in 0..60 {
         page.press(browser, "Tab").unwrap();
         let focused = page.focused(browser).unwrap();
         if focused.contains(target) {
@@ -106,4 +106,63 @@ fn the_quiz_can_be_started_answered_and_finished_with_the_keyboard_alone() {
         .text(&mut browser, "main")
         .unwrap()
         .contains("We cannot tell from these answers"));
+}
+
+/// Waits up to a second for the focus to land on an element whose description starts with
+/// `expected` (the app moves it once the new buttons are on screen).
+fn focus_lands_on(page: &Page, browser: &mut Browser, expected: &str) {
+    let mut focused = String::new();
+    for _ in 0..20 {
+        focused = page.focused(browser).unwrap();
+        if focused.starts_with(expected) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("focus is on {focused:?}, not {expected:?}");
+}
+
+/// The button a keyboard pressed disappears behind the question: focus goes to the answer
+/// that changes nothing, and back to the button after it, never to the top of the page.
+#[test]
+fn a_question_before_deleting_keeps_the_keyboard_on_its_answers() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    page.eval(
+        &mut browser,
+        "localStorage.setItem('lan.probe', 'kept'); true",
+    )
+    .unwrap();
+
+    tab_to(&page, &mut browser, "BUTTON:Delete all my data");
+    page.press(&mut browser, "Enter").unwrap();
+    focus_lands_on(&page, &mut browser, "BUTTON:Keep my data");
+    page.press(&mut browser, "Enter").unwrap();
+    focus_lands_on(&page, &mut browser, "BUTTON:Delete all my data");
+    assert_eq!(
+        page.eval(&mut browser, "localStorage.getItem('lan.probe')")
+            .unwrap(),
+        json!("kept"),
+        "keeping deletes nothing"
+    );
+
+    page.press(&mut browser, "Enter").unwrap();
+    focus_lands_on(&page, &mut browser, "BUTTON:Keep my data");
+    page.press(&mut browser, "Tab").unwrap();
+    focus_lands_on(&page, &mut browser, "BUTTON:Delete everything");
+    page.press(&mut browser, "Enter").unwrap();
+    page.wait_for(
+        &mut browser,
+        "[...document.querySelectorAll('.delete-all [role=status]')].some(s => s.textContent.startsWith('Deleted'))",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    assert_eq!(
+        page.eval(&mut browser, "localStorage.getItem('lan.probe')")
+            .unwrap(),
+        json!(null)
+    );
 }
