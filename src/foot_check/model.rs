@@ -294,6 +294,15 @@ impl FootCheck {
             .count()
     }
 
+    /// "All areas fine", "1 area needing attention", "3 areas needing attention".
+    pub fn attention_summary(&self) -> String {
+        match self.areas_needing_attention() {
+            0 => "All areas fine".into(),
+            1 => "1 area needing attention".into(),
+            count => format!("{count} areas needing attention"),
+        }
+    }
+
     pub fn has(&self, mark: Mark) -> bool {
         self.notes.iter().any(|r| r.marks.contains(&mark))
     }
@@ -386,6 +395,15 @@ mod tests {
         assert_eq!(check.worst(Foot::Right, Area::Heel), Some(Mark::Fine));
         assert_eq!(check.worst(Foot::Right, Area::Toes), None);
         assert_eq!(check.areas_needing_attention(), 1);
+        assert_eq!(check.attention_summary(), "1 area needing attention");
+        let fine = FootCheck::from_draft(
+            2,
+            None,
+            false,
+            false,
+            &draft(&[(Foot::Right, Area::Heel, &[Mark::Fine])]),
+        );
+        assert_eq!(fine.attention_summary(), "All areas fine");
         assert_eq!(check.notes.len(), 1, "fine areas need no record");
     }
 
