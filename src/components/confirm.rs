@@ -28,6 +28,10 @@ pub fn ConfirmFirst(
     /// `button danger` for a whole collection, `button secondary` for a single item.
     #[prop(default = "button danger")]
     ask_class: &'static str,
+    /// Said to screen readers after the asking button's words, where a list repeats them
+    /// ("Delete" the result of 3 March, 22:10).
+    #[prop(optional, into)]
+    ask_context: Option<String>,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
     let was_asked = StoredValue::new(false);
@@ -59,6 +63,7 @@ pub fn ConfirmFirst(
             fallback=move || view! {
                 <button type="button" class=ask_class node_ref=ask_button on:click=ask>
                     {question.ask}
+                    {ask_context.clone().map(|context| view! { <span class="visually-hidden">{context}</span> })}
                 </button>
             }
         >

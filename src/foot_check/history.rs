@@ -4,7 +4,7 @@
 use super::map::{severity_class, FootMap};
 use super::model::{Area, Foot, FootCheck};
 use super::FootCheckState;
-use crate::components::TableScroll;
+use crate::components::{ConfirmFirst, Question, TableScroll};
 use crate::photos::{PhotoStrip, PhotosSection};
 use crate::platform::{clock, document};
 use crate::router::A;
@@ -212,6 +212,14 @@ fn Compare(id: u64) -> impl IntoView {
     }
 }
 
+const DELETE_CHECK: Question = Question {
+    ask: "Delete",
+    question: "Delete this check?",
+    detail: "Its answers cannot be brought back; photos taken during it stay.",
+    keep: "Keep",
+    confirm: "Delete",
+};
+
 #[component]
 fn CheckList() -> impl IntoView {
     let state = FootCheckState::expect();
@@ -227,17 +235,19 @@ fn CheckList() -> impl IntoView {
                         .map(|c| {
                             let id = c.id;
                             let when = clock::format_local(c.id as f64);
-                            let count = c.areas_needing_attention();
                             view! {
                                 <li class="card check-row">
                                     <strong>{when.clone()}</strong>
-                                    <span>{if count == 0 { "All areas fine".to_string() } else { format!("{count} areas needing attention") }}</span>
+                                    <span>{c.attention_summary()}</span>
                                     <button type="button" class="link-button" on:click=move |_| comparing.set(Some(id))>
                                         "Compare with the one before"<span class="visually-hidden">{format!(": the check of {when}")}</span>
                                     </button>
-                                    <button type="button" class="link-button" on:click=move |_| state.delete(id)>
-                                        "Delete"<span class="visually-hidden">{format!(" the check of {when}")}</span>
-                                    </button>
+                                    <ConfirmFirst
+                                        question=DELETE_CHECK
+                                        on_confirm=move |()| state.delete(id)
+                                        ask_class="link-button"
+                                        ask_context=format!(" the check of {when}")
+                                    />
                                     {move || (comparing.get() == Some(id)).then(|| view! { <Compare id/> })}
                                 </li>
                             }

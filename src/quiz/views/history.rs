@@ -1,3 +1,4 @@
+use crate::components::{ConfirmFirst, Question};
 use crate::platform::{clock, document};
 use crate::quiz::QuizState;
 use crate::router::A;
@@ -42,31 +43,30 @@ pub fn QuizHistory() -> impl IntoView {
     }
 }
 
+const DELETE_RESULT: Question = Question {
+    ask: "Delete",
+    question: "Delete this result?",
+    detail: "It cannot be brought back.",
+    keep: "Keep",
+    confirm: "Delete",
+};
+
 #[component]
 fn HistoryRow(id: u64, when: String, top: &'static str, urgency: &'static str) -> impl IntoView {
     let quiz = QuizState::expect();
-    let confirming = RwSignal::new(false);
-    let delete_label = format!(" the result of {when}");
+    let ask_context = format!(" the result of {when}");
     view! {
         <li class="card history-row">
             <A href=format!("/quiz/result/{id}")>
                 <strong>{when}</strong>
                 <span>{format!("{top}. {urgency}.")}</span>
             </A>
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! {
-                    <button type="button" class="link-button" on:click=move |_| confirming.set(true)>
-                        "Delete"<span class="visually-hidden">{delete_label.clone()}</span>
-                    </button>
-                }
-            >
-                <span role="group" aria-label="Confirm delete">
-                    "Delete this result? "
-                    <button type="button" class="button danger" on:click=move |_| quiz.delete(id)>"Delete"</button>
-                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep"</button>
-                </span>
-            </Show>
+            <ConfirmFirst
+                question=DELETE_RESULT
+                on_confirm=move |()| quiz.delete(id)
+                ask_class="link-button"
+                ask_context
+            />
         </li>
     }
 }
