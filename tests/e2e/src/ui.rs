@@ -165,3 +165,23 @@ pub fn allow_downloads(browser: &mut Browser, dir: &std::path::Path) {
         )
         .unwrap();
 }
+
+/// Presses `ask` (a button with a question behind it, `components::ConfirmFirst`), checks
+/// the focus lands on the answer that changes nothing, gives that answer, and checks the
+/// focus is back on `ask`.
+pub fn ask_then_keep(page: &Page, browser: &mut Browser, ask: &str) {
+    page.click(browser, ask).unwrap();
+    page.wait_for(
+        browser,
+        "document.activeElement.matches('.confirm .button.secondary')",
+        Duration::from_secs(3),
+    )
+    .unwrap_or_else(|e| panic!("the question behind {ask} did not take the focus: {e}"));
+    page.click(browser, ".confirm .button.secondary").unwrap();
+    page.wait_for(
+        browser,
+        &format!("document.activeElement.matches({ask:?})"),
+        Duration::from_secs(3),
+    )
+    .unwrap_or_else(|e| panic!("the focus did not come back to {ask}: {e}"));
+}

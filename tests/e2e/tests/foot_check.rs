@@ -145,17 +145,7 @@ fn a_full_check_of_both_feet_is_saved_and_shows_on_the_map_after_a_reload() {
 
     // Deleting a check asks first: "Keep" keeps it, "Delete" removes it for good.
     let checks = "document.querySelectorAll('.check-row').length";
-    page.click(&mut browser, ".check-row .link-button:last-of-type")
-        .unwrap();
-    page.wait_for(
-        &mut browser,
-        "document.activeElement.textContent === 'Keep'",
-        Duration::from_secs(3),
-    )
-    .unwrap();
-    shot(&page, &mut browser, "16-delete-check");
-    page.click(&mut browser, ".check-row .confirm .button.secondary")
-        .unwrap();
+    e2e::ui::ask_then_keep(&page, &mut browser, ".check-row .link-button:last-of-type");
     assert_eq!(page.eval(&mut browser, checks).unwrap(), json!(1));
     page.click(&mut browser, ".check-row .link-button:last-of-type")
         .unwrap();
@@ -165,6 +155,7 @@ fn a_full_check_of_both_feet_is_saved_and_shows_on_the_map_after_a_reload() {
         Duration::from_secs(3),
     )
     .unwrap();
+    shot(&page, &mut browser, "16-delete-check");
     page.click(&mut browser, ".check-row .confirm .button.danger")
         .unwrap();
     page.reload(&mut browser).unwrap();

@@ -334,22 +334,7 @@ fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
     );
     shot(&page, &mut browser, "history");
     // Asked first, with the focus on "Keep"; keeping gives the focus back to the row's button.
-    page.click(&mut browser, ".history-row .link-button")
-        .unwrap();
-    page.wait_for(
-        &mut browser,
-        "document.activeElement.textContent === 'Keep'",
-        Duration::from_secs(3),
-    )
-    .unwrap();
-    page.click(&mut browser, ".history-row .confirm .button.secondary")
-        .unwrap();
-    page.wait_for(
-        &mut browser,
-        "document.activeElement.matches('.history-row .link-button')",
-        Duration::from_secs(3),
-    )
-    .unwrap();
+    e2e::ui::ask_then_keep(&page, &mut browser, ".history-row .link-button");
     page.click(&mut browser, ".history-row .link-button")
         .unwrap();
     page.wait_for(
