@@ -5,7 +5,7 @@ use super::ics;
 use super::schedule::{parse_time, Reminder, EVERY_DAY, WEEKDAYS};
 use super::stats::{history, DayMark};
 use super::RemindersState;
-use crate::components::Notices;
+use crate::components::{ConfirmFirst, Notices, Question};
 use crate::platform::clock::{self, DeviceZone};
 use crate::platform::{document, files, notifications};
 use leptos::prelude::*;
@@ -124,6 +124,14 @@ fn ReminderList(editing: RwSignal<Option<Reminder>>) -> impl IntoView {
     }
 }
 
+const DELETE_REMINDER: Question = Question {
+    ask: "Delete",
+    question: "Delete this reminder?",
+    detail: "Its record of done and skipped nights goes with it.",
+    keep: "Keep",
+    confirm: "Delete",
+};
+
 #[component]
 fn ReminderRow(reminder: Reminder, editing: RwSignal<Option<Reminder>>) -> impl IntoView {
     let state = RemindersState::expect();
@@ -154,7 +162,12 @@ fn ReminderRow(reminder: Reminder, editing: RwSignal<Option<Reminder>>) -> impl 
                     <span>"On"<span class="visually-hidden">{format!(": {label}")}</span></span>
                 </label>
                 <button type="button" class="link-button" on:click=move |_| editing.set(Some(edit.clone()))>"Edit"</button>
-                <button type="button" class="link-button" on:click=move |_| state.remove(id)>"Delete"</button>
+                <ConfirmFirst
+                    question=DELETE_REMINDER
+                    on_confirm=move |()| state.remove(id)
+                    ask_class="link-button"
+                    ask_context=format!(": {}", reminder.label)
+                />
             </div>
         </li>
     }

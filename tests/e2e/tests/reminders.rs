@@ -123,7 +123,18 @@ fn a_reminder_can_be_created_edited_refused_and_deleted_and_survives_a_reload() 
         "{row}"
     );
 
-    click_button(&page, &mut browser, "Delete");
+    // Asked first: "Keep" keeps it, with the focus back on its button; "Delete" deletes.
+    let delete = ".reminder-row .row-actions > .link-button:last-of-type";
+    e2e::ui::ask_then_keep(&page, &mut browser, delete);
+    page.click(&mut browser, delete).unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.reminder-row .confirm .button.danger')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    page.click(&mut browser, ".reminder-row .confirm .button.danger")
+        .unwrap();
     page.wait_for(
         &mut browser,
         "document.querySelectorAll('.reminder-row').length === 0",
