@@ -13,6 +13,8 @@ pub enum Condition {
     ArterialRestPain,
     VenousInsufficiency,
     SkinFissures,
+    NightCramps,
+    RestlessLegs,
     CaudaEquina,
     AcuteLimbIschaemia,
     Dvt,
@@ -32,6 +34,9 @@ impl Condition {
         Condition::SkinFissures,
     ];
 
+    /// Two common night-time causes the article does not cover (SPEC: "also common at night").
+    pub const ALSO_COMMON: [Condition; 2] = [Condition::NightCramps, Condition::RestlessLegs];
+
     pub const RED_FLAGS: [Condition; 5] = [
         Condition::CaudaEquina,
         Condition::AcuteLimbIschaemia,
@@ -49,6 +54,8 @@ impl Condition {
             Condition::ArterialRestPain => "arterial_rest_pain",
             Condition::VenousInsufficiency => "venous_insufficiency",
             Condition::SkinFissures => "skin_fissures",
+            Condition::NightCramps => "night_cramps",
+            Condition::RestlessLegs => "restless_legs",
             Condition::CaudaEquina => "cauda_equina",
             Condition::AcuteLimbIschaemia => "acute_limb_ischaemia",
             Condition::Dvt => "dvt",
@@ -60,6 +67,7 @@ impl Condition {
     pub fn from_id(id: &str) -> Option<Self> {
         Self::EXPLAINED
             .into_iter()
+            .chain(Self::ALSO_COMMON)
             .chain(Self::RED_FLAGS)
             .find(|c| c.id() == id)
     }
@@ -74,6 +82,8 @@ impl Condition {
             Condition::ArterialRestPain => "Poor blood flow (rest pain)",
             Condition::VenousInsufficiency => "Vein disease",
             Condition::SkinFissures => "Cracked heel skin",
+            Condition::NightCramps => "Night cramps",
+            Condition::RestlessLegs => "Restless legs",
             Condition::CaudaEquina => {
                 "Pressure on the nerves at the base of the spine (cauda equina)"
             }
@@ -84,16 +94,18 @@ impl Condition {
         }
     }
 
-    /// SPEC's base urgency. Cracked skin can rise to `Soon` (diabetes with deep cracks)
-    /// and a clot to `Emergency` (breathlessness); the engine applies those raises.
+    /// SPEC's base urgency. Cracked skin and cramps can rise to `Soon`, and a clot to
+    /// `Emergency` (breathlessness); the engine applies those raises.
     pub fn base_urgency(self) -> Urgency {
         match self {
-            Condition::NerveCompression | Condition::Neuropathy | Condition::SpinalStenosis => {
-                Urgency::Soon
-            }
+            Condition::NerveCompression
+            | Condition::Neuropathy
+            | Condition::SpinalStenosis
+            | Condition::RestlessLegs => Urgency::Soon,
             Condition::JointAndMuscle
             | Condition::VenousInsufficiency
-            | Condition::SkinFissures => Urgency::SelfCare,
+            | Condition::SkinFissures
+            | Condition::NightCramps => Urgency::SelfCare,
             Condition::ArterialRestPain
             | Condition::Dvt
             | Condition::SkinInfection
@@ -121,6 +133,8 @@ mod tests {
             "arterial_rest_pain",
             "venous_insufficiency",
             "skin_fissures",
+            "night_cramps",
+            "restless_legs",
             "cauda_equina",
             "acute_limb_ischaemia",
             "dvt",
@@ -147,5 +161,8 @@ mod tests {
         assert_eq!(Condition::Dvt.base_urgency(), Urgency::Urgent);
         assert!(Condition::RED_FLAGS.iter().all(|c| c.is_red_flag()));
         assert!(!Condition::EXPLAINED.iter().any(|c| c.is_red_flag()));
+        assert!(!Condition::ALSO_COMMON.iter().any(|c| c.is_red_flag()));
+        assert_eq!(Condition::NightCramps.base_urgency(), Urgency::SelfCare);
+        assert_eq!(Condition::RestlessLegs.base_urgency(), Urgency::Soon);
     }
 }

@@ -4,7 +4,7 @@
 //! a non-background supporting finding are ranked, or those a safety-net rule names.
 
 use super::red_flags::{self, Flag};
-use super::rules::{weights_for, RULES};
+use super::rules::RULES;
 use super::safety_net::{self, Fired, SafetyNet};
 use super::{Condition, Finding, Urgency};
 use serde::{Deserialize, Serialize};
@@ -61,6 +61,8 @@ pub enum UrgencyReason {
     /// A safety-net rule, with the answers that fired it.
     SafetyNet(SafetyNet, Vec<Finding>),
     TopCondition(Condition),
+    /// Poor blood flow ranked on one of its own signs: have the circulation checked.
+    CirculationCheck,
     NothingToGoOn,
 }
 
@@ -83,23 +85,36 @@ impl Assessment {
     }
 }
 
-/// The urgency of a condition given the other answers: SPEC raises cracked skin to `soon`
-/// with deep or bleeding cracks and diabetes, numb feet or poor circulation.
+/// The urgency of a condition given the other answers: SPEC raises cracked skin with deep
+/// or bleeding cracks (diabetes, numb feet or poor circulation), and cramps that come most
+/// nights, last long, thin a muscle or follow a new medicine.
 fn condition_urgency(condition: Condition, findings: &BTreeSet<Finding>) -> Urgency {
-    let at_risk = [
-        Finding::Diabetes,
-        Finding::NumbOrTinglingFeet,
-        Finding::ColdPaleFeet,
-    ]
-    .iter()
-    .any(|f| findings.contains(f));
-    let raised = condition == Condition::SkinFissures
-        && findings.contains(&Finding::CracksBleedingOrDeep)
-        && at_risk;
-    if raised {
-        Urgency::Soon
-    } else {
-        condition.base_urgency()
+    let has = |f: Finding| findings.contains(&f);
+    let any = |wanted: &[Finding]| wanted.iter().any(|f| findings.contains(f));
+    match condition {
+        Condition::SkinFissures if has(Finding::CracksBleedingOrDeep) && has(Finding::Diabetes) => {
+            Urgency::NextDay
+        }
+        Condition::SkinFissures
+            if has(Finding::CracksBleedingOrDeep)
+                && any(&[
+                    Finding::NumbOrTinglingFeet,
+                    Finding::ColdPaleFeet,
+                    Finding::KnownArteryDisease,
+                ]) =>
+        {
+            Urgency::Soon
+        }
+        Condition::NightCramps
+            if any(&[
+                Finding::FrequentOrLongCramps,
+                Finding::MuscleThinnerOrWeaker,
+                Finding::StartedNewMedicine,
+            ]) =>
+        {
+            Urgency::Soon
+        }
+        _ => condition.base_urgency(),
     }
 }
 
@@ -157,15 +172,27 @@ fn warning_sign(condition: Condition, urgency: Urgency, because: Vec<Finding>) -
     }
 }
 
-/// The article's causes, scored by their weights. A cause a safety-net rule names is ranked
-/// even when the other answers point away from it, so it cannot drop off the page.
+impl RankedCondition {
+    /// Supported by one of its own signs, not only by where it hurts and words that fit
+    /// nearly every cause (SPEC's generic findings) or background facts.
+    pub fn on_own_signs(&self) -> bool {
+        self.supporting
+            .iter()
+            .any(|f| !f.is_background() && !f.is_generic())
+    }
+}
+
+/// The article's causes and the two also common at night, scored by their weights. A cause
+/// a safety-net rule names is ranked even when the other answers point away from it, so it
+/// cannot drop off the page.
 fn rank_explained(findings: &BTreeSet<Finding>, fired: &[Fired]) -> Vec<RankedCondition> {
     let forced: Vec<Condition> = fired.iter().filter_map(|f| f.rule.ranks()).collect();
+    let has_any = |wanted: &[Finding]| wanted.iter().any(|f| findings.contains(f));
     let mut explained: Vec<RankedCondition> = RULES
         .iter()
+        .filter(|rule| rule.needs.is_empty() || has_any(rule.needs))
         .filter_map(|rule| {
-            let weights = weights_for(rule.condition);
-            let present = weights.iter().filter(|(f, _)| findings.contains(f));
+            let present = rule.weights.iter().filter(|(f, _)| findings.contains(f));
             let score: i32 = present.clone().map(|(_, w)| i32::from(*w)).sum();
             let supporting: Vec<Finding> = present
                 .clone()
@@ -189,9 +216,33 @@ fn rank_explained(findings: &BTreeSet<Finding>, fired: &[Fired]) -> Vec<RankedCo
             })
         })
         .collect();
-    // Higher score first; on a tie, the more urgent condition leads so it is not missed.
-    explained.sort_by(|a, b| b.score.cmp(&a.score).then(b.urgency.cmp(&a.urgency)));
+    // Higher score first. On a tie, a cause with one of its own signs leads, and among those
+    // the more urgent, so it is not missed; a tie of two weakly supported causes keeps SPEC's
+    // order and never hands the lead to the more urgent one.
+    let tie_break = |r: &RankedCondition| {
+        let own = r.on_own_signs();
+        (own, if own { r.urgency } else { Urgency::SelfCare })
+    };
+    explained.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| tie_break(b).cmp(&tie_break(a)))
+    });
+    // A cause that may lead only with its defining sign goes below the others without it.
+    explained.sort_by_key(|r| !may_lead(r.condition, findings));
     explained
+}
+
+/// False for a cause that SPEC lets rank first only with its defining sign, when that sign
+/// is not among the answers.
+fn may_lead(condition: Condition, findings: &BTreeSet<Finding>) -> bool {
+    RULES
+        .iter()
+        .find(|rule| rule.condition == condition)
+        .is_none_or(|rule| {
+            rule.leads_only_with.is_empty()
+                || rule.leads_only_with.iter().any(|f| findings.contains(f))
+        })
 }
 
 /// SPEC: the highest of the red flags and urgent signs, the condition ranked first, and
@@ -212,12 +263,10 @@ fn urgency_and_reasons(
         urgency = Urgency::Emergency;
         reasons.push(UrgencyReason::ChestPain);
     }
-    // SPEC / NICE NG19: gangrene and a non-healing foot wound need same-day care.
-    for sign in [Finding::BlackOrDarkToes, Finding::FootWoundNotHealing] {
-        if findings.contains(&sign) {
-            urgency = urgency.max(Urgency::Urgent);
-            reasons.push(UrgencyReason::UrgentSign(sign));
-        }
+    // SPEC / NICE NG19: gangrene needs same-day care.
+    if findings.contains(&Finding::BlackOrDarkToes) {
+        urgency = urgency.max(Urgency::Urgent);
+        reasons.push(UrgencyReason::UrgentSign(Finding::BlackOrDarkToes));
     }
     for fired in fired {
         urgency = urgency.max(fired.rule.urgency());
@@ -225,13 +274,27 @@ fn urgency_and_reasons(
     }
     match ranked.first() {
         Some(top) => {
-            urgency = urgency.max(top.urgency);
+            // SPEC: ranked first on generic findings alone, a cause sets at most `soon`.
+            let top_urgency = if top.on_own_signs() || top.condition.is_red_flag() {
+                top.urgency
+            } else {
+                top.urgency.min(Urgency::Soon)
+            };
+            urgency = urgency.max(top_urgency);
             if !top.condition.is_red_flag() {
                 reasons.push(UrgencyReason::TopCondition(top.condition));
             }
         }
         None if reasons.is_empty() => reasons.push(UrgencyReason::NothingToGoOn),
         None => {}
+    }
+    // SPEC: poor blood flow ranked on one of its own signs always sets at least `soon`.
+    let rest_pain_signs = ranked
+        .iter()
+        .any(|r| r.condition == Condition::ArterialRestPain && r.on_own_signs());
+    if rest_pain_signs && urgency < Urgency::Soon {
+        urgency = Urgency::Soon;
+        reasons.push(UrgencyReason::CirculationCheck);
     }
     (urgency, reasons)
 }
@@ -241,7 +304,13 @@ pub fn assess(findings: &[Finding]) -> Assessment {
     let flags = red_flags::triggered(&findings);
     let fired = safety_net::fired(&findings);
     let mut ranked = rank_red_flags(&findings, &flags, &fired);
-    ranked.extend(rank_explained(&findings, &fired));
+    let explained = rank_explained(&findings, &fired);
+    // A cause that may not lead is left out when it would otherwise stand first and alone.
+    let alone_without_its_sign =
+        ranked.is_empty() && explained.len() == 1 && !may_lead(explained[0].condition, &findings);
+    if !alone_without_its_sign {
+        ranked.extend(explained);
+    }
     let (urgency, reasons) = urgency_and_reasons(&findings, &flags, &fired, &ranked);
     Assessment {
         urgency,
@@ -361,10 +430,10 @@ mod tests {
         assert_eq!(a.top(), Some(Condition::Neuropathy));
         assert!(a.ranks(Condition::ArterialRestPain));
         assert_eq!(a.urgency, Urgency::Urgent);
-        assert!(a.reasons.iter().any(|r| matches!(
-            r,
-            UrgencyReason::SafetyNet(SafetyNet::RestPainPositional, _)
-        )));
+        assert!(a
+            .reasons
+            .iter()
+            .any(|r| matches!(r, UrgencyReason::SafetyNet(rule, _) if rule.is_rest_pain())));
     }
 
     #[test]
@@ -442,13 +511,18 @@ mod tests {
     }
 
     #[test]
-    fn pain_down_both_legs_ranks_cauda_equina_at_urgent_not_emergency() {
+    fn pain_down_both_legs_is_an_emergency_that_ranks_cauda_equina() {
         let a = assess(&[PainDownBothLegs, PainLowerBack]);
         assert_eq!(a.top(), Some(Condition::CaudaEquina));
-        assert_eq!(a.urgency, Urgency::Urgent);
+        assert_eq!(a.urgency, Urgency::Emergency);
         let with_saddle = assess(&[PainDownBothLegs, SaddleNumbness]);
         assert_eq!(with_saddle.urgency, Urgency::Emergency);
         assert_eq!(with_saddle.red_flags, vec![Condition::CaudaEquina]);
+        // One leg only is sciatica, seen in the coming days.
+        assert_eq!(
+            assess(&[PainButtockDownLeg, PainLowerBack, OneLegOnly]).urgency,
+            Urgency::Soon
+        );
     }
 
     #[test]
@@ -474,12 +548,28 @@ mod tests {
     }
 
     #[test]
-    fn black_toes_or_a_wound_are_urgent_and_point_to_poor_blood_flow() {
-        for sign in [BlackOrDarkToes, FootWoundNotHealing] {
-            let a = assess(&[sign]);
-            assert_eq!(a.urgency, Urgency::Urgent, "{sign:?}");
-            assert_eq!(a.top(), Some(Condition::ArterialRestPain), "{sign:?}");
+    fn black_toes_are_urgent_and_point_to_poor_blood_flow() {
+        let a = assess(&[BlackOrDarkToes]);
+        assert_eq!(a.urgency, Urgency::Urgent);
+        assert_eq!(a.top(), Some(Condition::ArterialRestPain));
+    }
+
+    #[test]
+    fn a_wound_that_will_not_heal_climbs_with_diabetes_and_poor_circulation() {
+        assert_eq!(assess(&[FootWoundNotHealing]).urgency, Urgency::Soon);
+        assert_eq!(
+            assess(&[FootWoundNotHealing, Diabetes]).urgency,
+            Urgency::NextDay
+        );
+        for poor_flow in [ColdPaleFeet, KnownArteryDisease] {
+            let a = assess(&[FootWoundNotHealing, poor_flow]);
+            assert_eq!(a.urgency, Urgency::Urgent, "{poor_flow:?}");
+            assert!(a.ranks(Condition::ArterialRestPain), "{poor_flow:?}");
         }
+        assert_eq!(
+            assess(&[FootWoundNotHealing, Diabetes, ColdPaleFeet]).urgency,
+            Urgency::Emergency
+        );
     }
 
     #[test]
@@ -497,15 +587,111 @@ mod tests {
     }
 
     #[test]
-    fn deep_cracks_with_diabetes_raise_fissures_to_soon() {
+    fn deep_cracks_are_next_day_with_diabetes_and_soon_on_a_numb_or_poorly_supplied_foot() {
         assert_eq!(
             assess(&[CrackedHeels, CracksBleedingOrDeep]).urgency,
             Urgency::SelfCare
         );
         assert_eq!(
             assess(&[CrackedHeels, CracksBleedingOrDeep, Diabetes]).urgency,
-            Urgency::Soon
+            Urgency::NextDay
         );
+        for at_risk in [NumbOrTinglingFeet, ColdPaleFeet, KnownArteryDisease] {
+            assert_eq!(
+                assess(&[CrackedHeels, CracksBleedingOrDeep, at_risk]).urgency,
+                Urgency::Soon,
+                "{at_risk:?}"
+            );
+        }
+        // Whatever ranks first: the hip leads here, the cracks still set the level.
+        let a = assess(&[
+            PainOuterHip,
+            WorseLyingOnSide,
+            TenderOuterHip,
+            CracksBleedingOrDeep,
+            Diabetes,
+        ]);
+        assert_eq!(a.top(), Some(Condition::JointAndMuscle));
+        assert_eq!(a.urgency, Urgency::NextDay);
+    }
+
+    #[test]
+    fn generic_findings_alone_never_make_the_first_cause_urgent() {
+        for generic in [
+            &[PainCalf, SeverePain][..],
+            &[PainFeet, SeverePain, Smoker],
+            &[PainFeet, WorseAtNight, OneLegOnly],
+        ] {
+            let a = assess(generic);
+            assert!(a.urgency <= Urgency::Soon, "{generic:?}: {:?}", a.urgency);
+        }
+        // A tie of two weak causes keeps SPEC's order: the sciatica pattern, not rest pain.
+        assert_eq!(
+            top(&[PainCalf, SeverePain]),
+            Some(Condition::NerveCompression)
+        );
+    }
+
+    #[test]
+    fn rest_pain_on_one_of_its_own_signs_is_never_look_after_it_at_home() {
+        for own_sign in [WorseLegsRaised, EasedLegsHangingDown, ColdPaleFeet] {
+            let a = assess(&[own_sign]);
+            assert!(a.ranks(Condition::ArterialRestPain), "{own_sign:?}");
+            assert!(a.urgency >= Urgency::Soon, "{own_sign:?}");
+        }
+        // Ranked second beside the vein pattern, it still lifts the page off self-care.
+        let veins = assess(&[Heaviness, HeavinessBuildsDuringDay, WorseLegsRaised]);
+        assert_eq!(veins.top(), Some(Condition::VenousInsufficiency));
+        assert_eq!(veins.urgency, Urgency::Soon);
+        assert!(veins.reasons.contains(&UrgencyReason::CirculationCheck));
+        // The vein pattern alone stays at home.
+        assert_eq!(
+            assess(&[Heaviness, HeavinessBuildsDuringDay]).urgency,
+            Urgency::SelfCare
+        );
+    }
+
+    #[test]
+    fn night_cramps_lead_only_with_the_knot_and_climb_with_its_warning_signs() {
+        let cramp = assess(&[SuddenMuscleTightening, EasedByStretching, PainCalf]);
+        assert_eq!(cramp.top(), Some(Condition::NightCramps));
+        assert_eq!(cramp.urgency, Urgency::SelfCare);
+        for sign in [
+            FrequentOrLongCramps,
+            MuscleThinnerOrWeaker,
+            StartedNewMedicine,
+        ] {
+            let a = assess(&[SuddenMuscleTightening, sign]);
+            assert_eq!(a.top(), Some(Condition::NightCramps), "{sign:?}");
+            assert_eq!(a.urgency, Urgency::Soon, "{sign:?}");
+        }
+        // Without the knot: never first, and left out when nothing else ranks.
+        assert_ne!(
+            top(&[EasedByStretching, PainCalf, WorseAtNight]),
+            Some(Condition::NightCramps)
+        );
+        assert_eq!(top(&[EasedByStretching]), None);
+    }
+
+    #[test]
+    fn a_cramp_in_one_heavy_calf_still_fires_the_clot_rule() {
+        let a = assess(&[SuddenMuscleTightening, PainCalf, OneLegOnly, Heaviness]);
+        assert_eq!(a.top(), Some(Condition::Dvt));
+        assert_eq!(a.urgency, Urgency::Urgent);
+        assert!(a.ranks(Condition::NightCramps));
+    }
+
+    #[test]
+    fn restless_legs_need_the_urge_and_may_rank_beside_neuropathy() {
+        let a = assess(&[UrgeToMoveLegs, EasedByMoving, ComesOnWhenStill]);
+        assert_eq!(a.top(), Some(Condition::RestlessLegs));
+        assert_eq!(a.urgency, Urgency::Soon);
+        let without_urge = assess(&[EasedByMoving, ComesOnWhenStill, LegsJerkInSleep]);
+        assert!(!without_urge.ranks(Condition::RestlessLegs));
+        assert_eq!(top(&[LegsJerkInSleep]), None);
+        let both = assess(&[UrgeToMoveLegs, Burning, NumbOrTinglingFeet, Diabetes]);
+        assert!(both.ranks(Condition::RestlessLegs));
+        assert!(both.ranks(Condition::Neuropathy));
     }
 
     #[test]

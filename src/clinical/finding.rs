@@ -43,6 +43,16 @@ pub enum Finding {
     RedHotSwollenSkin,
     TightMuscles,
     TenderOuterHip,
+    // Night cramps and restless legs
+    SuddenMuscleTightening,
+    EasedByStretching,
+    FrequentOrLongCramps,
+    MuscleThinnerOrWeaker,
+    StartedNewMedicine,
+    UrgeToMoveLegs,
+    EasedByMoving,
+    ComesOnWhenStill,
+    LegsJerkInSleep,
     // Which side
     OneLegOnly,
     PainDownBothLegs,
@@ -53,6 +63,9 @@ pub enum Finding {
     Arthritis,
     HistoryOfCancer,
     PastClotOrRecentSurgery,
+    HeartOrStrokeHistory,
+    /// The same symptoms, unchanged, for months or years.
+    HadItForMonths,
     // Red flags
     SaddleNumbness,
     BladderOrBowelChange,
@@ -64,6 +77,8 @@ pub enum Finding {
     UnexplainedWeightLoss,
     NewLegWeakness,
     VeryUnwellOrConfused,
+    /// Urine turned dark brown, like cola, with aching or weak muscles.
+    DarkUrine,
     /// Not in SPEC's list but in its cauda equina trigger ("new sexual problems").
     NewSexualProblems,
 }
@@ -71,7 +86,7 @@ pub enum Finding {
 use Finding::*;
 
 impl Finding {
-    pub const ALL: [Finding; 54] = [
+    pub const ALL: [Finding; 66] = [
         PainButtockDownLeg,
         PainFeet,
         PainOuterHip,
@@ -107,6 +122,15 @@ impl Finding {
         RedHotSwollenSkin,
         TightMuscles,
         TenderOuterHip,
+        SuddenMuscleTightening,
+        EasedByStretching,
+        FrequentOrLongCramps,
+        MuscleThinnerOrWeaker,
+        StartedNewMedicine,
+        UrgeToMoveLegs,
+        EasedByMoving,
+        ComesOnWhenStill,
+        LegsJerkInSleep,
         OneLegOnly,
         PainDownBothLegs,
         Diabetes,
@@ -115,6 +139,8 @@ impl Finding {
         Arthritis,
         HistoryOfCancer,
         PastClotOrRecentSurgery,
+        HeartOrStrokeHistory,
+        HadItForMonths,
         SaddleNumbness,
         BladderOrBowelChange,
         BothLegsWeakOrNumbWorsening,
@@ -125,12 +151,13 @@ impl Finding {
         UnexplainedWeightLoss,
         NewLegWeakness,
         VeryUnwellOrConfused,
+        DarkUrine,
         NewSexualProblems,
     ];
 
     /// SPEC's red-flag findings (and the cauda equina sign SPEC names in its trigger).
     /// Each stands for any one of its signs, never all of them together.
-    pub const RED_FLAGS: [Finding; 11] = [
+    pub const RED_FLAGS: [Finding; 12] = [
         SaddleNumbness,
         BladderOrBowelChange,
         BothLegsWeakOrNumbWorsening,
@@ -141,6 +168,7 @@ impl Finding {
         UnexplainedWeightLoss,
         NewLegWeakness,
         VeryUnwellOrConfused,
+        DarkUrine,
         NewSexualProblems,
     ];
 
@@ -154,6 +182,34 @@ impl Finding {
                 | Arthritis
                 | HistoryOfCancer
                 | PastClotOrRecentSurgery
+                | HeartOrStrokeHistory
+                | HadItForMonths
+        )
+    }
+
+    /// SPEC's generic findings: where it hurts, and words that fit nearly every cause. A
+    /// condition ranked first on these alone sets at most `soon`.
+    pub fn is_generic(self) -> bool {
+        matches!(
+            self,
+            PainButtockDownLeg
+                | PainFeet
+                | PainOuterHip
+                | PainLowerBack
+                | PainCalf
+                | PainSoleSkin
+                | SeverePain
+                | DullAche
+                | WorseAtNight
+                | OneLegOnly
+        )
+    }
+
+    /// Where it hurts: the places the quiz's first ordinary question offers.
+    pub fn is_place(self) -> bool {
+        matches!(
+            self,
+            PainButtockDownLeg | PainFeet | PainOuterHip | PainLowerBack | PainCalf | PainSoleSkin
         )
     }
 
@@ -195,6 +251,15 @@ impl Finding {
             RedHotSwollenSkin => "red_hot_swollen_skin",
             TightMuscles => "tight_muscles",
             TenderOuterHip => "tender_outer_hip",
+            SuddenMuscleTightening => "sudden_muscle_tightening",
+            EasedByStretching => "eased_by_stretching",
+            FrequentOrLongCramps => "frequent_or_long_cramps",
+            MuscleThinnerOrWeaker => "muscle_thinner_or_weaker",
+            StartedNewMedicine => "started_new_medicine",
+            UrgeToMoveLegs => "urge_to_move_legs",
+            EasedByMoving => "eased_by_moving",
+            ComesOnWhenStill => "comes_on_when_still",
+            LegsJerkInSleep => "legs_jerk_in_sleep",
             OneLegOnly => "one_leg_only",
             PainDownBothLegs => "pain_down_both_legs",
             Diabetes => "diabetes",
@@ -203,6 +268,8 @@ impl Finding {
             Arthritis => "arthritis",
             HistoryOfCancer => "history_of_cancer",
             PastClotOrRecentSurgery => "past_clot_or_recent_surgery",
+            HeartOrStrokeHistory => "heart_or_stroke_history",
+            HadItForMonths => "had_it_for_months",
             SaddleNumbness => "saddle_numbness",
             BladderOrBowelChange => "bladder_or_bowel_change",
             BothLegsWeakOrNumbWorsening => "both_legs_weak_or_numb_worsening",
@@ -213,6 +280,7 @@ impl Finding {
             UnexplainedWeightLoss => "unexplained_weight_loss",
             NewLegWeakness => "new_leg_weakness",
             VeryUnwellOrConfused => "very_unwell_or_confused",
+            DarkUrine => "dark_urine",
             NewSexualProblems => "new_sexual_problems",
         }
     }
@@ -239,8 +307,8 @@ impl Finding {
             WorseLyingOnBack => "it is worse lying on your back",
             WorseLyingOnSide => "it is worse lying on your side",
             NoComfortablePosition => "no position in bed is comfortable",
-            WorseLegsRaised => "it is worse with your legs raised",
-            EasedLegsHangingDown => "hanging your legs over the bed eases it",
+            WorseLegsRaised => "it hurts more the longer your legs are up",
+            EasedLegsHangingDown => "letting your legs hang down eases it",
             WorseAtNight => "it is worse at night",
             HeavinessBuildsDuringDay => "the heaviness builds as the day goes on",
             EasesAfterLyingAWhile => "it eases after lying down for a while",
@@ -259,30 +327,46 @@ impl Finding {
             RedHotSwollenSkin => "skin around a crack or wound is red, hot or swollen",
             TightMuscles => "your back or hip muscles feel tight",
             TenderOuterHip => "the outside of your hip is tender to press",
+            SuddenMuscleTightening => "a muscle suddenly tightens into a hard, painful knot",
+            EasedByStretching => "stretching the muscle, standing or walking makes it let go",
+            FrequentOrLongCramps => "the cramps come most nights, or one lasts over 10 minutes",
+            MuscleThinnerOrWeaker => "a leg muscle has become thinner or weaker",
+            StartedNewMedicine => "it began after you started a new medicine",
+            UrgeToMoveLegs => "you have an urge to move your legs that is hard to resist",
+            EasedByMoving => "moving or walking eases it while you keep moving",
+            ComesOnWhenStill => "it starts when you sit or lie still",
+            LegsJerkInSleep => "your legs jerk or kick in your sleep",
             OneLegOnly => "it is in one leg, not both",
             PainDownBothLegs => "the pain runs down both legs",
             Diabetes => "you have diabetes",
-            Smoker => "you smoke",
+            Smoker => "you smoke or have smoked for years",
             KnownArteryDisease => "you have been told you have narrowed leg arteries",
             Arthritis => "you have arthritis",
             HistoryOfCancer => "you have had cancer",
             PastClotOrRecentSurgery => {
                 "you have had a clot before, a recent operation, a long journey or bed rest, or take hormones or are pregnant"
             }
+            HeartOrStrokeHistory => "you have had angina, a heart attack, a stroke or a mini-stroke",
+            HadItForMonths => "it has been the same for months or years",
             SaddleNumbness => "you have numbness around your genitals or bottom",
             BladderOrBowelChange => "you have new bladder or bowel trouble",
-            BothLegsWeakOrNumbWorsening => "weakness or numbness in both legs is getting worse",
-            OneLegSwollenWarmRed => "one leg is newly swollen, warm, red or darker, or its calf hurts",
+            BothLegsWeakOrNumbWorsening => {
+                "weakness or numbness in both legs is new and getting worse over hours or days"
+            }
+            OneLegSwollenWarmRed => {
+                "one leg is newly swollen, warm, red or darker, or its calf or thigh newly hurts"
+            }
             ChestPainOrBreathless => {
                 "you have chest pain, are short of breath, have coughed up blood or fainted"
             }
             SuddenColdPaleNumbLeg => {
-                "a leg suddenly turned cold, pale, blue or blotchy, numb, or you cannot move it"
+                "a leg suddenly turned cold, pale, blue or blotchy, numb or very painful, or you cannot move it"
             }
             Fever => "you have a fever or feel hot and shivery",
             UnexplainedWeightLoss => "you have lost weight without trying",
             NewLegWeakness => "a leg has become weak, or a foot catches or drops",
             VeryUnwellOrConfused => "you feel very unwell or confused",
+            DarkUrine => "your urine has turned dark brown, like cola, and your muscles ache",
             NewSexualProblems => "you have new problems with sex",
         }
     }
@@ -306,7 +390,7 @@ mod tests {
     }
 
     #[test]
-    fn only_the_six_spec_background_facts_are_background() {
+    fn only_the_spec_background_facts_are_background() {
         let background: Vec<_> = Finding::ALL
             .into_iter()
             .filter(|f| f.is_background())
@@ -320,7 +404,9 @@ mod tests {
                 "known_artery_disease",
                 "arthritis",
                 "history_of_cancer",
-                "past_clot_or_recent_surgery"
+                "past_clot_or_recent_surgery",
+                "heart_or_stroke_history",
+                "had_it_for_months"
             ]
         );
     }

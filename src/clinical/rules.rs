@@ -8,12 +8,26 @@ use super::{Condition, Finding, Finding::*};
 pub struct Rule {
     pub condition: Condition,
     pub weights: &'static [(Finding, i8)],
+    /// Ranked at all only when one of these is among the answers (empty: no such need).
+    pub needs: &'static [Finding],
+    /// Ranked first only when one of these is among the answers; without it the condition
+    /// stays below every other ranked one, and is left out when nothing else ranks.
+    pub leads_only_with: &'static [Finding],
+}
+
+const fn rule(condition: Condition, weights: &'static [(Finding, i8)]) -> Rule {
+    Rule {
+        condition,
+        weights,
+        needs: &[],
+        leads_only_with: &[],
+    }
 }
 
 pub const RULES: &[Rule] = &[
-    Rule {
-        condition: Condition::NerveCompression,
-        weights: &[
+    rule(
+        Condition::NerveCompression,
+        &[
             // Article: sciatica is felt in the buttock and leg, starting high and going down.
             (PainButtockDownLeg, 3),
             // Article: a dull, achy pain, unlike neuropathy's burning.
@@ -32,10 +46,10 @@ pub const RULES: &[Rule] = &[
             (WorseStandingOrWalking, -1),
             (HeavinessBuildsDuringDay, -1),
         ],
-    },
-    Rule {
-        condition: Condition::Neuropathy,
-        weights: &[
+    ),
+    rule(
+        Condition::Neuropathy,
+        &[
             // Article: burning and trouble feeling the feet, often worse at night.
             (Burning, 3),
             (NumbOrTinglingFeet, 3),
@@ -49,10 +63,10 @@ pub const RULES: &[Rule] = &[
             (PainButtockDownLeg, -2),
             (DullAche, -1),
         ],
-    },
-    Rule {
-        condition: Condition::JointAndMuscle,
-        weights: &[
+    ),
+    rule(
+        Condition::JointAndMuscle,
+        &[
             // Article: on the side, pressure on the hip, worse with inflammation there (TFL).
             (PainOuterHip, 3),
             (TenderOuterHip, 3),
@@ -70,10 +84,10 @@ pub const RULES: &[Rule] = &[
             (NumbOrTinglingFeet, -1),
             (PainButtockDownLeg, -1),
         ],
-    },
-    Rule {
-        condition: Condition::SpinalStenosis,
-        weights: &[
+    ),
+    rule(
+        Condition::SpinalStenosis,
+        &[
             // Article: better sitting, leaning forward or lying; worse standing and walking.
             (EasedSittingOrLeaningForward, 3),
             (WorseStandingOrWalking, 3),
@@ -88,10 +102,10 @@ pub const RULES: &[Rule] = &[
             (WorseLegsRaised, -2),
             (WorseAtNight, -1),
         ],
-    },
-    Rule {
-        condition: Condition::ArterialRestPain,
-        weights: &[
+    ),
+    rule(
+        Condition::ArterialRestPain,
+        &[
             // Article: raising the legs removes gravity's help and it hurts (rest pain).
             (WorseLegsRaised, 3),
             // SPEC: hanging the legs down eases it.
@@ -102,21 +116,22 @@ pub const RULES: &[Rule] = &[
             (ColdPaleFeet, 2),
             // Walking pain eased by rest (claudication) is the earlier stage of the disease.
             (CalfPainWalkingEasedByRest, 2),
-            // SPEC/article: untreated it leads to wounds and gangrene.
-            (FootWoundNotHealing, 2),
+            // SPEC/article: untreated it leads to gangrene. A wound that will not heal points
+            // here only with poor circulation: the safety net ranks it then.
             (BlackOrDarkToes, 3),
             // Background risk factors.
             (KnownArteryDisease, 2),
             (Smoker, 1),
             (Diabetes, 1),
+            (HeartOrStrokeHistory, 1),
             // Heaviness that builds by day and settles lying down is the vein pattern.
             (HeavinessBuildsDuringDay, -1),
             (EasesAfterLyingAWhile, -2),
         ],
-    },
-    Rule {
-        condition: Condition::VenousInsufficiency,
-        weights: &[
+    ),
+    rule(
+        Condition::VenousInsufficiency,
+        &[
             // Article: heavy legs, worse as the day goes on.
             (Heaviness, 3),
             (HeavinessBuildsDuringDay, 3),
@@ -129,10 +144,10 @@ pub const RULES: &[Rule] = &[
             (EasedLegsHangingDown, -2),
             (Burning, -1),
         ],
-    },
-    Rule {
-        condition: Condition::SkinFissures,
-        weights: &[
+    ),
+    rule(
+        Condition::SkinFissures,
+        &[
             // Article: a crack in the sole skin that opens in bed and hurts.
             (PainSoleSkin, 3),
             (CrackedHeels, 3),
@@ -141,6 +156,42 @@ pub const RULES: &[Rule] = &[
             // Article: standing presses the crack closed, so it does not hurt then.
             (NoPainWhenStandingOnFeet, 2),
         ],
+    ),
+    Rule {
+        // NICE CKS leg cramps: a muscle that suddenly knots, and lets go with a stretch.
+        // Without the knot itself it never leads.
+        leads_only_with: &[SuddenMuscleTightening],
+        ..rule(
+            Condition::NightCramps,
+            &[
+                (SuddenMuscleTightening, 4),
+                (EasedByStretching, 2),
+                (PainCalf, 1),
+                (WorseAtNight, 1),
+                // SPEC: these send a cramp to the doctor; they fit the pattern too.
+                (FrequentOrLongCramps, 1),
+                (MuscleThinnerOrWeaker, 1),
+                (StartedNewMedicine, 1),
+                // An urge to move, eased while moving, is the restless-legs pattern.
+                (UrgeToMoveLegs, -2),
+                (Burning, -1),
+            ],
+        )
+    },
+    Rule {
+        // NICE CKS restless legs (IRLSSG): the urge to move is the essential feature.
+        needs: &[UrgeToMoveLegs],
+        ..rule(
+            Condition::RestlessLegs,
+            &[
+                (UrgeToMoveLegs, 4),
+                (EasedByMoving, 2),
+                (ComesOnWhenStill, 2),
+                (WorseAtNight, 1),
+                (LegsJerkInSleep, 1),
+                (SuddenMuscleTightening, -2),
+            ],
+        )
     },
 ];
 
@@ -157,8 +208,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_explained_condition_has_one_rule_with_a_non_background_support() {
-        for condition in Condition::EXPLAINED {
+    fn every_ranked_condition_has_one_rule_with_a_non_background_support() {
+        for condition in Condition::EXPLAINED
+            .into_iter()
+            .chain(Condition::ALSO_COMMON)
+        {
             let rules: Vec<_> = RULES.iter().filter(|r| r.condition == condition).collect();
             assert_eq!(rules.len(), 1, "{condition:?}");
             assert!(rules[0]

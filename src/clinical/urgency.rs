@@ -7,14 +7,17 @@ use serde::{Deserialize, Serialize};
 pub enum Urgency {
     SelfCare,
     Soon,
+    /// NICE NG19's "within one working day": the practice or foot team when it opens.
+    NextDay,
     Urgent,
     Emergency,
 }
 
 impl Urgency {
-    pub const ALL: [Urgency; 4] = [
+    pub const ALL: [Urgency; 5] = [
         Urgency::SelfCare,
         Urgency::Soon,
+        Urgency::NextDay,
         Urgency::Urgent,
         Urgency::Emergency,
     ];
@@ -23,6 +26,7 @@ impl Urgency {
         match self {
             Urgency::SelfCare => "self_care",
             Urgency::Soon => "soon",
+            Urgency::NextDay => "next_day",
             Urgency::Urgent => "urgent",
             Urgency::Emergency => "emergency",
         }
@@ -38,6 +42,7 @@ impl Urgency {
         match self {
             Urgency::SelfCare => "Look after it at home",
             Urgency::Soon => "See a doctor in the next few days",
+            Urgency::NextDay => "Call your practice as soon as it opens",
             Urgency::Urgent => "Get medical help now, not tomorrow",
             Urgency::Emergency => "Call the emergency number now",
         }
@@ -49,6 +54,9 @@ impl Urgency {
                 "Try the steps for tonight. If it is no better in two weeks, or it gets worse, book a doctor's appointment."
             }
             Urgency::Soon => "Book an appointment with your doctor for the coming days.",
+            Urgency::NextDay => {
+                "Contact your doctor's practice or foot-care team as soon as it opens, on the next working day. If it gets worse before then, or you feel unwell, call the urgent-care line (NHS 111 in the UK)."
+            }
             Urgency::Urgent => {
                 "Now: call the urgent-care line (NHS 111 in the UK) or the out-of-hours doctor service. In the daytime your doctor's same-day service will do. Do not wait for the morning."
             }
@@ -66,7 +74,8 @@ mod tests {
     #[test]
     fn ladder_orders_from_self_care_to_emergency() {
         assert!(Urgency::SelfCare < Urgency::Soon);
-        assert!(Urgency::Soon < Urgency::Urgent);
+        assert!(Urgency::Soon < Urgency::NextDay);
+        assert!(Urgency::NextDay < Urgency::Urgent);
         assert!(Urgency::Urgent < Urgency::Emergency);
         assert_eq!(
             [Urgency::Soon, Urgency::Emergency, Urgency::SelfCare]
@@ -79,7 +88,10 @@ mod tests {
     #[test]
     fn ids_round_trip_and_match_spec_spelling() {
         let ids: Vec<_> = Urgency::ALL.iter().map(|u| u.id()).collect();
-        assert_eq!(ids, ["self_care", "soon", "urgent", "emergency"]);
+        assert_eq!(
+            ids,
+            ["self_care", "soon", "next_day", "urgent", "emergency"]
+        );
         for u in Urgency::ALL {
             assert_eq!(Urgency::from_id(u.id()), Some(u));
             assert_eq!(

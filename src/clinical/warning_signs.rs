@@ -70,17 +70,17 @@ pub const SEXUAL: WarningSign = sign(
 pub const BOTH_LEGS_WORSENING: WarningSign = sign(
     "both_legs",
     &[BothLegsWeakOrNumbWorsening],
-    "Weakness or numbness in both legs that is getting worse",
-    "Both legs getting weaker or more numb",
-    "Weakness or numbness in both legs that is getting worse",
+    "Weakness or numbness in both legs that is new and getting worse over hours or days",
+    "Both legs newly weaker or more numb, getting worse",
+    "Weakness or numbness in both legs that is new and getting worse over hours or days",
     Emergency,
 );
 pub const SUDDEN_COLD_LEG: WarningSign = sign(
     "cold_leg",
     &[SuddenColdPaleNumbLeg],
-    "A leg that suddenly turned cold, pale, blue or blotchy, or numb, or that you cannot move",
-    "A leg suddenly cold, pale, blue, numb or hard to move",
-    "A leg that suddenly turns cold, pale, blue or blotchy, numb, or that you cannot move",
+    "A leg that suddenly became cold, pale, blue or blotchy, numb or very painful, or that you cannot move",
+    "A leg suddenly cold, pale, blue, numb, very painful or hard to move",
+    "A leg that suddenly becomes cold, pale, blue or blotchy, numb or very painful, or that you cannot move",
     Emergency,
 );
 pub const CHEST: WarningSign = sign(
@@ -114,9 +114,9 @@ pub const DIABETIC_FOOT_FEVER: WarningSign = sign(
 pub const ONE_LEG: WarningSign = sign(
     "one_leg",
     &[OneLegSwollenWarmRed],
-    "One leg (not both) has newly become swollen, warm, red or darker, or its calf hurts",
-    "One leg newly swollen, warm, red or with a painful calf",
-    "One leg (not both) newly swollen, warm, red or darker, or with a painful calf. With chest pain or breathlessness too, call the emergency number",
+    "In one leg (not both): newly swollen, newly warm, newly red or darker, or a calf or thigh that newly hurts",
+    "One leg newly swollen, warm, red, or a newly painful calf or thigh",
+    "One leg (not both) newly swollen, warm, red or darker, or a calf or thigh that newly hurts. With chest pain or breathlessness too, call the emergency number",
     Urgent,
 );
 pub const SPREADING_INFECTION: WarningSign = sign(
@@ -153,10 +153,18 @@ pub const NEW_WEAKNESS: WarningSign = sign(
 );
 pub const WOUND: WarningSign = sign(
     "wound",
-    &[FootWoundNotHealing],
-    "A wound on your foot that is not healing",
+    &[FootWoundNotHealing, ColdPaleFeet],
     "",
-    "A foot wound that is not healing",
+    "",
+    "A foot wound that is not healing, on a foot that is cold or pale",
+    Urgent,
+);
+pub const DARK_URINE: WarningSign = sign(
+    "dark_urine",
+    &[DarkUrine],
+    "Urine that has turned dark brown, like cola, with aching or weak muscles",
+    "",
+    "Urine turned dark brown, like cola, with aching or weak muscles",
     Urgent,
 );
 pub const BLACK_TOE: WarningSign = sign(
@@ -169,10 +177,10 @@ pub const BLACK_TOE: WarningSign = sign(
 );
 pub const REST_PAIN: WarningSign = sign(
     "rest_pain",
-    &[EasedLegsHangingDown, ColdPaleFeet],
+    &[EasedLegsHangingDown, PainFeet],
     "",
     "",
-    "Foot pain in bed that eases when you hang your legs over the edge, with cold or pale feet, smoking or diabetes",
+    "Foot pain in bed that eases when you hang your legs down, or gets worse the longer your legs are up",
     Urgent,
 );
 pub const BACK_PAIN_SYSTEMIC: WarningSign = sign(
@@ -189,7 +197,7 @@ pub const PAIN_BOTH_LEGS: WarningSign = sign(
     "",
     "",
     "Pain like sciatica running down both legs",
-    Urgent,
+    Emergency,
 );
 
 pub const ALL: &[WarningSign] = &[
@@ -208,6 +216,7 @@ pub const ALL: &[WarningSign] = &[
     NEW_WEAKNESS,
     WOUND,
     BLACK_TOE,
+    DARK_URINE,
     REST_PAIN,
     BACK_PAIN_SYSTEMIC,
     PAIN_BOTH_LEGS,

@@ -8,6 +8,7 @@ pub fn UrgencyBanner(urgency: Urgency, reasons: Vec<String>) -> impl IntoView {
     let label = match urgency {
         Urgency::Emergency => "Emergency",
         Urgency::Urgent => "Urgent",
+        Urgency::NextDay => "Next working day",
         Urgency::Soon => "In the next few days",
         Urgency::SelfCare => "Self-care",
     };

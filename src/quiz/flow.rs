@@ -1,7 +1,7 @@
 //! The quiz as a pure state machine: answers, which questions are asked, where the person
 //! is, and the findings the answers amount to.
 
-use super::questions::{Kind, Question, QUESTIONS};
+use super::questions::{Kind, Question, CHILD, QUESTIONS};
 use crate::clinical::{assess, Assessment, Finding, Urgency};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -16,11 +16,20 @@ impl Answers {
         self.0.get(question).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The questions that are asked given these answers, in order.
+    /// Answered for someone under 16: the check does not run (SPEC: adults only).
+    pub fn is_child(&self) -> bool {
+        self.chosen(CHILD.0).iter().any(|c| c == CHILD.1)
+    }
+
+    /// The questions that are asked given these answers, in order. For a child, only the
+    /// adults-only question.
     pub fn asked(&self) -> Vec<&'static Question> {
         let mut so_far: Vec<Finding> = Vec::new();
         let mut asked = Vec::new();
         for question in QUESTIONS {
+            if self.is_child() && !asked.is_empty() {
+                break;
+            }
             let relevant = (question.only_if_any.is_empty()
                 || question.only_if_any.iter().any(|f| so_far.contains(f)))
                 && !question.unless_any.iter().any(|f| so_far.contains(f));
@@ -201,19 +210,28 @@ mod tests {
         progress.advance();
     }
 
-    /// The eleven questions a plain "feet ache at night" case is asked, up to the review.
+    /// An adult with nothing that needs help now: the check's first three answers.
+    fn past_the_warning_signs(progress: &mut Progress) {
+        for choices in [&["adult"][..], &["none"], &["none"]] {
+            answer(progress, choices);
+        }
+    }
+
+    /// The fifteen questions a plain "feet ache at night" case is asked, up to the review.
     fn answer_plainly(progress: &mut Progress) {
+        past_the_warning_signs(progress);
         for choices in [
-            &["none"][..],
-            &["none"],
-            &["feet"],
+            &["feet"][..],
             &["both"],
+            &["pain"],
             &["ache"],
             &["night"],
             &["neither"],
+            &["no"],
             &["nothing"],
             &["none"],
             &["none"],
+            &["recent"],
             &["none"],
         ] {
             answer(progress, choices);
@@ -224,18 +242,39 @@ mod tests {
         progress.current().map(|q| q.id)
     }
 
+    fn asked_ids(progress: &Progress) -> Vec<&'static str> {
+        progress.answers.asked().iter().map(|q| q.id).collect()
+    }
+
     #[test]
-    fn starts_with_the_emergency_signs_and_needs_an_answer_to_move_on() {
+    fn starts_with_the_adults_only_question_then_the_emergency_signs() {
         let mut progress = Progress::new(0.0);
-        assert_eq!(current_id(&progress), Some("emergency_signs"));
+        assert_eq!(current_id(&progress), Some("age"));
         assert!(!progress.can_advance());
         progress.advance();
+        assert_eq!(current_id(&progress), Some("age"));
+        answer(&mut progress, &["adult"]);
+        assert_eq!(current_id(&progress), Some("emergency_signs"));
+        assert!(!progress.can_advance());
+    }
+
+    #[test]
+    fn a_child_ends_the_check_at_once_and_asks_nothing_more() {
+        let mut progress = Progress::new(0.0);
+        answer(&mut progress, &["child"]);
+        assert_eq!(progress.position, Position::Review);
+        assert!(progress.answers.is_child());
+        assert_eq!(asked_ids(&progress), ["age"]);
+        // Changing the answer to an adult goes on with the questions.
+        progress.edit("age");
+        answer(&mut progress, &["adult"]);
         assert_eq!(current_id(&progress), Some("emergency_signs"));
     }
 
     #[test]
     fn an_emergency_answer_is_flagged_at_once() {
         let mut progress = Progress::new(0.0);
+        answer(&mut progress, &["adult"]);
         progress.choose("saddle");
         assert!(progress.emergency());
         assert_eq!(
@@ -247,6 +286,7 @@ mod tests {
     #[test]
     fn none_of_these_clears_other_picks_and_the_reverse() {
         let mut progress = Progress::new(0.0);
+        answer(&mut progress, &["adult"]);
         progress.choose("saddle");
         progress.choose("none");
         assert_eq!(progress.answers.chosen("emergency_signs"), ["none"]);
@@ -261,30 +301,69 @@ mod tests {
         let mut plain = Progress::new(0.0);
         answer_plainly(&mut plain);
         assert_eq!(plain.position, Position::Review);
-        let asked: Vec<_> = plain.answers.asked().iter().map(|q| q.id).collect();
-        assert!(
-            !asked.contains(&"hands") && !asked.contains(&"deep_cracks"),
-            "{asked:?}"
-        );
+        let asked = asked_ids(&plain);
+        for follow_up in [
+            "hands",
+            "deep_cracks",
+            "both_legs_down",
+            "cramp_details",
+            "urge_details",
+        ] {
+            assert!(!asked.contains(&follow_up), "{follow_up}: {asked:?}");
+        }
 
         let mut burning = Progress::new(0.0);
-        for choices in [&["none"][..], &["none"], &["feet"], &["both"], &["burning"]] {
+        past_the_warning_signs(&mut burning);
+        for choices in [&["feet"][..], &["both"], &["pain"], &["burning"]] {
             answer(&mut burning, choices);
         }
         assert_eq!(current_id(&burning), Some("hands"));
     }
 
     #[test]
+    fn the_kind_screen_asks_the_follow_ups_of_the_one_picked_only() {
+        let mut cramp = Progress::new(0.0);
+        past_the_warning_signs(&mut cramp);
+        for choices in [&["calf"][..], &["both"], &["cramp"]] {
+            answer(&mut cramp, choices);
+        }
+        assert_eq!(current_id(&cramp), Some("cramp_details"));
+        assert!(!asked_ids(&cramp).contains(&"urge_details"));
+
+        let mut urge = Progress::new(0.0);
+        past_the_warning_signs(&mut urge);
+        for choices in [&["calf"][..], &["both"], &["urge"]] {
+            answer(&mut urge, choices);
+        }
+        assert_eq!(current_id(&urge), Some("urge_details"));
+        assert!(!asked_ids(&urge).contains(&"cramp_details"));
+    }
+
+    #[test]
+    fn both_legs_is_asked_for_back_pain_without_the_buttock_answer() {
+        // The path that skipped it before: lower back and calf, "both legs".
+        let mut progress = Progress::new(0.0);
+        past_the_warning_signs(&mut progress);
+        progress.choose("lower_back");
+        progress.choose("calf");
+        progress.advance();
+        answer(&mut progress, &["both"]);
+        assert_eq!(current_id(&progress), Some("both_legs_down"));
+        answer(&mut progress, &["yes"]);
+        assert!(progress.emergency());
+        // One leg only is not asked about both legs.
+        let mut one = Progress::new(0.0);
+        past_the_warning_signs(&mut one);
+        answer(&mut one, &["buttock_leg"]);
+        answer(&mut one, &["one"]);
+        assert_ne!(current_id(&one), Some("both_legs_down"));
+    }
+
+    #[test]
     fn hidden_answers_do_not_count() {
         let mut progress = Progress::new(0.0);
-        for choices in [
-            &["none"][..],
-            &["none"],
-            &["feet"],
-            &["both"],
-            &["burning"],
-            &["yes"],
-        ] {
+        past_the_warning_signs(&mut progress);
+        for choices in [&["feet"][..], &["both"], &["pain"], &["burning"], &["yes"]] {
             answer(&mut progress, choices);
         }
         assert!(progress
@@ -328,19 +407,20 @@ mod tests {
     #[test]
     fn back_walks_the_asked_questions_and_step_counts_them() {
         let mut progress = Progress::new(0.0);
-        answer(&mut progress, &["none"]);
-        answer(&mut progress, &["none"]);
-        assert_eq!(progress.step(), (3, 11));
+        past_the_warning_signs(&mut progress);
+        assert_eq!(progress.step(), (4, 15));
         progress.back();
         assert_eq!(current_id(&progress), Some("same_day_signs"));
         progress.back();
         progress.back();
-        assert_eq!(current_id(&progress), Some("emergency_signs"));
+        progress.back();
+        assert_eq!(current_id(&progress), Some("age"));
     }
 
     #[test]
     fn progress_survives_a_json_round_trip() {
         let mut progress = Progress::new(1_700_000_000_000.0);
+        answer(&mut progress, &["adult"]);
         answer(&mut progress, &["none"]);
         progress.choose("fever");
         let json = serde_json::to_string(&progress).unwrap();

@@ -100,10 +100,23 @@ const fn yes_means(findings: &'static [Finding]) -> [Choice; 3] {
 }
 
 const BOTH_LEGS_CHOICES: [Choice; 3] = yes_means(&[PainDownBothLegs]);
+const HANGING_CHOICES: [Choice; 3] = yes_means(&[EasedLegsHangingDown]);
+
+/// The adults-only question's answer that ends the check with the page for a child.
+pub const CHILD: (&str, &str) = ("age", "child");
 const HANDS_CHOICES: [Choice; 3] = yes_means(&[SymptomsInHands]);
 const DEEP_CRACKS_CHOICES: [Choice; 3] = yes_means(&[CracksBleedingOrDeep]);
 
 pub const QUESTIONS: &[Question] = &[
+    single(
+        "age",
+        "Are you 16 or over?",
+        "Or, if you are answering for someone else: are they 16 or over? This check is for adults.",
+        &[
+            choice("adult", "Yes, 16 or over", &[]),
+            none_of_these("child", "No, under 16"),
+        ],
+    ),
     Question {
         promises: Some(Urgency::Emergency),
         ..multi(
@@ -133,8 +146,8 @@ pub const QUESTIONS: &[Question] = &[
                 sign(&warning_signs::FEVER),
                 sign(&warning_signs::VERY_UNWELL),
                 sign(&warning_signs::NEW_WEAKNESS),
-                sign(&warning_signs::WOUND),
                 sign(&warning_signs::BLACK_TOE),
+                sign(&warning_signs::DARK_URINE),
                 none_of_these("none", "None of these"),
             ],
         )
@@ -172,14 +185,96 @@ pub const QUESTIONS: &[Question] = &[
             none_of_these("not_sure", "Not sure"),
         ],
     ),
+    // SPEC: reachable whenever the pain is in the lower back, buttock or down a leg,
+    // whichever side was answered, except one leg only.
     Question {
-        only_if_any: &[PainButtockDownLeg],
+        only_if_any: &[PainButtockDownLeg, PainLowerBack],
         unless_any: &[OneLegOnly],
         ..single(
             "both_legs_down",
             "Does the pain run down from your back into both legs?",
             "At the same time, or taking turns from one leg to the other.",
             &BOTH_LEGS_CHOICES,
+        )
+    },
+    multi(
+        "kind",
+        "Which of these is it most like?",
+        "Pick all that apply. The next questions depend on it.",
+        &[
+            choice(
+                "cramp",
+                "A cramp: a muscle suddenly tightens into a hard, painful knot",
+                &[SuddenMuscleTightening],
+            ),
+            choice(
+                "urge",
+                "An urge to move my legs that is hard to resist, often with a creeping or crawling feeling",
+                &[UrgeToMoveLegs],
+            ),
+            choice(
+                "pain",
+                "Pain, burning, numbness or heaviness that does not come as a knot or an urge",
+                &[],
+            ),
+            none_of_these("not_sure", "Not sure"),
+        ],
+    ),
+    Question {
+        only_if_any: &[SuddenMuscleTightening],
+        ..multi(
+            "cramp_details",
+            "About the cramps",
+            "Pick all that apply.",
+            &[
+                choice(
+                    "stretch",
+                    "Stretching the muscle, standing on the foot or walking makes it let go",
+                    &[EasedByStretching],
+                ),
+                choice(
+                    "often",
+                    "They come most nights, or one lasts longer than 10 minutes",
+                    &[FrequentOrLongCramps],
+                ),
+                choice(
+                    "thinner",
+                    "Over weeks or months, a leg muscle has become thinner or weaker",
+                    &[MuscleThinnerOrWeaker],
+                ),
+                choice(
+                    "medicine",
+                    "They began after I started a new medicine",
+                    &[StartedNewMedicine],
+                ),
+                none_of_these("none", "None of these"),
+            ],
+        )
+    },
+    Question {
+        only_if_any: &[UrgeToMoveLegs],
+        ..multi(
+            "urge_details",
+            "About the urge to move",
+            "Pick all that apply.",
+            &[
+                choice(
+                    "moving",
+                    "Moving or walking eases it for as long as I keep moving",
+                    &[EasedByMoving],
+                ),
+                choice(
+                    "still",
+                    "It starts when I sit or lie still",
+                    &[ComesOnWhenStill],
+                ),
+                choice(
+                    "jerk",
+                    "Someone has told me my legs jerk or kick in my sleep",
+                    &[LegsJerkInSleep],
+                ),
+                none_of_these("none", "None of these"),
+            ],
         )
     },
     multi(
@@ -231,39 +326,40 @@ pub const QUESTIONS: &[Question] = &[
     ),
     single(
         "legs_up",
-        "What happens when your legs are up in bed?",
+        "What happens the longer your legs are up in bed?",
         "Level on the mattress, or raised on a pillow. Pick the one that fits best.",
         &[
             choice(
-                "arteries",
-                "It hurts more the longer they are up, and gets better when I hang them over the edge of the bed",
-                &[WorseLegsRaised, EasedLegsHangingDown],
+                "worse",
+                "It hurts more, the longer they are up",
+                &[WorseLegsRaised],
             ),
             choice(
-                "veins",
-                "They feel heavy or uncomfortable for the first minutes, then it settles",
+                "heavy_first",
+                "They feel heavy for the first minutes, then it settles",
                 &[Heaviness, EasesAfterLyingAWhile],
             ),
             choice("neither", "Neither of these", &[]),
             none_of_these("not_sure", "Not sure"),
         ],
     ),
+    single(
+        "hanging",
+        "Does letting your legs hang down ease it?",
+        "For example over the edge of the bed, or sleeping in a chair because lying flat hurts your feet.",
+        &HANGING_CHOICES,
+    ),
     multi(
         "eases",
-        "What makes it better?",
+        "Does sitting down or leaning forward ease it?",
         "Pick all that apply.",
         &[
             choice(
-                "hanging",
-                "Hanging my legs over the side of the bed",
-                &[EasedLegsHangingDown],
-            ),
-            choice(
                 "sitting",
-                "Sitting down or leaning forward",
+                "Yes, sitting down or leaning forward eases it",
                 &[EasedSittingOrLeaningForward],
             ),
-            none_of_these("nothing", "Nothing helps, or not sure"),
+            none_of_these("nothing", "No, or not sure"),
         ],
     ),
     multi(
@@ -311,6 +407,11 @@ pub const QUESTIONS: &[Question] = &[
                 &[AnkleSwellingEvening],
             ),
             choice("cold_pale", "Feet that are cold or pale", &[ColdPaleFeet]),
+            choice(
+                "wound",
+                "A wound or sore on a foot that is not healing",
+                &[FootWoundNotHealing],
+            ),
             none_of_these("none", "None of these"),
             none_of_these("not_checked", "I couldn't check"),
         ],
@@ -351,17 +452,40 @@ pub const QUESTIONS: &[Question] = &[
             ],
         )
     },
+    single(
+        "how_long",
+        "How long has it been like this?",
+        "Pick one.",
+        &[
+            choice(
+                "months",
+                "For months or years, and it has not changed",
+                &[HadItForMonths],
+            ),
+            choice(
+                "recent",
+                "It is new, or it has changed in the last few weeks",
+                &[],
+            ),
+            none_of_these("not_sure", "Not sure"),
+        ],
+    ),
     multi(
         "background",
         "Last: do any of these apply to you?",
         "They change how likely some causes are. Pick all that apply.",
         &[
             choice("diabetes", "Diabetes", &[Diabetes]),
-            choice("smoker", "I smoke", &[Smoker]),
+            choice("smoker", "I smoke, or smoked for years", &[Smoker]),
             choice(
                 "arteries",
                 "Narrowed leg arteries (peripheral artery disease)",
                 &[KnownArteryDisease],
+            ),
+            choice(
+                "heart",
+                "Angina, a heart attack, a stroke or a mini-stroke",
+                &[HeartOrStrokeHistory],
             ),
             choice("arthritis", "Arthritis", &[Arthritis]),
             choice("cancer", "I have had cancer", &[HistoryOfCancer]),
@@ -400,12 +524,15 @@ mod tests {
     use crate::clinical::{assess, Finding};
 
     #[test]
-    fn the_needs_help_now_screens_come_first() {
-        let first_ordinary = QUESTIONS.iter().position(|q| q.promises.is_none()).unwrap();
-        assert!(QUESTIONS[..first_ordinary]
+    fn the_adults_only_question_then_the_needs_help_now_screens_come_first() {
+        assert_eq!(QUESTIONS[0].id, CHILD.0);
+        assert!(QUESTIONS[0].choices.iter().any(|c| c.id == CHILD.1));
+        let after_age = &QUESTIONS[1..];
+        let first_ordinary = after_age.iter().position(|q| q.promises.is_none()).unwrap();
+        assert!(after_age[..first_ordinary]
             .iter()
             .all(|q| q.promises.is_some()));
-        assert!(QUESTIONS[first_ordinary..]
+        assert!(after_age[first_ordinary..]
             .iter()
             .all(|q| q.promises.is_none()));
         assert!(first_ordinary >= 1);
@@ -487,15 +614,53 @@ mod tests {
     }
 
     #[test]
-    fn the_two_legs_up_patterns_are_told_apart_and_nothing_says_flat_in_bed_is_raised() {
+    fn legs_raised_and_hanging_down_are_two_questions_and_the_vein_minutes_are_not_rest_pain() {
         let legs_up = question("legs_up").unwrap();
-        let arteries = legs_up.choices.iter().find(|c| c.id == "arteries").unwrap();
-        let veins = legs_up.choices.iter().find(|c| c.id == "veins").unwrap();
-        assert!(arteries.findings.contains(&WorseLegsRaised));
-        assert!(!veins.findings.contains(&WorseLegsRaised));
-        assert!(veins.findings.contains(&EasesAfterLyingAWhile));
+        let hanging = question("hanging").unwrap();
+        for q in [legs_up, hanging] {
+            for c in q.choices {
+                assert!(
+                    !(c.findings.contains(&WorseLegsRaised)
+                        && c.findings.contains(&EasedLegsHangingDown)),
+                    "{}/{} asks both at once",
+                    q.id,
+                    c.id
+                );
+            }
+        }
+        let heavy = legs_up
+            .choices
+            .iter()
+            .find(|c| c.id == "heavy_first")
+            .unwrap();
+        assert_eq!(heavy.findings, [Heaviness, EasesAfterLyingAWhile]);
+        assert!(hanging.hint.contains("chair"));
         let labels = QUESTIONS.iter().flat_map(|q| q.choices).map(|c| c.label);
         assert!(labels.clone().all(|l| !l.contains("flat in bed")));
+    }
+
+    #[test]
+    fn spec_wording_of_smoking_heart_history_and_the_red_flags_time_scales() {
+        let label = |q: &str, c: &str| {
+            question(q)
+                .and_then(|q| q.choices.iter().find(|x| x.id == c))
+                .map(|c| c.label)
+                .unwrap()
+        };
+        assert_eq!(
+            label("background", "smoker"),
+            "I smoke, or smoked for years"
+        );
+        assert_eq!(
+            label("background", "heart"),
+            "Angina, a heart attack, a stroke or a mini-stroke"
+        );
+        assert!(label("emergency_signs", "both_legs")
+            .contains("new and getting worse over hours or days"));
+        assert!(label("emergency_signs", "cold_leg").contains("suddenly"));
+        assert!(label("emergency_signs", "cold_leg").contains("very painful"));
+        let clot = label("same_day_signs", "one_leg");
+        assert!(clot.contains("calf or thigh") && clot.matches("newly").count() >= 3);
     }
 
     #[test]

@@ -7,9 +7,11 @@ use crate::clinical::{Assessment, Condition, Finding, Urgency, UrgencyReason};
 use crate::learn::section_for;
 use serde::{Deserialize, Serialize};
 
-/// The version of the triage rules. 2: SPEC's safety-net rules. A result saved under older
-/// rules still opens as it was decided, with a line that the check has improved.
-pub const RULES_VERSION: u32 = 2;
+/// The version of the triage rules. 2: SPEC's safety-net rules. 3: SPEC v3 (the next-day
+/// level, night cramps and restless legs, rest pain never sent home, the generic cap). A
+/// result saved under older rules still opens as it was decided, with a line that the
+/// check has improved.
+pub const RULES_VERSION: u32 = 3;
 
 fn before_versions() -> u32 {
     1
@@ -161,6 +163,9 @@ pub fn reason_text(reason: &UrgencyReason) -> String {
         UrgencyReason::TopCondition(condition) => {
             format!("Your answers fit {} best.", in_sentence(condition.name()))
         }
+        UrgencyReason::CirculationCheck => {
+            "Some of your answers point to poor blood flow in the legs: have your circulation checked by a doctor.".into()
+        }
         UrgencyReason::NothingToGoOn => {
             "Your answers did not describe a symptom the check can match.".into()
         }
@@ -257,9 +262,10 @@ mod tests {
     use super::*;
     use crate::quiz::flow::Progress;
 
+    /// An adult's answers, from the first warning-sign screen on.
     fn finished(choices: &[&[&str]]) -> Answers {
         let mut progress = Progress::new(0.0);
-        for step in choices {
+        for step in [&["adult"][..]].iter().chain(choices) {
             for choice in *step {
                 progress.choose(choice);
             }
@@ -275,13 +281,16 @@ mod tests {
             &["none"],
             &["sole_skin"],
             &["both"],
+            &["pain"],
             &["not_sure"],
             &["night"],
             &["neither"],
+            &["no"],
             &["nothing"],
             &["fine_standing"],
             &["cracked", "dry"],
             &["no"],
+            &["recent"],
             &["none"],
         ]);
         let result = SavedResult::new(1_795_995_000_000.0, answers);
@@ -298,7 +307,14 @@ mod tests {
     fn comparison_lists_what_changed() {
         let before = SavedResult::new(
             1.0,
-            finished(&[&["none"], &["none"], &["feet"], &["both"], &["burning"]]),
+            finished(&[
+                &["none"],
+                &["none"],
+                &["feet"],
+                &["both"],
+                &["pain"],
+                &["burning"],
+            ]),
         );
         let after = SavedResult::new(
             2.0,
@@ -307,6 +323,7 @@ mod tests {
                 &["black_toe"],
                 &["feet"],
                 &["both"],
+                &["pain"],
                 &["burning"],
             ]),
         );
@@ -400,7 +417,7 @@ mod tests {
             crate::clinical::SafetyNet::RestPainPositional,
             vec![EasedLegsHangingDown, Smoker],
         ));
-        assert_eq!(why, "Because hanging your legs over the bed eases it and you smoke, poor blood flow to your legs has to be ruled out now.");
+        assert_eq!(why, "Because letting your legs hang down eases it and you smoke or have smoked for years, poor blood flow to your legs has to be ruled out now.");
     }
 
     #[test]

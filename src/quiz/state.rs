@@ -112,7 +112,8 @@ impl QuizState {
     /// Saves the finished quiz as a result and returns its id.
     pub fn finish(&self) -> Option<u64> {
         let progress = self.progress.get_untracked()?;
-        if progress.position != Position::Review {
+        // A child's check ends on its own page, with nothing saved.
+        if progress.position != Position::Review || progress.answers.is_child() {
             return None;
         }
         let result = SavedResult::new(clock::now_ms(), progress.answers);
