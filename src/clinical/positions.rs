@@ -13,16 +13,18 @@ pub enum Position {
     LegsRaised,
     CoversOffFeet,
     SocksAfterCream,
+    LooseCovers,
 }
 
 impl Position {
-    pub const ALL: [Position; 6] = [
+    pub const ALL: [Position; 7] = [
         Position::BackPillowUnderKnees,
         Position::SidePillowBetweenKnees,
         Position::LegsLevelOrHanging,
         Position::LegsRaised,
         Position::CoversOffFeet,
         Position::SocksAfterCream,
+        Position::LooseCovers,
     ];
 
     pub fn raises_legs(self) -> bool {
@@ -38,11 +40,13 @@ impl Position {
             Position::LegsRaised => "In the evening, rest your legs raised on pillows. The first minutes can feel heavy; that passes as the veins empty.",
             Position::CoversOffFeet => "Keep the bedclothes off burning feet: a cushion or a frame under the covers at the foot end. No hot-water bottles or heat pads on feet that feel less.",
             Position::SocksAfterCream => "Rub a thick moisturiser into heels and soles, never between the toes, then put on cotton socks for the night.",
+            Position::LooseCovers => "Keep the covers loose at the foot end, so they do not hold your toes pointed down: a pointed foot keeps the calf short, which can set off a cramp.",
         }
     }
 }
 
-/// The positions that suit a cause. Spinal stenosis has none: it eases lying down.
+/// The positions that suit a cause. Spinal stenosis has none: it eases lying down; nor
+/// have restless legs: what helps is moving when it comes.
 pub fn suited_to(condition: Condition) -> &'static [Position] {
     match condition {
         Condition::NerveCompression | Condition::JointAndMuscle => &[
@@ -53,6 +57,7 @@ pub fn suited_to(condition: Condition) -> &'static [Position] {
         Condition::ArterialRestPain => &[Position::LegsLevelOrHanging],
         Condition::VenousInsufficiency => &[Position::LegsRaised],
         Condition::SkinFissures => &[Position::SocksAfterCream],
+        Condition::NightCramps => &[Position::LooseCovers],
         _ => &[],
     }
 }
@@ -84,17 +89,22 @@ mod tests {
 
     #[test]
     fn every_lying_down_cause_has_positions_and_stenosis_has_none() {
-        for condition in Condition::EXPLAINED {
+        let causes = || {
+            Condition::EXPLAINED
+                .into_iter()
+                .chain(Condition::ALSO_COMMON)
+        };
+        for condition in causes() {
             assert_eq!(
                 suited_to(condition).is_empty(),
-                condition == Condition::SpinalStenosis,
+                matches!(
+                    condition,
+                    Condition::SpinalStenosis | Condition::RestlessLegs
+                ),
                 "{condition:?}"
             );
         }
-        let used: Vec<_> = Condition::EXPLAINED
-            .iter()
-            .flat_map(|c| suited_to(*c))
-            .collect();
+        let used: Vec<_> = causes().flat_map(suited_to).collect();
         assert!(Position::ALL.iter().all(|p| used.contains(&p)));
     }
 

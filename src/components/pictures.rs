@@ -58,6 +58,8 @@ pub fn diagram(condition: Condition) -> Option<Picture> {
         Condition::ArterialRestPain => picture!("cause-arteries", "Left: a leg hanging over the edge of the bed, with an arrow showing gravity helping blood down to the foot. Right: a leg raised on pillows; a dashed line and a cross show blood failing to climb up to the foot."),
         Condition::VenousInsufficiency => picture!("cause-veins", "Left: a vein with one valve that closes and one that leaks, letting blood fall back down. Right: legs raised on pillows, with an arrow showing blood draining back towards the body."),
         Condition::SkinFissures => picture!("cause-heel", "Left: standing, the body's weight presses a crack in the heel closed. Right: lying in bed, the heel swells a little and the crack opens, which hurts."),
+        Condition::NightCramps => picture!("cause-cramps", "Left: the calf stretch, standing with both hands on a wall, the back leg straight and its heel on the floor; an arc marks the stretched calf. Right: during a cramp in bed, sitting with the leg straight and pulling the toes up towards the knee."),
+        Condition::RestlessLegs => picture!("cause-restless", "Left: lying in bed, with wavy marks above the legs for the urge to move them. Right: the same person up and walking, which eases it for as long as they keep moving."),
         _ => return None,
     })
 }
@@ -71,6 +73,7 @@ pub fn drawing(position: Position) -> Picture {
         Position::LegsRaised => picture!("posture-legs-raised", "Lying on the back, legs resting on two pillows; an arrow shows blood draining towards the body."),
         Position::CoversOffFeet => picture!("posture-covers-off", "Lying on the back, with a frame at the foot end that keeps the covers off the feet; a hot-water bottle is crossed out."),
         Position::SocksAfterCream => picture!("posture-socks-cream", "A heel with dots of moisturiser, then the same foot in a sock."),
+        Position::LooseCovers => picture!("posture-loose-covers", "Lying on the back, with the covers loose over the feet so the toes can point up; an arrow shows the toes free to point up."),
     }
 }
 
@@ -127,6 +130,7 @@ mod tests {
     fn every_explained_cause_and_every_position_has_its_own_drawing() {
         let mut files: Vec<_> = Condition::EXPLAINED
             .iter()
+            .chain(&Condition::ALSO_COMMON)
             .map(|c| diagram(*c).expect("a diagram").file)
             .chain(Position::ALL.iter().map(|p| drawing(*p).file))
             .collect();
@@ -151,6 +155,7 @@ mod tests {
     fn every_drawing_draws_inline_themes_through_css_and_stays_small() {
         let pictures = Condition::EXPLAINED
             .iter()
+            .chain(&Condition::ALSO_COMMON)
             .filter_map(|c| diagram(*c))
             .chain(Position::ALL.iter().map(|p| drawing(*p)));
         for picture in pictures {

@@ -174,6 +174,46 @@ pub const SECTIONS: &[Section] = &[
             (Urgency::Urgent, "Spreading redness, heat, swelling or pus around a crack needs help now, not tomorrow. With diabetes and a fever, call the emergency number."),
         ],
     },
+    Section {
+        condition: Condition::NightCramps,
+        title: "Night cramps",
+        summary: "A calf or foot muscle suddenly knots hard and wakes you; a stretch makes it let go.",
+        paragraphs: &[
+            "A night cramp is a muscle, most often in the calf or the foot, that suddenly tightens into a hard, painful knot. It often wakes people up. It lasts from a few seconds to a few minutes, and the muscle can stay sore for a while afterwards.",
+            "Cramps become more common with age, in pregnancy, after a lot of exercise, and with some medicines, such as water tablets, statins and some inhalers. Often no cause is found.",
+            "Do not stop a medicine on your own: ask a pharmacist or doctor whether one of yours could be the cause. Quinine is no longer a routine treatment for cramps.",
+            "A \"cramp\" that does not let go, in one calf that is swollen or warm, is not a cramp: it can be a clot, which needs help now.",
+        ],
+        try_tonight: &[
+            tip("Stretch your calves before bed: face a wall with your hands on it, one foot back with its heel on the floor and the knee straight. Hold for 30 seconds, then swap legs."),
+            tip("When a cramp comes, pull your toes up towards your knee, or stand on that foot and walk a few steps: the stretch makes the muscle let go."),
+            tip("Keep the covers loose at the foot end, so your toes are not held pointing down."),
+        ],
+        get_help: &[
+            (Urgency::SelfCare, "Most cramps are harmless and ease with stretching."),
+            (Urgency::Soon, "See a doctor in the coming days if cramps come most nights, one lasts longer than 10 minutes, a leg muscle has become thinner or weaker, or they began after a new medicine."),
+            (Urgency::Urgent, "A calf that stays painful, swollen or warm in one leg is not a cramp: get help now, or call the emergency number if you are short of breath or have chest pain."),
+        ],
+    },
+    Section {
+        condition: Condition::RestlessLegs,
+        title: "Restless legs",
+        summary: "An urge to move the legs when you sit or lie still, eased only while moving.",
+        paragraphs: &[
+            "Restless legs syndrome is an urge to move the legs that is hard to resist. It usually comes with an odd feeling deep in the legs: creeping, crawling, pulling, fizzing or aching.",
+            "It starts or gets worse when you sit or lie still. Moving eases it, but only for as long as you keep moving, and it is worse in the evening and at night. A bed partner may notice the legs jerking or kicking in sleep.",
+            "It is linked with low iron, pregnancy, kidney disease, nerve damage and some medicines, among them some antidepressants, some anti-sickness medicines and sleep aids that contain an antihistamine. Caffeine, alcohol and smoking make it worse.",
+            "A doctor can check your iron stores with a blood test (ferritin) and look through your medicines. Do not stop a medicine on your own: ask a pharmacist or doctor. Do not start iron tablets before that blood test: too much iron does harm too.",
+        ],
+        try_tonight: &[
+            tip("When it comes, get up and walk, stretch, or rub your legs."),
+            tip("Cut down on coffee, tea, cola, alcohol and smoking in the evening."),
+            tip("Move regularly in the daytime: a walk every day helps many people."),
+        ],
+        get_help: &[
+            (Urgency::Soon, "See a doctor in the coming days. Ask for a blood test for iron (ferritin) before taking iron tablets, and bring a list of your medicines."),
+        ],
+    },
 ];
 
 pub fn section_for(id: &str) -> Option<&'static Section> {
@@ -185,14 +225,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_section_per_explained_condition_in_order() {
+    fn one_section_per_explained_condition_then_the_two_also_common_in_order() {
         let conditions: Vec<_> = SECTIONS.iter().map(|s| s.condition).collect();
-        assert_eq!(conditions, Condition::EXPLAINED);
+        let expected: Vec<_> = Condition::EXPLAINED
+            .into_iter()
+            .chain(Condition::ALSO_COMMON)
+            .collect();
+        assert_eq!(conditions, expected);
+    }
+
+    #[test]
+    fn cramps_and_restless_legs_never_say_stop_a_medicine_and_name_the_iron_test() {
+        for id in ["night_cramps", "restless_legs"] {
+            let section = section_for(id).unwrap();
+            let text = section.paragraphs.join(" ");
+            assert!(text.contains("Do not stop a medicine on your own"), "{id}");
+            assert!(text.contains("ask a pharmacist or doctor"), "{id}");
+        }
+        let restless = section_for("restless_legs").unwrap();
+        let help: Vec<&str> = restless.get_help.iter().map(|(_, t)| *t).collect();
+        assert!(help.join(" ").contains("blood test for iron"));
+        let cramps = section_for("night_cramps").unwrap();
+        let tips: Vec<&str> = cramps.try_tonight.iter().map(|t| t.text).collect();
+        assert!(tips.join(" ").contains("wall") && tips.join(" ").contains("toes up"));
     }
 
     #[test]
     fn every_section_is_reachable_by_its_spec_id() {
-        for condition in Condition::EXPLAINED {
+        for condition in Condition::EXPLAINED
+            .into_iter()
+            .chain(Condition::ALSO_COMMON)
+        {
             let section =
                 section_for(condition.id()).unwrap_or_else(|| panic!("{}", condition.id()));
             assert_eq!(section.condition, condition);

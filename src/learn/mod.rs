@@ -2,6 +2,7 @@
 
 pub mod content;
 mod views;
+pub mod warnings;
 
 pub use content::{section_for, Section, Tip, INTRO, SECTIONS};
 pub use views::{LearnIndex, LearnSection};

@@ -1,16 +1,33 @@
 use super::content::{section_for, Section, INTRO, SECTIONS};
+use super::warnings::{self, Explanation, EXPLANATIONS};
 use crate::clinical::positions::suited_to;
+use crate::clinical::Condition;
 use crate::components::pictures::diagram;
 use crate::components::{Figure, GetHelpBox, HowToLie, WarningSigns};
 use crate::not_found::NotFound;
 use crate::platform::document;
 use crate::router::use_params_map;
 use crate::router::A;
-use leptos::either::Either;
 use leptos::prelude::*;
 
 fn href(section: &Section) -> String {
     format!("/learn/{}", section.condition.id())
+}
+
+/// The contents list of some sections.
+fn contents(which: impl Fn(Condition) -> bool) -> impl IntoView {
+    SECTIONS
+        .iter()
+        .filter(|section| which(section.condition))
+        .map(|section| {
+            view! {
+                <li>
+                    <A href=href(section)>{section.title}</A>
+                    <p class="small">{section.summary}</p>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -22,19 +39,16 @@ pub fn LearnIndex() -> impl IntoView {
             {INTRO.iter().map(|paragraph| view! { <p>{*paragraph}</p> }).collect_view()}
             <nav aria-labelledby="contents-title" class="contents">
                 <h2 id="contents-title">"Contents"</h2>
-                <ol>
-                    {SECTIONS
-                        .iter()
-                        .map(|section| {
-                            view! {
-                                <li>
-                                    <A href=href(section)>{section.title}</A>
-                                    <p class="small">{section.summary}</p>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
+                <ol>{contents(|c| Condition::EXPLAINED.contains(&c))}</ol>
+                <h3>"Also common at night"</h3>
+                <ul>{contents(|c| Condition::ALSO_COMMON.contains(&c))}</ul>
+                <h3>"When it cannot wait"</h3>
+                <ul>
+                    <li>
+                        <A href=format!("/learn/{}", warnings::PAGE)>"Warning signs, and what they mean"</A>
+                        <p class="small">"A clot, pressure on the spinal nerves, a leg suddenly cold, an infection."</p>
+                    </li>
+                </ul>
             </nav>
             <WarningSigns/>
         </article>
@@ -44,10 +58,40 @@ pub fn LearnIndex() -> impl IntoView {
 #[component]
 pub fn LearnSection() -> impl IntoView {
     let params = use_params_map();
-    let section = move || params.read().param("condition").and_then(section_for);
-    move || match section() {
-        Some(section) => Either::Left(view! { <SectionPage section/> }),
-        None => Either::Right(view! { <NotFound/> }),
+    let page = move || params.read().param("condition").map(str::to_string);
+    move || match page().as_deref() {
+        Some(warnings::PAGE) => view! { <WarningSignsPage/> }.into_any(),
+        Some(id) => match section_for(id) {
+            Some(section) => view! { <SectionPage section/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        },
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// `/learn/warning-signs`: every "has to be ruled out now" on a result links to a part here.
+#[component]
+fn WarningSignsPage() -> impl IntoView {
+    document::set_title("Warning signs");
+    view! {
+        <article class="page learn">
+            <p class="breadcrumb"><A href="/learn">"‹ All causes"</A></p>
+            <h1>"Warning signs, and what they mean"</h1>
+            <p>{warnings::INTRO}</p>
+            <WarningSigns/>
+            {EXPLANATIONS.iter().map(|e| view! { <WarningPart explanation=e/> }).collect_view()}
+        </article>
+    }
+}
+
+#[component]
+fn WarningPart(explanation: &'static Explanation) -> impl IntoView {
+    view! {
+        <section class="warning-part" id=explanation.warning.anchor() aria-labelledby=format!("{}-title", explanation.warning.anchor())>
+            <h2 id=format!("{}-title", explanation.warning.anchor())>{explanation.title}</h2>
+            <p class="note call-now"><strong>{explanation.call_now}</strong></p>
+            {explanation.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+        </section>
     }
 }
 

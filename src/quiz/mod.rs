@@ -1,5 +1,6 @@
 //! The symptom quiz: questions and flow (pure), saved results, and the screens.
 
+pub mod escalation;
 pub mod flow;
 pub mod questions;
 pub mod result;

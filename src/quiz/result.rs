@@ -64,7 +64,20 @@ pub struct Beside {
     /// "How to lie tonight", chosen by the same rules as the tips.
     pub positions: Vec<Position>,
     pub get_help: &'static [(Urgency, &'static str)],
+    /// What to do, under the headline: the urgency's action, except that self-care without
+    /// steps to try does not say "try the steps for tonight".
+    pub action: &'static str,
+    /// Under an `urgent` action: when to call the emergency number instead.
+    pub call_instead: Vec<&'static str>,
+    /// Poor blood flow ranked on one of its own signs: "have your circulation checked",
+    /// and no box that offers looking after it at home.
+    pub circulation_check: bool,
 }
+
+/// Self-care's action where there is nothing to try tonight.
+const SELF_CARE_WITHOUT_STEPS: &str = "Look after it at home. If it is no better in two weeks, or it gets worse, book a doctor's appointment.";
+
+pub const CIRCULATION_CHECK: &str = "Have your circulation checked: book an appointment and ask the doctor to check the blood flow in your legs. Until then, do not raise your legs at night.";
 
 const DO_NOT_RAISE: &str = "Do not raise your legs tonight: with poor blood flow, keeping them level or letting them hang down helps blood reach the feet. (Raising the legs helps veins, not arteries.)";
 
@@ -87,6 +100,7 @@ pub fn beside(assessment: &Assessment) -> Beside {
         .filter(|c| !c.is_red_flag())
         .collect();
     let rest_pain = explained.contains(&Condition::ArterialRestPain);
+    let call_instead = super::escalation::call_instead(assessment);
     if warned && assessment.urgency >= Urgency::Urgent {
         // Only what belongs to getting help: with rest pain, how to hold the legs meanwhile.
         return Beside {
@@ -98,8 +112,15 @@ pub fn beside(assessment: &Assessment) -> Beside {
             },
             positions: positions::for_tonight(&explained, true),
             get_help: &[],
+            action: assessment.urgency.action(),
+            call_instead,
+            circulation_check: false,
         };
     }
+    let circulation_check = assessment
+        .ranked
+        .iter()
+        .any(|r| r.condition == Condition::ArterialRestPain && r.on_own_signs());
     let mut first_two = explained[..explained.len().min(2)].to_vec();
     // With poor blood flow possible, "do not raise your legs" is the first thing to read.
     first_two.sort_by_key(|c| *c != Condition::ArterialRestPain);
@@ -113,14 +134,26 @@ pub fn beside(assessment: &Assessment) -> Beside {
     if rest_pain && !first_two.contains(&Condition::ArterialRestPain) {
         tips.insert(0, DO_NOT_RAISE);
     }
+    let action = if assessment.urgency == Urgency::SelfCare && tips.is_empty() {
+        SELF_CARE_WITHOUT_STEPS
+    } else {
+        assessment.urgency.action()
+    };
     Beside {
         warning_only: false,
         tips,
         positions: positions::for_tonight(&explained, false),
-        get_help: explained
-            .first()
-            .and_then(|c| section_for(c.id()))
-            .map_or(&[], |s| s.get_help),
+        get_help: if circulation_check {
+            &[]
+        } else {
+            explained
+                .first()
+                .and_then(|c| section_for(c.id()))
+                .map_or(&[], |s| s.get_help)
+        },
+        action,
+        call_instead,
+        circulation_check,
     }
 }
 
@@ -360,8 +393,50 @@ mod tests {
     }
 
     #[test]
+    fn rest_pain_on_its_own_sign_says_have_the_circulation_checked_and_offers_no_home_box() {
+        let a = assess(&[Heaviness, HeavinessBuildsDuringDay, WorseLegsRaised]);
+        let plan = beside(&a);
+        assert!(plan.circulation_check);
+        assert!(plan.get_help.is_empty());
+        assert_ne!(a.urgency, Urgency::SelfCare);
+        // The vein pattern alone keeps its box.
+        let veins = beside(&assess(&[Heaviness, HeavinessBuildsDuringDay]));
+        assert!(!veins.circulation_check && !veins.get_help.is_empty());
+    }
+
+    #[test]
+    fn self_care_without_steps_does_not_say_try_the_steps() {
+        let nothing = beside(&assess(&[]));
+        assert!(nothing.tips.is_empty());
+        assert!(
+            !nothing.action.contains("Try the steps"),
+            "{}",
+            nothing.action
+        );
+        let heel = beside(&assess(&[PainSoleSkin, CrackedHeels]));
+        assert!(!heel.tips.is_empty());
+        assert!(heel.action.starts_with("Try the steps"));
+    }
+
+    #[test]
+    fn the_classic_pair_with_hip_pain_leads_with_help_now_and_no_leg_raising_or_home_box() {
+        let a = assess(&[
+            WorseLegsRaised,
+            EasedLegsHangingDown,
+            PainOuterHip,
+            WorseLyingOnSide,
+        ]);
+        assert_eq!(a.urgency, Urgency::Urgent);
+        let plan = beside(&a);
+        assert!(plan.warning_only && plan.get_help.is_empty());
+        assert_eq!(plan.tips, [HANG_DOWN_WHILE_WAITING]);
+        assert!(!plan.positions.iter().any(|p| p.raises_legs()));
+        assert!(!plan.call_instead.is_empty());
+    }
+
+    #[test]
     fn no_leg_raising_once_rest_pain_is_ranked_at_all() {
-        // Veins first, rest pain second with no sign of poor flow: no rule, self-care.
+        // Veins first, rest pain second with no sign of poor flow: no rule, not urgent.
         let a = assess(&[
             Heaviness,
             HeavinessBuildsDuringDay,

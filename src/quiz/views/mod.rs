@@ -1,3 +1,5 @@
+mod child;
+mod emergency;
 mod history;
 mod intro;
 mod question;
@@ -17,6 +19,7 @@ enum Screen {
     Intro,
     Question,
     Review,
+    Child,
 }
 
 /// `/quiz`: the intro, the current question, or the review, whichever the saved progress says.
@@ -28,6 +31,11 @@ pub fn QuizPage() -> impl IntoView {
         quiz.progress
             .with(|progress| match progress.as_ref().map(|p| &p.position) {
                 None => Screen::Intro,
+                Some(Position::Review)
+                    if progress.as_ref().is_some_and(|p| p.answers.is_child()) =>
+                {
+                    Screen::Child
+                }
                 Some(Position::Review) => Screen::Review,
                 Some(Position::Question(_)) => Screen::Question,
             })
@@ -36,5 +44,6 @@ pub fn QuizPage() -> impl IntoView {
         Screen::Intro => view! { <intro::QuizIntro/> }.into_any(),
         Screen::Question => view! { <question::QuestionScreen/> }.into_any(),
         Screen::Review => view! { <review::ReviewScreen/> }.into_any(),
+        Screen::Child => view! { <child::ChildScreen/> }.into_any(),
     }
 }

@@ -1,7 +1,6 @@
-use crate::clinical::{Urgency, UrgencyReason};
-use crate::components::{StepHeading, UrgencyBanner};
+use super::emergency::EmergencyAdvice;
+use crate::components::StepHeading;
 use crate::quiz::questions::{Kind, Question};
-use crate::quiz::result::reason_text;
 use crate::quiz::QuizState;
 use leptos::prelude::*;
 
@@ -12,15 +11,9 @@ pub fn QuestionScreen() -> impl IntoView {
         quiz.progress
             .with(|p| p.as_ref().and_then(|p| p.current()).map(|q| q.id))
     });
-    let emergency = Memo::new(move |_| {
-        quiz.progress
-            .with(|p| p.as_ref().is_some_and(|p| p.emergency()))
-    });
     view! {
         <section class="page quiz">
-            <Show when=move || emergency.get()>
-                <EmergencyAdvice/>
-            </Show>
+            <EmergencyAdvice/>
             {move || {
                 current
                     .get()
@@ -28,34 +21,6 @@ pub fn QuestionScreen() -> impl IntoView {
                     .map(|question| view! { <QuestionBody question/> })
             }}
         </section>
-    }
-}
-
-/// Shown at once on an emergency answer, and kept above every later question.
-#[component]
-fn EmergencyAdvice() -> impl IntoView {
-    let quiz = QuizState::expect();
-    let reasons = move || {
-        quiz.progress.with(|p| {
-            p.as_ref()
-                .map(|p| p.answers.assessment().reasons)
-                .unwrap_or_default()
-                .iter()
-                .filter(|r| {
-                    matches!(
-                        r,
-                        UrgencyReason::RedFlag(_)
-                            | UrgencyReason::ChestPain
-                            | UrgencyReason::SafetyNet(..)
-                    )
-                })
-                .map(reason_text)
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        {move || view! { <UrgencyBanner urgency=Urgency::Emergency reasons=reasons()/> }}
-        <p class="small">"You can finish the questions afterwards, but do not wait to get help."</p>
     }
 }
 

@@ -3,7 +3,10 @@ use crate::components::pictures::diagram;
 use crate::components::{Figure, GetHelpBox, HowToLie, UrgencyBanner};
 use crate::learn::section_for;
 use crate::platform::{clock, document, share};
-use crate::quiz::result::{beside, compare, doctor_summary, reason_text, SavedResult};
+use crate::quiz::escalation::explained;
+use crate::quiz::result::{
+    beside, compare, doctor_summary, reason_text, SavedResult, CIRCULATION_CHECK,
+};
 use crate::quiz::QuizState;
 use crate::router::use_params_map;
 use crate::router::A;
@@ -49,6 +52,11 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
         .iter()
         .map(reason_text)
         .collect::<Vec<_>>();
+    let learn_more = assessment
+        .reasons
+        .iter()
+        .map(|r| explained(r).map(|e| e.href()))
+        .collect::<Vec<_>>();
     let plan = beside(&assessment);
     let when = clock::format_local(result.taken_ms());
     view! {
@@ -56,7 +64,8 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
             <h1>"Your result"</h1>
             <p class="small">{format!("Symptom check of {when}")}</p>
             {result.outdated().then(|| view! { <OutdatedNote/> })}
-            <UrgencyBanner urgency=assessment.urgency reasons/>
+            <UrgencyBanner urgency=assessment.urgency reasons action=plan.action call_instead=plan.call_instead learn_more/>
+            {plan.circulation_check.then(|| view! { <p class="note circulation-check">{CIRCULATION_CHECK}</p> })}
             <p class="disclaimer"><strong>"This is not a diagnosis."</strong>" It shows which common causes fit your answers. A doctor who examines you can tell more."</p>
             <RankedList ranked=assessment.ranked.clone()/>
             <TonightTips tips=plan.tips warning_only=plan.warning_only/>

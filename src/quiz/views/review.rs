@@ -1,3 +1,4 @@
+use super::emergency::EmergencyAdvice;
 use crate::quiz::result::answer_lines;
 use crate::quiz::QuizState;
 use crate::router::use_navigate;
@@ -25,6 +26,7 @@ pub fn ReviewScreen() -> impl IntoView {
     };
     view! {
         <section class="page quiz-review">
+            <EmergencyAdvice/>
             <h1>"Check your answers"</h1>
             <dl class="answers">
                 {move || {
