@@ -77,6 +77,11 @@ pub fn drawing(position: Position) -> Picture {
     }
 }
 
+/// Where the helper touches in the touch-the-toes test.
+pub fn touch_test() -> Picture {
+    picture!("touch-test-toes", "Both feet seen from above. Rings mark the three toes to touch on each foot: the big toe, the middle toe and the little toe.")
+}
+
 /// A drawing with its caption. The caption says what the drawing shows, so the image
 /// itself is named by it rather than described twice to a screen reader.
 #[component]
@@ -133,6 +138,7 @@ mod tests {
             .chain(&Condition::ALSO_COMMON)
             .map(|c| diagram(*c).expect("a diagram").file)
             .chain(Position::ALL.iter().map(|p| drawing(*p).file))
+            .chain([touch_test().file])
             .collect();
         let count = files.len();
         files.sort();
@@ -157,7 +163,8 @@ mod tests {
             .iter()
             .chain(&Condition::ALSO_COMMON)
             .filter_map(|c| diagram(*c))
-            .chain(Position::ALL.iter().map(|p| drawing(*p)));
+            .chain(Position::ALL.iter().map(|p| drawing(*p)))
+            .chain([touch_test()]);
         for picture in pictures {
             let name = picture.file;
             let art = picture.art();

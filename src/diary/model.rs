@@ -1,7 +1,7 @@
 //! One diary entry per night: pain, where, which position hurt, what helped, a quick foot
 //! look, moisturised or not, and a note. Pure and compact (kept for years).
 
-use crate::clinical::Finding;
+use crate::clinical::{Finding, Urgency};
 use serde::{Deserialize, Serialize};
 
 /// Hours after midnight that still belong to the night before: a 01:00 entry is last night's.
@@ -91,12 +91,15 @@ pub enum Helper {
     Emollient,
     #[serde(rename = "pill")]
     Painkiller,
+    #[serde(rename = "stretch")]
+    Stretching,
 }
 
 impl Helper {
-    pub const ALL: [Helper; 5] = [
+    pub const ALL: [Helper; 6] = [
         Helper::Pillow,
         Helper::LegsDown,
+        Helper::Stretching,
         Helper::Moving,
         Helper::Emollient,
         Helper::Painkiller,
@@ -105,7 +108,9 @@ impl Helper {
         match self {
             Helper::Pillow => "A pillow between or under the knees",
             Helper::LegsDown => "Hanging my legs down",
-            Helper::Moving => "Getting up and moving",
+            Helper::Stretching => "Stretching my calf or foot",
+            // Stored as "move" since the first diary: getting up and walking about.
+            Helper::Moving => "Walking about",
             Helper::Emollient => "Moisturising my feet",
             Helper::Painkiller => "A painkiller",
         }
@@ -163,6 +168,51 @@ pub struct Entry {
     pub note: String,
 }
 
+impl Entry {
+    /// What the night says in the quiz's terms, for the engine.
+    pub fn findings(&self) -> Vec<Finding> {
+        let places = self.places.iter().map(|place| match place {
+            Place::BackOfLeg => Finding::PainButtockDownLeg,
+            Place::LowerBack => Finding::PainLowerBack,
+            Place::Hip => Finding::PainOuterHip,
+            Place::Calf => Finding::PainCalf,
+            Place::Feet => Finding::PainFeet,
+            Place::HeelSkin => Finding::PainSoleSkin,
+        });
+        let positions = self.positions.iter().map(|position| match position {
+            Position::OnBack => Finding::WorseLyingOnBack,
+            Position::OnSide => Finding::WorseLyingOnSide,
+            Position::LegsRaised => Finding::WorseLegsRaised,
+        });
+        let helped = self.helped.iter().filter_map(|helper| match helper {
+            Helper::LegsDown => Some(Finding::EasedLegsHangingDown),
+            Helper::Stretching => Some(Finding::EasedByStretching),
+            Helper::Moving => Some(Finding::EasedByMoving),
+            _ => None,
+        });
+        places
+            .chain(positions)
+            .chain(helped)
+            .chain(self.warnings.iter().copied())
+            .collect()
+    }
+
+    /// Worse with the legs raised, or eased by hanging them down: the article's sign of
+    /// rest pain, which the engine never leaves at home (SPEC v3).
+    pub fn rest_pain_sign(&self) -> bool {
+        self.positions.contains(&Position::LegsRaised) || self.helped.contains(&Helper::LegsDown)
+    }
+}
+
+/// "Something worrying" on the feet: what to do and how soon, by what it is (SPEC: an
+/// infected crack or a dark toe cannot wait; a wound with diabetes within a working day).
+pub const WORRYING_FEET: &[(Urgency, &str)] = &[
+    (Urgency::Emergency, "With diabetes: a red, hot or swollen foot with a fever or shivers, or a toe turning black. Call the emergency number."),
+    (Urgency::Urgent, "Skin around a crack or wound that is red, hot or swollen and spreading, or oozes pus; a toe turning dark; or you feel unwell. Call the urgent-care line (NHS 111 in the UK) or the out-of-hours service."),
+    (Urgency::NextDay, "With diabetes: a wound or a deep or bleeding crack. Call your practice or foot team as soon as it opens."),
+    (Urgency::Soon, "A wound that is not healing, without diabetes: book an appointment in the coming days."),
+];
+
 pub const MAX_NOTE: usize = 500;
 
 /// Adds tonight's entry, or replaces it if tonight already has one (a second run updates).
@@ -177,6 +227,62 @@ pub fn upsert(entries: &mut Vec<Entry>, mut entry: Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clinical::assess;
+
+    #[test]
+    fn a_night_worse_with_the_legs_raised_or_eased_hanging_down_is_an_urgent_rest_pain_sign() {
+        for entry in [
+            Entry {
+                positions: vec![Position::LegsRaised],
+                ..Entry::default()
+            },
+            Entry {
+                helped: vec![Helper::LegsDown],
+                places: vec![Place::Feet],
+                ..Entry::default()
+            },
+        ] {
+            assert!(entry.rest_pain_sign());
+            assert!(
+                assess(&entry.findings()).urgency >= Urgency::Urgent,
+                "{entry:?}"
+            );
+        }
+        let sciatica = Entry {
+            places: vec![Place::BackOfLeg],
+            positions: vec![Position::OnSide],
+            helped: vec![Helper::Pillow, Helper::Stretching, Helper::Moving],
+            ..Entry::default()
+        };
+        assert!(!sciatica.rest_pain_sign());
+    }
+
+    #[test]
+    fn worrying_feet_say_how_soon_at_every_level_from_emergency_down() {
+        let levels: Vec<Urgency> = WORRYING_FEET.iter().map(|(u, _)| *u).collect();
+        assert_eq!(
+            levels,
+            [
+                Urgency::Emergency,
+                Urgency::Urgent,
+                Urgency::NextDay,
+                Urgency::Soon
+            ]
+        );
+    }
+
+    #[test]
+    fn older_helpers_still_read_and_the_new_ones_round_trip() {
+        let old: Entry = serde_json::from_str(r#"{"n":1,"p":3,"h":["move","down"]}"#).unwrap();
+        assert_eq!(old.helped, [Helper::Moving, Helper::LegsDown]);
+        let new = Entry {
+            helped: vec![Helper::Stretching],
+            ..Entry::default()
+        };
+        let json = serde_json::to_string(&new).unwrap();
+        assert!(json.contains(r#""h":["stretch"]"#), "{json}");
+        assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), new);
+    }
 
     #[test]
     fn an_entry_after_midnight_belongs_to_the_night_before() {

@@ -1,11 +1,11 @@
 //! `/tonight`: the one-minute bedtime routine, every step skippable, in the night theme.
 
-use super::model::{FeetToday, Helper, Place, Position};
+use super::model::{FeetToday, Helper, Place, Position, WORRYING_FEET};
 use super::state::{DiaryState, NightOverride};
 use super::stats::nudges;
 use crate::clinical::assess;
 use crate::clinical::warning_signs;
-use crate::components::{StepHeading, UrgencyBanner};
+use crate::components::{GetHelpBox, StepHeading, UrgencyBanner};
 use crate::platform::document;
 use crate::reminders::due::{Outcome, Status};
 use crate::reminders::RemindersState;
@@ -101,11 +101,35 @@ fn LegsStep() -> impl IntoView {
                     view! { <UrgencyBanner urgency reasons=vec!["You ticked a warning sign.".to_string()]/> }
                 })
             }}
+            <Show when=move || state.draft.with(|d| d.rest_pain_sign())>
+                <RestPainWarning/>
+            </Show>
             <label for="note" class="note-label">"Note (optional)"</label>
             <textarea id="note" rows="2" maxlength="500" prop:value=move || state.draft.with(|d| d.note.clone())
                 on:input=move |e| { let text = event_target_value(&e); state.draft.update(|d| d.note = text); }></textarea>
             <NextButtons/>
         </section>
+    }
+}
+
+/// A night worse with the legs raised, or eased by hanging them down: the pattern of poor
+/// blood flow, with its action and when to call the emergency number instead.
+#[component]
+fn RestPainWarning() -> impl IntoView {
+    let state = DiaryState::expect();
+    let urgency = move || state.draft.with(|d| assess(&d.findings()).urgency);
+    view! {
+        {move || view! {
+            <UrgencyBanner
+                urgency=urgency()
+                reasons=vec![
+                    "Pain that gets worse the longer your legs are up, or eases when you hang them down, can mean poor blood flow to the legs. It needs checking now: left alone it can lead to wounds that do not heal.".to_string(),
+                    "Do not raise your legs tonight: keep them level or let them hang down.".to_string(),
+                ]
+                call_instead=vec!["Call the emergency number if a leg suddenly turns cold, white, blue or numb, or you cannot move it."]
+                learn_more=vec![Some("/learn/arterial_rest_pain".to_string())]
+            />
+        }}
     }
 }
 
@@ -130,7 +154,8 @@ fn FeetStep() -> impl IntoView {
             <Heading text="A quick look at your feet"/>
             <fieldset class="choice-group"><legend>"Soles and heels tonight"</legend>{choices}</fieldset>
             <Show when=move || state.draft.with(|d| d.feet == Some(FeetToday::Worrying))>
-                <p class="note">"Do the full foot check to record where, and see what to do: "<A href="/foot-check">"full foot check"</A></p>
+                <GetHelpBox advice=WORRYING_FEET/>
+                <p class="note">"Then, if you can, do the full foot check to record where: "<A href="/foot-check">"full foot check"</A></p>
             </Show>
             <p><A href="/foot-check">"Or do the full two-minute foot check"</A></p>
             <details class="tonight-photo">

@@ -239,6 +239,7 @@ fn CheckList() -> impl IntoView {
                                 <li class="card check-row">
                                     <strong>{when.clone()}</strong>
                                     <span>{c.attention_summary()}</span>
+                                    {c.touch.map(|t| view! { <span class="touch-result">{t.summary()}</span> })}
                                     <button type="button" class="link-button" on:click=move |_| comparing.set(Some(id))>
                                         "Compare with the one before"<span class="visually-hidden">{format!(": the check of {when}")}</span>
                                     </button>

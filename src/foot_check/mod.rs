@@ -6,6 +6,8 @@ mod map;
 pub mod model;
 mod routine;
 mod state;
+mod touch_step;
+pub mod touch_test;
 
 pub use history::FootCheckHistory;
 pub use routine::FootCheckPage;

@@ -154,6 +154,13 @@ pub fn migrate_v2_to_v3(mut data: serde_json::Value) -> Result<serde_json::Value
     Ok(data)
 }
 
+/// Schema 4 adds two optional fields (a colder foot that came suddenly, the touch test).
+/// Nothing stored changes shape; the number goes up so that an older version of the app,
+/// which would drop them on its next save, refuses the data instead.
+pub fn migrate_v3_to_v4(data: serde_json::Value) -> Result<serde_json::Value, String> {
+    Ok(data)
+}
+
 /// Stored as `["L", "heel", ["dry", "crack"]]` (schema 2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "AreaWire", into = "AreaWire")]
@@ -218,6 +225,12 @@ pub struct FootCheck {
     /// The colder foot hurts in bed and eases when it hangs down (rest pain).
     #[serde(rename = "hang", default, skip_serializing_if = "std::ops::Not::not")]
     pub cold_foot_eases_hanging: bool,
+    /// The colder foot became so suddenly, within hours (SPEC v3: an emergency).
+    #[serde(rename = "sudden", default, skip_serializing_if = "std::ops::Not::not")]
+    pub colder_came_suddenly: bool,
+    /// The touch-the-toes test, when a helper ran it (schema 4).
+    #[serde(rename = "touch", default, skip_serializing_if = "Option::is_none")]
+    pub touch: Option<super::touch_test::TouchTest>,
     #[serde(rename = "dm", default, skip_serializing_if = "std::ops::Not::not")]
     pub diabetes: bool,
     /// Bit per area looked at (`bit`): areas seen with nothing to note need no record,
@@ -265,10 +278,29 @@ impl FootCheck {
             temperature,
             cold_foot_eases_hanging: cold_foot_eases_hanging
                 && temperature == Some(Temperature::OneColder),
+            colder_came_suddenly: false,
+            touch: None,
             diabetes,
             seen,
             notes,
         }
+    }
+
+    /// The colder foot's answers, kept only when a foot is colder.
+    pub fn with_colder_foot(mut self, came_suddenly: bool) -> FootCheck {
+        self.colder_came_suddenly =
+            came_suddenly && self.temperature == Some(Temperature::OneColder);
+        self
+    }
+
+    pub fn with_touch_test(mut self, touch: Option<super::touch_test::TouchTest>) -> FootCheck {
+        self.touch = touch;
+        self
+    }
+
+    /// Feet that have lost protective feeling on the touch test count as numb feet.
+    pub fn numb(&self) -> bool {
+        self.touch.is_some_and(|t| t.lost_protective_feeling())
     }
 
     /// The marks of an area: its note, "looks fine" if it was seen without one, or nothing.
@@ -314,13 +346,15 @@ impl FootCheck {
 pub enum Step {
     Prepare,
     Temperature,
+    /// The touch-the-toes test: skippable, it needs a second person.
+    TouchTest,
     Look(Foot, Area),
     Summary,
 }
 
 impl Step {
     pub fn all() -> Vec<Step> {
-        let mut steps = vec![Step::Prepare, Step::Temperature];
+        let mut steps = vec![Step::Prepare, Step::Temperature, Step::TouchTest];
         for foot in Foot::BOTH {
             steps.extend(Area::ALL.iter().map(|area| Step::Look(foot, *area)));
         }
@@ -350,11 +384,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_routine_walks_both_feet_left_then_right() {
+    fn the_routine_walks_both_feet_left_then_right_after_the_touch_test() {
         let steps = Step::all();
-        assert_eq!(steps.len(), 2 + 12 + 1);
-        assert_eq!(steps[2], Step::Look(Foot::Left, Area::Heel));
-        assert_eq!(steps[8], Step::Look(Foot::Right, Area::Heel));
+        assert_eq!(steps.len(), 3 + 12 + 1);
+        assert_eq!(steps[2], Step::TouchTest);
+        assert_eq!(steps[3], Step::Look(Foot::Left, Area::Heel));
+        assert_eq!(steps[9], Step::Look(Foot::Right, Area::Heel));
         assert_eq!(steps.last(), Some(&Step::Summary));
     }
 

@@ -2,7 +2,7 @@
 
 use super::advice::advise;
 use super::map::FootMap;
-use super::model::{toggle_mark, Area, Foot, FootCheck, Mark, Step, Temperature};
+use super::model::{toggle_mark, Area, Foot, Mark, Step, Temperature};
 use super::FootCheckState;
 use crate::components::{StepHeading, UrgencyBanner};
 use crate::photos::{AreaPhotos, PhotoViewer};
@@ -18,6 +18,7 @@ pub fn FootCheckPage() -> impl IntoView {
     move || match step.get() {
         Step::Prepare => view! { <Prepare/> }.into_any(),
         Step::Temperature => view! { <Temperature/> }.into_any(),
+        Step::TouchTest => view! { <super::touch_step::TouchTestStep/> }.into_any(),
         Step::Look(foot, area) => view! { <Look foot area/> }.into_any(),
         Step::Summary => view! { <Summary/> }.into_any(),
     }
@@ -34,7 +35,7 @@ fn StepCount() -> impl IntoView {
 }
 
 #[component]
-fn Nav(#[prop(into)] can_go_on: Signal<bool>) -> impl IntoView {
+pub(super) fn Nav(#[prop(into)] can_go_on: Signal<bool>) -> impl IntoView {
     let state = FootCheckState::expect();
     view! {
         <div class="quiz-actions">
@@ -98,6 +99,11 @@ fn Temperature() -> impl IntoView {
             </fieldset>
             <Show when=colder>
                 <label class="choice">
+                    <input type="checkbox" prop:checked=move || state.colder_came_suddenly.get()
+                        on:change=move |e| state.colder_came_suddenly.set(event_target_checked(&e))/>
+                    <span>"It became colder or paler suddenly, within the last hours"</span>
+                </label>
+                <label class="choice">
                     <input type="checkbox" prop:checked=move || state.cold_foot_eases_hanging.get()
                         on:change=move |e| state.cold_foot_eases_hanging.set(event_target_checked(&e))/>
                     <span>"In bed that foot hurts, and it eases when I hang it over the edge"</span>
@@ -155,17 +161,7 @@ fn Look(foot: Foot, area: Area) -> impl IntoView {
 #[component]
 fn Summary() -> impl IntoView {
     let state = FootCheckState::expect();
-    let check = Memo::new(move |_| {
-        state.draft.with(|draft| {
-            FootCheck::from_draft(
-                0,
-                state.temperature.get().flatten(),
-                state.cold_foot_eases_hanging.get(),
-                state.diabetes.get(),
-                draft,
-            )
-        })
-    });
+    let check = Memo::new(move |_| state.recorded(0));
     let advice = move || {
         let mut current = check.get();
         current.id = state
@@ -199,7 +195,9 @@ fn Summary() -> impl IntoView {
                         .iter()
                         .map(|r| format!("{}, {}: {}", r.foot.name(), r.area.name().to_lowercase(), r.marks.iter().map(|m| m.label().to_lowercase()).collect::<Vec<_>>().join(", ")))
                         .collect();
-                    if noted.is_empty() { vec!["Every area looked fine.".to_string()] } else { noted }
+                    let mut lines = if noted.is_empty() { vec!["Every area looked fine.".to_string()] } else { noted };
+                    lines.extend(check.touch.map(|t| t.summary()));
+                    lines
                         .into_iter()
                         .map(|line| view! { <li>{line}</li> })
                         .collect_view()

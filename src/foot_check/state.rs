@@ -1,4 +1,5 @@
 use super::model::{Draft, FootCheck, Step, Temperature};
+use super::touch_test::TouchTest;
 use crate::components::Notices;
 use crate::platform::clock;
 use crate::storage;
@@ -14,6 +15,9 @@ pub struct FootCheckState {
     /// None until answered; `Some(None)` is "not sure".
     pub temperature: RwSignal<Option<Option<Temperature>>>,
     pub cold_foot_eases_hanging: RwSignal<bool>,
+    pub colder_came_suddenly: RwSignal<bool>,
+    /// None until answered; `Some(None)`: skipped (no one to help).
+    pub touch: RwSignal<Option<Option<TouchTest>>>,
     pub diabetes: RwSignal<bool>,
     /// The id of the check just saved, while its summary is on screen.
     pub saved: RwSignal<Option<u64>>,
@@ -44,6 +48,8 @@ impl FootCheckState {
             draft: RwSignal::new(Draft::new()),
             temperature: RwSignal::new(None),
             cold_foot_eases_hanging: RwSignal::new(false),
+            colder_came_suddenly: RwSignal::new(false),
+            touch: RwSignal::new(None),
             diabetes: RwSignal::new(diabetes),
             saved: RwSignal::new(None),
             started: RwSignal::new(clock::now_ms() as u64),
@@ -86,20 +92,30 @@ impl FootCheckState {
         self.draft.set(Draft::new());
         self.temperature.set(None);
         self.cold_foot_eases_hanging.set(false);
+        self.colder_came_suddenly.set(false);
+        self.touch.set(None);
         self.saved.set(None);
+    }
+
+    /// The check as recorded so far (tracked: a summary on screen follows every answer).
+    pub fn recorded(&self, id: u64) -> FootCheck {
+        self.draft
+            .with(|draft| {
+                FootCheck::from_draft(
+                    id,
+                    self.temperature.get().flatten(),
+                    self.cold_foot_eases_hanging.get(),
+                    self.diabetes.get(),
+                    draft,
+                )
+            })
+            .with_colder_foot(self.colder_came_suddenly.get())
+            .with_touch_test(self.touch.get().flatten())
     }
 
     /// Saves the check; read-modify-write so another tab's checks are kept.
     pub fn save(&self) -> Option<u64> {
-        let check = self.draft.with_untracked(|draft| {
-            FootCheck::from_draft(
-                self.started.get_untracked(),
-                self.temperature.get_untracked().flatten(),
-                self.cold_foot_eases_hanging.get_untracked(),
-                self.diabetes.get_untracked(),
-                draft,
-            )
-        });
+        let check = untrack(|| self.recorded(self.started.get()));
         let id = check.id;
         let add = |checks: &mut Vec<FootCheck>| {
             checks.retain(|c| c.id != id);

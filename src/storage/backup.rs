@@ -244,6 +244,8 @@ mod tests {
                 id: 1_500,
                 temperature: None,
                 cold_foot_eases_hanging: false,
+                colder_came_suddenly: false,
+                touch: None,
                 diabetes: false,
                 seen: 3,
                 notes: vec![],

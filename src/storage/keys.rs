@@ -34,10 +34,12 @@ pub const FOOT_CHECKS: Key = Key {
     name: "lan.footchecks",
     // 2: notes as arrays instead of objects. 3: the temperature as same, one warmer or
     // one colder (was true or false), and whether a colder foot eases hanging down.
-    schema: 3,
+    // 4: whether a colder foot came suddenly, and the touch-the-toes test.
+    schema: 4,
     migrations: &[
         crate::foot_check::model::migrate_v1_to_v2,
         crate::foot_check::model::migrate_v2_to_v3,
+        crate::foot_check::model::migrate_v3_to_v4,
     ],
 };
 

@@ -206,7 +206,14 @@ fn diary_and_feet() -> String {
             } else {
                 notes.join("; ")
             };
-            format!("{} ({found})\n", clock::format_local(check.id as f64))
+            let touch = check
+                .touch
+                .map(|t| format!("; {}", t.summary()))
+                .unwrap_or_default();
+            format!(
+                "{} ({found}){touch}\n",
+                clock::format_local(check.id as f64)
+            )
         }
     });
     out

@@ -9,7 +9,7 @@ pub mod webdriver;
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 
-pub const CONDITIONS: [&str; 7] = [
+pub const CONDITIONS: [&str; 9] = [
     "nerve_compression",
     "neuropathy",
     "joint_and_muscle",
@@ -17,6 +17,8 @@ pub const CONDITIONS: [&str; 7] = [
     "arterial_rest_pain",
     "venous_insufficiency",
     "skin_fissures",
+    "night_cramps",
+    "restless_legs",
 ];
 
 /// Every fixed route: (path, words its page heading must contain).
@@ -34,6 +36,7 @@ pub fn routes() -> Vec<(String, &'static str)> {
         ("/tonight".to_string(), "Your legs tonight"),
         ("/diary".to_string(), "Night diary"),
         ("/no/such/page".to_string(), "could not find"),
+        ("/learn/warning-signs".to_string(), "Warning signs"),
     ];
     let headings = [
         "pinched nerve",
@@ -43,6 +46,8 @@ pub fn routes() -> Vec<(String, &'static str)> {
         "rest pain",
         "Vein disease",
         "Cracked heel skin",
+        "Night cramps",
+        "Restless legs",
     ];
     for (id, heading) in CONDITIONS.iter().zip(headings) {
         routes.push((format!("/learn/{id}"), heading));

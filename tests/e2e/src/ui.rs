@@ -50,6 +50,11 @@ pub fn answer(page: &Page, browser: &mut Browser, labels: &[&str]) {
     .unwrap_or_else(|e| panic!("after answering {labels:?} on {before:?}: {e}"));
 }
 
+/// The adults-only question's answer for an adult, the check's first screen.
+pub const ADULT: &str = "Yes, 16 or over";
+
+/// Opens the check and answers the adults-only question for an adult: returns on the first
+/// warning-sign screen.
 pub fn begin_quiz(page: &Page, browser: &mut Browser, origin: &str) {
     page.open(browser, &format!("{origin}/quiz")).unwrap();
     click_button(page, browser, "Start the check");
@@ -59,6 +64,7 @@ pub fn begin_quiz(page: &Page, browser: &mut Browser, origin: &str) {
         Duration::from_secs(5),
     )
     .unwrap();
+    answer(page, browser, &[ADULT]);
 }
 
 /// Clicks `button` and waits for the next screen (a new heading).
@@ -88,19 +94,23 @@ pub fn answer_all_and_see_result(page: &Page, browser: &mut Browser, answers: &[
     .unwrap();
 }
 
-/// The answers, screen by screen, of a person with cracked heels and nothing worse.
-pub const CRACKED_HEELS_ANSWERS: [&[&str]; 12] = [
+/// The answers, screen by screen after the adults-only question, of a person with cracked
+/// heels and nothing worse.
+pub const CRACKED_HEELS_ANSWERS: [&[&str]; 15] = [
     &["None of these"],
     &["None of these"],
     &["A sharp, stinging spot"],
     &["Both legs"],
+    &["Pain, burning"],
     &["Not sure"],
     &["At night in general"],
     &["Neither of these"],
-    &["Nothing helps"],
+    &["No"],
+    &["No, or not sure"],
     &["My feet do not hurt when I stand"],
     &["Cracks in the skin"],
     &["No"],
+    &["It is new"],
     &["None of these"],
 ];
 

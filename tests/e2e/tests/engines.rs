@@ -142,7 +142,7 @@ async fn next(s: &Session) {
 async fn a_whole_symptom_check(s: &Session, origin: &str) {
     s.goto(&format!("{origin}/quiz")).await.unwrap();
     s.click_button("Start the check").await.unwrap();
-    for labels in CRACKED_HEELS_ANSWERS {
+    for labels in std::iter::once(&[e2e::ui::ADULT][..]).chain(CRACKED_HEELS_ANSWERS) {
         for label in labels {
             s.pick(label).await.unwrap();
         }

@@ -41,7 +41,9 @@ fn the_quiz_can_be_started_answered_and_finished_with_the_keyboard_alone() {
     );
 
     // Each question: tab to the last choice ("None of these" / "Not sure"…), tick it, go on.
+    // The adults-only question first, answered for an adult (its first choice).
     let exits = [
+        "Yes, 16 or over",
         "None of these",
         "None of these",
         "Not sure",
@@ -49,9 +51,12 @@ fn the_quiz_can_be_started_answered_and_finished_with_the_keyboard_alone() {
         "Not sure",
         "Not sure",
         "Not sure",
-        "Nothing helps",
+        "Not sure",
+        "Not sure",
+        "No, or not sure",
         "None of these",
         "None of these",
+        "Not sure",
         "None of these",
     ];
     for (number, exit) in exits.iter().enumerate() {
@@ -75,6 +80,8 @@ fn the_quiz_can_be_started_answered_and_finished_with_the_keyboard_alone() {
                 page.focused(&mut browser).unwrap().contains(exit),
                 "{heading}"
             );
+            // The arrows tick as they move; Space ticks the first choice, where they did not.
+            page.press(&mut browser, " ").unwrap();
         } else {
             tab_to(&page, &mut browser, &format!("INPUT:{exit}"));
             page.press(&mut browser, " ").unwrap();

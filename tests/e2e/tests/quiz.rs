@@ -83,16 +83,15 @@ fn rest_pain_answers_end_in_urgent_advice_that_says_do_not_raise_the_legs() {
     answer(&page, &mut browser, &["None of these"]);
     answer(&page, &mut browser, &["Feet or toes"]);
     answer(&page, &mut browser, &["Both legs"]);
+    answer(&page, &mut browser, &["Pain, burning"]);
     answer(&page, &mut browser, &["Severe: the pain stops me"]);
     answer(&page, &mut browser, &["At night in general"]);
-    answer(
-        &page,
-        &mut browser,
-        &["It hurts more the longer they are up"],
-    );
-    answer(&page, &mut browser, &["Hanging my legs"]);
+    answer(&page, &mut browser, &["It hurts more, the longer"]);
+    answer(&page, &mut browser, &["Yes"]);
+    answer(&page, &mut browser, &["No, or not sure"]);
     answer(&page, &mut browser, &["None of these"]);
     answer(&page, &mut browser, &["Feet that are cold or pale"]);
+    answer(&page, &mut browser, &["It is new"]);
     answer(&page, &mut browser, &["I smoke"]);
     assert_eq!(heading(&page, &mut browser), "Check your answers");
     shot(&page, &mut browser, "review");
@@ -119,7 +118,13 @@ fn rest_pain_answers_end_in_urgent_advice_that_says_do_not_raise_the_legs() {
     assert!(first_cause.starts_with("Poor blood flow"), "{first_cause}");
     let body = page.text(&mut browser, "main").unwrap();
     assert!(body.contains("While you get help, do not raise your legs"));
-    assert!(body.contains("you said it is worse with your legs raised"));
+    assert!(body.contains("you said it hurts more the longer your legs are up"));
+    // Under the action: when to call the emergency number instead, with rest pain's signs.
+    assert!(
+        banner.contains("When to call the emergency number instead")
+            && banner.contains("suddenly turns cold, white, blue or numb"),
+        "{banner}"
+    );
     assert!(body.contains("This is not a diagnosis"));
     // While getting help: only how to hold the legs, never a picture of raised legs.
     assert_eq!(
@@ -199,6 +204,7 @@ fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
     answer(&page, &mut browser, &["None of these"]);
     answer(&page, &mut browser, &["Calf"]);
     answer(&page, &mut browser, &["Both legs"]);
+    answer(&page, &mut browser, &["Pain, burning"]);
     assert_eq!(heading(&page, &mut browser), "What does it feel like?");
     shot(&page, &mut browser, "question");
 
@@ -216,12 +222,13 @@ fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
     assert!(page
         .text(&mut browser, ".step")
         .unwrap()
-        .contains("Question 5 of"));
+        .contains("Question 7 of"));
 
     answer(&page, &mut browser, &["Not sure"]);
     answer(&page, &mut browser, &["At night in general"]);
     answer(&page, &mut browser, &["Neither of these"]);
-    answer(&page, &mut browser, &["Nothing helps"]);
+    answer(&page, &mut browser, &["No"]);
+    answer(&page, &mut browser, &["No, or not sure"]);
     answer(&page, &mut browser, &["My feet do not hurt when I stand"]);
     answer(
         &page,
@@ -233,6 +240,7 @@ fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
         "Are any of the cracks deep or bleeding?"
     );
     answer(&page, &mut browser, &["No"]);
+    answer(&page, &mut browser, &["It is new"]);
     answer(&page, &mut browser, &["None of these"]);
     assert_eq!(heading(&page, &mut browser), "Check your answers");
 
@@ -376,12 +384,15 @@ fn heavy_legs_that_settle_when_raised_show_the_raised_legs_position() {
             &["None of these"],
             &["Calf"],
             &["Both legs"],
+            &["Pain, burning"],
             &["Heavy, tired legs"],
             &["At night in general"],
-            &["They feel heavy or uncomfortable"],
-            &["Nothing helps"],
+            &["They feel heavy for the first minutes"],
+            &["No"],
+            &["No, or not sure"],
             &["They get heavier as the day goes on"],
             &["None of these"],
+            &["It is new"],
             &["None of these"],
         ],
     );

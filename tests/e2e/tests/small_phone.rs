@@ -112,6 +112,7 @@ fn a_focused_question_heading_is_never_under_the_sticky_header() {
         "the focused heading is {clearance} px below the header"
     );
     // And on a later question, reached from the bottom of a long one.
+    e2e::ui::answer(&page, &mut browser, &[e2e::ui::ADULT]);
     e2e::ui::pick(&page, &mut browser, &["None of these"]);
     page.eval(
         &mut browser,
