@@ -86,8 +86,16 @@ fn WarningSignsPage() -> impl IntoView {
 
 #[component]
 fn WarningPart(explanation: &'static Explanation) -> impl IntoView {
+    let part = NodeRef::<leptos::html::Section>::new();
+    // A link from a result names its part: open there, with the keyboard there too.
+    // The next frame: a page loaded with its chunk is attached to the document only then.
+    Effect::new(move || {
+        if let Some(part) = part.get() {
+            request_animation_frame(move || document::scroll_to_if_named(&part));
+        }
+    });
     view! {
-        <section class="warning-part" id=explanation.warning.anchor() aria-labelledby=format!("{}-title", explanation.warning.anchor())>
+        <section class="warning-part" id=explanation.warning.anchor() tabindex="-1" node_ref=part aria-labelledby=format!("{}-title", explanation.warning.anchor())>
             <h2 id=format!("{}-title", explanation.warning.anchor())>{explanation.title}</h2>
             <p class="note call-now"><strong>{explanation.call_now}</strong></p>
             {explanation.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}

@@ -55,6 +55,18 @@ pub fn focus_at_top(element: &web_sys::HtmlElement) {
     focus(element);
 }
 
+/// Brings `element` into view when the address names it (`#id`): a page drawn by the app
+/// after the browser looked for the fragment would otherwise open at its top.
+pub fn scroll_to_if_named(element: &web_sys::HtmlElement) {
+    let named = web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .is_some_and(|hash| hash.strip_prefix('#') == Some(element.id().as_str()));
+    if named {
+        element.scroll_into_view();
+        focus(element);
+    }
+}
+
 /// Moves the keyboard focus to `element` where it is; a failure only costs the move.
 pub fn focus(element: &web_sys::HtmlElement) {
     if let Err(error) = element.focus() {

@@ -21,13 +21,18 @@ fn next(page: &Page, browser: &mut Browser) {
     .unwrap_or_else(|e| panic!("after {before:?}: {e}"));
 }
 
+/// The touch-the-toes step's answer of a person with no one to help.
+const SKIP_TOUCH: &[&str] = &["Skip it"];
+
 /// Runs the whole routine; `temperature` are the labels to tick on the first screen,
-/// `marks(foot, area)` the labels to tick on each area's screen.
+/// `touch` those of the touch-the-toes step, `marks(foot, area)` the labels to tick on
+/// each area's screen.
 fn run_check(
     page: &Page,
     browser: &mut Browser,
     origin: &str,
     temperature: &[&str],
+    touch: &[&str],
     marks: impl Fn(&str) -> Vec<&'static str>,
     shots: bool,
 ) {
@@ -45,6 +50,12 @@ fn run_check(
     pick(page, browser, temperature);
     if shots {
         shot(page, browser, "01-temperature");
+    }
+    next(page, browser);
+    assert_eq!(heading(page, browser), "Touch the toes");
+    pick(page, browser, touch);
+    if shots {
+        shot(page, browser, "01-touch-test");
     }
     next(page, browser);
     for step in 0..12 {
@@ -69,6 +80,7 @@ fn a_full_check_of_both_feet_is_saved_and_shows_on_the_map_after_a_reload() {
         &mut browser,
         &server.origin(),
         &["Both feel the same"],
+        SKIP_TOUCH,
         |title| {
             if title == "Left foot: heel" {
                 vec!["Dry or flaky", "A crack"]
@@ -173,6 +185,7 @@ fn dark_skin_on_a_toe_means_help_now_not_tomorrow() {
         &mut browser,
         &server.origin(),
         &["Both feel the same"],
+        SKIP_TOUCH,
         |title| {
             if title == "Right foot: toes" {
                 vec!["Dark or black skin"]
@@ -200,6 +213,7 @@ fn a_colder_foot_that_eases_hanging_down_is_urgent_and_says_do_not_raise_it() {
         &mut browser,
         &server.origin(),
         &["One foot is colder or paler", "In bed that foot hurts"],
+        SKIP_TOUCH,
         |_| vec!["Looks fine"],
         false,
     );
@@ -225,6 +239,8 @@ fn tapping_an_area_on_the_map_goes_to_record_it() {
     click_button(&page, &mut browser, "Start the foot check");
     pick(&page, &mut browser, &["Not sure"]);
     next(&page, &mut browser);
+    pick(&page, &mut browser, SKIP_TOUCH);
+    next(&page, &mut browser);
     assert_eq!(heading(&page, &mut browser), "Left foot: heel");
     // The right foot's toes: the fourth area of the second sole.
     page.eval(
@@ -238,4 +254,96 @@ fn tapping_an_area_on_the_map_goes_to_record_it() {
         Duration::from_secs(3),
     )
     .unwrap();
+}
+
+/// SPEC v3's touch-the-toes test: two of the six toes not felt mean feet that have lost
+/// protective feeling (`soon`), kept with the check and shown on its history.
+#[test]
+fn a_touch_test_with_two_toes_not_felt_is_soon_and_kept_with_the_check() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    run_check(
+        &page,
+        &mut browser,
+        &server.origin(),
+        &["Both feel the same"],
+        &[
+            "We are doing it now",
+            "Left foot, big toe: not felt",
+            "Right foot, little toe: not felt",
+        ],
+        |_| vec!["Looks fine"],
+        false,
+    );
+    let banner = page.text(&mut browser, ".urgency-banner").unwrap();
+    assert!(
+        banner.contains("See a doctor in the next few days"),
+        "{banner}"
+    );
+    assert!(
+        banner.contains("lost some of their protective feeling"),
+        "{banner}"
+    );
+    let body = page.text(&mut browser, "main").unwrap();
+    assert!(body.contains("Touch test: 2 of 6 toes not felt"), "{body}");
+    assert!(!body.contains("pumice stone after a bath"), "{body}");
+    shot(&page, &mut browser, "17-touch-test-two-not-felt");
+    click_button(&page, &mut browser, "Save this check");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('[role=status] strong')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let stored = page
+        .eval(
+            &mut browser,
+            "JSON.parse(localStorage.getItem('lan.footchecks')).data[0].touch",
+        )
+        .unwrap();
+    assert_eq!(
+        stored,
+        json!(33),
+        "left big toe (bit 0) and right little toe (bit 5)"
+    );
+    page.open(
+        &mut browser,
+        &format!("{}/foot-check/history", server.origin()),
+    )
+    .unwrap();
+    page.reload(&mut browser).unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.touch-result')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    assert!(page
+        .text(&mut browser, ".touch-result")
+        .unwrap()
+        .contains("lost some protective feeling"));
+    assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+#[test]
+fn the_touch_test_step_shows_where_to_touch() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    page.open(&mut browser, &format!("{}/foot-check", server.origin()))
+        .unwrap();
+    click_button(&page, &mut browser, "Start the foot check");
+    pick(&page, &mut browser, &["Both feel the same"]);
+    next(&page, &mut browser);
+    assert_eq!(heading(&page, &mut browser), "Touch the toes");
+    let picture = page
+        .eval(
+            &mut browser,
+            "document.querySelector('figure[data-picture=touch-test-toes] svg path') !== null",
+        )
+        .unwrap();
+    assert_eq!(picture, json!(true));
+    pick(&page, &mut browser, &["We are doing it now"]);
+    shot(&page, &mut browser, "01-touch-test");
 }

@@ -63,9 +63,11 @@ fn a_night_cramp_check_ends_on_night_cramps_at_home_with_the_stretch_picture() {
         body.contains("pull your toes up towards your knee"),
         "{body}"
     );
+    let positions = pictures(&page, &mut browser, ".how-to-lie");
     assert_eq!(
-        pictures(&page, &mut browser, ".how-to-lie"),
-        ["posture-loose-covers"]
+        positions.first().map(String::as_str),
+        Some("posture-loose-covers"),
+        "{positions:?}"
     );
     shot(&page, &mut browser, "night-cramps");
     assert!(page.problems(&browser.take_events()).is_empty());
@@ -202,6 +204,14 @@ fn sciatica_down_both_legs_from_back_and_calf_ends_on_the_emergency_advice() {
         .text(&mut browser, "#cauda-equina")
         .unwrap()
         .contains("bladder"));
+    // Opened at its part, not at the top of the page.
+    page.wait_for(
+        &mut browser,
+        "(() => { const top = document.querySelector('#cauda-equina').getBoundingClientRect().top;
+                  return top >= 0 && top < 250 && document.activeElement.id === 'cauda-equina'; })()",
+        Duration::from_secs(3),
+    )
+    .expect("the part in view");
     shot(&page, &mut browser, "warning-signs");
     assert!(page.problems(&browser.take_events()).is_empty());
 }
@@ -297,6 +307,11 @@ fn a_diary_night_eased_by_hanging_the_legs_down_shows_the_rest_pain_warning() {
         json!(1),
         "once"
     );
+    page.eval(
+        &mut browser,
+        "document.querySelector('.urgency-banner').scrollIntoView({ block: 'start' })",
+    )
+    .unwrap();
     shot(&page, &mut browser, "diary-rest-pain");
     assert!(page.problems(&browser.take_events()).is_empty());
 }
