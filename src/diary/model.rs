@@ -207,10 +207,10 @@ impl Entry {
 /// "Something worrying" on the feet: what to do and how soon, by what it is (SPEC: an
 /// infected crack or a dark toe cannot wait; a wound with diabetes within a working day).
 pub const WORRYING_FEET: &[(Urgency, &str)] = &[
-    (Urgency::Emergency, "With diabetes: a red, hot or swollen foot with a fever or shivers, or a toe turning black. Call the emergency number."),
-    (Urgency::Urgent, "Skin around a crack or wound that is red, hot or swollen and spreading, or oozes pus; a toe turning dark; or you feel unwell. Call the urgent-care line (NHS 111 in the UK) or the out-of-hours service."),
-    (Urgency::NextDay, "With diabetes: a wound or a deep or bleeding crack. Call your practice or foot team as soon as it opens."),
-    (Urgency::Soon, "A wound that is not healing, without diabetes: book an appointment in the coming days."),
+    (Urgency::Emergency, "with diabetes, a red, hot or swollen foot with a fever or shivers, or a toe turning black."),
+    (Urgency::Urgent, "skin around a crack or wound that is red, hot or swollen and spreading, or oozes pus; a toe turning dark; or you feel unwell. Call the urgent-care line (NHS 111 in the UK) or the out-of-hours service."),
+    (Urgency::NextDay, "with diabetes, a wound or a deep or bleeding crack: your practice or foot-care team, on the next working day."),
+    (Urgency::Soon, "a wound that is not healing, without diabetes."),
 ];
 
 pub const MAX_NOTE: usize = 500;

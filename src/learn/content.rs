@@ -211,7 +211,7 @@ pub const SECTIONS: &[Section] = &[
             tip("Move regularly in the daytime: a walk every day helps many people."),
         ],
         get_help: &[
-            (Urgency::Soon, "See a doctor in the coming days. Ask for a blood test for iron (ferritin) before taking iron tablets, and bring a list of your medicines."),
+            (Urgency::Soon, "ask for a blood test for iron (ferritin) before you take iron tablets, and bring a list of your medicines."),
         ],
     },
 ];

@@ -53,9 +53,8 @@ pub fn answer(page: &Page, browser: &mut Browser, labels: &[&str]) {
 /// The adults-only question's answer for an adult, the check's first screen.
 pub const ADULT: &str = "Yes, 16 or over";
 
-/// Opens the check and answers the adults-only question for an adult: returns on the first
-/// warning-sign screen.
-pub fn begin_quiz(page: &Page, browser: &mut Browser, origin: &str) {
+/// Opens the check and starts it: returns on the adults-only question.
+pub fn open_quiz(page: &Page, browser: &mut Browser, origin: &str) {
     page.open(browser, &format!("{origin}/quiz")).unwrap();
     click_button(page, browser, "Start the check");
     page.wait_for(
@@ -64,6 +63,12 @@ pub fn begin_quiz(page: &Page, browser: &mut Browser, origin: &str) {
         Duration::from_secs(5),
     )
     .unwrap();
+}
+
+/// Opens the check and answers the adults-only question for an adult: returns on the first
+/// warning-sign screen.
+pub fn begin_quiz(page: &Page, browser: &mut Browser, origin: &str) {
+    open_quiz(page, browser, origin);
     answer(page, browser, &[ADULT]);
 }
 

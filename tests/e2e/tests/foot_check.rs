@@ -24,6 +24,21 @@ fn next(page: &Page, browser: &mut Browser) {
 /// The touch-the-toes step's answer of a person with no one to help.
 const SKIP_TOUCH: &[&str] = &["Skip it"];
 
+/// Opens the routine and answers the warmth step: returns on the touch-the-toes step.
+fn to_touch_step(page: &Page, browser: &mut Browser, origin: &str, temperature: &[&str]) {
+    page.open(browser, &format!("{origin}/foot-check")).unwrap();
+    click_button(page, browser, "Start the foot check");
+    page.wait_for(
+        browser,
+        "document.querySelector('main h1').textContent === 'Feel both feet'",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    pick(page, browser, temperature);
+    next(page, browser);
+    assert_eq!(heading(page, browser), "Touch the toes");
+}
+
 /// Runs the whole routine; `temperature` are the labels to tick on the first screen,
 /// `touch` those of the touch-the-toes step, `marks(foot, area)` the labels to tick on
 /// each area's screen.
@@ -234,11 +249,7 @@ fn tapping_an_area_on_the_map_goes_to_record_it() {
     let server = StaticServer::start(&e2e::dist_dir());
     let mut browser = Browser::launch().unwrap();
     let page = browser.new_page().unwrap();
-    page.open(&mut browser, &format!("{}/foot-check", server.origin()))
-        .unwrap();
-    click_button(&page, &mut browser, "Start the foot check");
-    pick(&page, &mut browser, &["Not sure"]);
-    next(&page, &mut browser);
+    to_touch_step(&page, &mut browser, &server.origin(), &["Not sure"]);
     pick(&page, &mut browser, SKIP_TOUCH);
     next(&page, &mut browser);
     assert_eq!(heading(&page, &mut browser), "Left foot: heel");
@@ -331,12 +342,12 @@ fn the_touch_test_step_shows_where_to_touch() {
     let server = StaticServer::start(&e2e::dist_dir());
     let mut browser = Browser::launch().unwrap();
     let page = browser.new_page().unwrap();
-    page.open(&mut browser, &format!("{}/foot-check", server.origin()))
-        .unwrap();
-    click_button(&page, &mut browser, "Start the foot check");
-    pick(&page, &mut browser, &["Both feel the same"]);
-    next(&page, &mut browser);
-    assert_eq!(heading(&page, &mut browser), "Touch the toes");
+    to_touch_step(
+        &page,
+        &mut browser,
+        &server.origin(),
+        &["Both feel the same"],
+    );
     let picture = page
         .eval(
             &mut browser,

@@ -219,15 +219,7 @@ fn sciatica_down_both_legs_from_back_and_calf_ends_on_the_emergency_advice() {
 #[test]
 fn a_child_gets_its_own_page_and_nothing_is_saved() {
     let (server, mut browser, page) = e2e::start_app();
-    page.open(&mut browser, &format!("{}/quiz", server.origin()))
-        .unwrap();
-    click_button(&page, &mut browser, "Start the check");
-    page.wait_for(
-        &mut browser,
-        "document.querySelector('fieldset.question')",
-        Duration::from_secs(5),
-    )
-    .unwrap();
+    ui::open_quiz(&page, &mut browser, &server.origin());
     assert_eq!(heading(&page, &mut browser), "Are you 16 or over?");
     answer(&page, &mut browser, &["No, under 16"]);
     assert_eq!(heading(&page, &mut browser), "This check is for adults");
