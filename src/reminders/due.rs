@@ -85,6 +85,51 @@ pub fn migrate_v1_to_v2(mut data: serde_json::Value) -> Result<serde_json::Value
     Ok(data)
 }
 
+/// Schema 3 stores the next id, so ids are never reused, and repairs what reuse did before:
+/// a deleted reminder's record (its log and snoozes) stayed behind and passed to the next
+/// reminder given the same id. Entries of a reminder no longer listed are dropped; so are
+/// those of a listed reminder dated before the day it was created, which belonged to a
+/// deleted one with its id. The next id starts past every id the data names.
+pub fn migrate_v2_to_v3(mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+    let object = data.as_object_mut().ok_or("reminders are not an object")?;
+    let mut since: std::collections::BTreeMap<u64, i64> = std::collections::BTreeMap::new();
+    for reminder in object
+        .get("list")
+        .and_then(|l| l.as_array())
+        .into_iter()
+        .flatten()
+    {
+        let id = reminder
+            .get("id")
+            .and_then(|i| i.as_u64())
+            .ok_or("a reminder without an id")?;
+        let from = reminder.get("from").and_then(|f| f.as_i64()).unwrap_or(0);
+        since.insert(id, from);
+    }
+    let mut highest = since.keys().max().copied().unwrap_or(0);
+    let mut keep = |id: Option<u64>, day: Option<i64>| {
+        let id = id.unwrap_or(0);
+        highest = highest.max(id);
+        since
+            .get(&id)
+            .is_some_and(|from| day.is_none_or(|day| day >= *from))
+    };
+    if let Some(log) = object.get_mut("log").and_then(|l| l.as_array_mut()) {
+        log.retain(|entry| keep(entry[0].as_u64(), entry[1].as_i64()));
+    }
+    if let Some(snoozes) = object.get_mut("snoozes").and_then(|l| l.as_array_mut()) {
+        snoozes.retain(|snooze| {
+            keep(
+                snooze.get("reminder").and_then(|r| r.as_u64()),
+                snooze.get("day").and_then(|d| d.as_i64()),
+            )
+        });
+    }
+    let next = u32::try_from(highest + 1).map_err(|_| "a reminder id is out of range")?;
+    object.insert("next".into(), serde_json::json!(next));
+    Ok(data)
+}
+
 /// A snooze is short-lived and only needs to survive a reload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snooze {
@@ -96,6 +141,10 @@ pub struct Snooze {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reminders {
     pub list: Vec<Reminder>,
+    /// The id the next new reminder gets (schema 3). Ids are never reused: a reused id
+    /// would inherit a deleted reminder's done and skipped nights.
+    #[serde(rename = "next", default)]
+    pub next_id: u32,
     #[serde(default)]
     pub log: Vec<LogEntry>,
     #[serde(default)]
@@ -262,16 +311,21 @@ impl Reminders {
                 if self.list.len() >= MAX_REMINDERS {
                     return Err(ScheduleError::TooMany);
                 }
-                reminder.id = self.list.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+                let past_every_listed = self.list.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+                reminder.id = self.next_id.max(past_every_listed);
+                self.next_id = reminder.id.saturating_add(1);
                 self.list.push(reminder.clone());
             }
         }
         Ok(reminder.id)
     }
 
+    /// Deletes a reminder with its record: its done and skipped nights and its snoozes.
     pub fn remove(&mut self, id: u32) {
         self.list.retain(|r| r.id != id);
+        self.log.retain(|entry| entry.reminder != id);
         self.snoozes.retain(|s| s.reminder != id);
+        self.next_id = self.next_id.max(id.saturating_add(1));
     }
 
     /// Drops snoozes that ended long ago, so the stored value does not grow.
@@ -483,6 +537,52 @@ mod tests {
         for bad in ["", "25:00", "7", "ab:cd", "12:60"] {
             assert_eq!(parse_time(bad), Err(ScheduleError::BadTime), "{bad}");
         }
+    }
+
+    /// Issue 24's trace: reminder 2 done at 22:05 and deleted; a new reminder got id 2 and
+    /// showed "Done" that night.
+    #[test]
+    fn a_deleted_reminders_record_goes_with_it_and_its_id_is_never_reused() {
+        let draft = |label: &str, time: u16| Reminder {
+            id: 0,
+            label: label.into(),
+            ..bedtime(time)
+        };
+        let mut reminders = Reminders::default();
+        let first = reminders.upsert(draft("Heels", 21 * 60)).unwrap();
+        let second = reminders.upsert(draft("Toes", 22 * 60)).unwrap();
+        reminders.record(second, 100, Outcome::Done, 0);
+        reminders.remove(second);
+        assert!(reminders.log.is_empty(), "its done night went with it");
+        let third = reminders.upsert(draft("Soles", 22 * 60)).unwrap();
+        assert_ne!(
+            third, second,
+            "a new reminder never takes a deleted one's id"
+        );
+        assert!(third > first);
+        assert!(!reminders.log.iter().any(|e| e.reminder == third));
+    }
+
+    #[test]
+    fn the_migration_drops_records_that_passed_to_a_reused_id_and_stores_the_next_id() {
+        // Reminder 2 was deleted after a done night (day 100) and a new reminder 2 was made
+        // on day 101; reminder 3 was deleted and left its log behind.
+        let v2 = serde_json::json!({
+            "list": [
+                { "id": 1, "label": "Heels", "t": 1260, "d": 127, "on": true, "from": 90 },
+                { "id": 2, "label": "Soles", "t": 1320, "d": 127, "on": true, "from": 101 }
+            ],
+            "log": [[1, 95, 1, 0], [2, 100, 1, 0], [2, 101, 0, 0], [3, 99, 1, 0]],
+            "snoozes": [{ "reminder": 3, "day": 99, "until": 0 }],
+            "notify": false
+        });
+        let v3 = migrate_v2_to_v3(v2).unwrap();
+        let reminders: Reminders = serde_json::from_value(v3).unwrap();
+        let kept: Vec<(u32, i64)> = reminders.log.iter().map(|e| (e.reminder, e.day)).collect();
+        assert_eq!(kept, [(1, 95), (2, 101)]);
+        assert!(reminders.snoozes.is_empty());
+        assert_eq!(reminders.next_id, 4, "past every id the data named");
+        assert!(migrate_v2_to_v3(serde_json::json!([1, 2])).is_err());
     }
 
     #[test]

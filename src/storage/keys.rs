@@ -45,9 +45,13 @@ pub const FOOT_CHECKS: Key = Key {
 
 pub const REMINDERS: Key = Key {
     name: "lan.reminders",
-    // 2: log entries as four numbers, the tap time to the minute.
-    schema: 2,
-    migrations: &[crate::reminders::due::migrate_v1_to_v2],
+    // 2: log entries as four numbers, the tap time to the minute. 3: the next id, so ids
+    // are never reused, and the records that passed to a reused id dropped.
+    schema: 3,
+    migrations: &[
+        crate::reminders::due::migrate_v1_to_v2,
+        crate::reminders::due::migrate_v2_to_v3,
+    ],
 };
 
 pub const DIARY: Key = Key {
