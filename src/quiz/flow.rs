@@ -65,6 +65,51 @@ impl Answers {
     }
 }
 
+/// Progress schema 2 (SPEC v3's questions): "worse with the legs up and eased hanging
+/// down" was one answer and hanging the legs one choice of "what makes it better"; they are
+/// now two questions. A check left half done across the update keeps those answers under
+/// the new questions. (The adults-only question, which it never saw, is asked before the
+/// review, as any unanswered question is.)
+pub fn migrate_progress_v1_to_v2(mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+    let answers = data
+        .get_mut("answers")
+        .and_then(|a| a.as_object_mut())
+        .ok_or("progress without answers")?;
+    let chose = |answers: &serde_json::Map<String, serde_json::Value>, q: &str, c: &str| {
+        answers
+            .get(q)
+            .and_then(|v| v.as_array())
+            .is_some_and(|chosen| chosen.iter().any(|x| x == c))
+    };
+    let mut hanging = false;
+    if chose(answers, "legs_up", "arteries") {
+        answers.insert("legs_up".into(), serde_json::json!(["worse"]));
+        hanging = true;
+    } else if chose(answers, "legs_up", "veins") {
+        answers.insert("legs_up".into(), serde_json::json!(["heavy_first"]));
+    }
+    if chose(answers, "eases", "hanging") {
+        let rest: Vec<serde_json::Value> = answers["eases"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|c| *c != "hanging")
+            .cloned()
+            .collect();
+        let rest = if rest.is_empty() {
+            serde_json::json!(["nothing"])
+        } else {
+            serde_json::Value::Array(rest)
+        };
+        answers.insert("eases".into(), rest);
+        hanging = true;
+    }
+    if hanging {
+        answers.insert("hanging".into(), serde_json::json!(["yes"]));
+    }
+    Ok(data)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Position {
     Question(String),
@@ -415,6 +460,41 @@ mod tests {
         progress.back();
         progress.back();
         assert_eq!(current_id(&progress), Some("age"));
+    }
+
+    #[test]
+    fn a_check_half_done_before_spec_v3_keeps_its_legs_up_and_hanging_answers() {
+        let v1 = serde_json::json!({
+            "answers": {
+                "emergency_signs": ["none"],
+                "where": ["feet"],
+                "legs_up": ["arteries"],
+                "eases": ["hanging", "sitting"]
+            },
+            "position": { "Question": "day" },
+            "editing_from_review": false,
+            "started_ms": 1.0
+        });
+        let progress: Progress =
+            serde_json::from_value(migrate_progress_v1_to_v2(v1).unwrap()).unwrap();
+        let findings = progress.answers.findings();
+        for finding in [
+            Finding::WorseLegsRaised,
+            Finding::EasedLegsHangingDown,
+            Finding::EasedSittingOrLeaningForward,
+        ] {
+            assert!(findings.contains(&finding), "{finding:?}: {findings:?}");
+        }
+        let veins =
+            serde_json::json!({ "answers": { "legs_up": ["veins"], "eases": ["hanging"] } });
+        let veins = migrate_progress_v1_to_v2(veins).unwrap();
+        assert_eq!(
+            veins["answers"]["legs_up"],
+            serde_json::json!(["heavy_first"])
+        );
+        assert_eq!(veins["answers"]["eases"], serde_json::json!(["nothing"]));
+        assert_eq!(veins["answers"]["hanging"], serde_json::json!(["yes"]));
+        assert!(migrate_progress_v1_to_v2(serde_json::json!([])).is_err());
     }
 
     #[test]

@@ -20,8 +20,9 @@ pub const SETTINGS: Key = Key {
 
 pub const QUIZ_PROGRESS: Key = Key {
     name: "lan.quiz.progress",
-    schema: 1,
-    migrations: &[],
+    // 2: SPEC v3's questions: legs up and hanging down as two questions.
+    schema: 2,
+    migrations: &[crate::quiz::flow::migrate_progress_v1_to_v2],
 };
 
 pub const QUIZ_RESULTS: Key = Key {
