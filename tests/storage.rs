@@ -44,16 +44,8 @@ fn every_schema_version_of_every_key_has_a_fixture_that_still_loads() {
     for key in keys::ALL.into_iter().chain([photo_meta]) {
         for version in 1..=key.schema {
             let path = fixture_dir().join(format!("{}-v{version}.json", key.name));
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                // Results are generated below from the engine, so they need no file.
-                assert_eq!(
-                    key.name,
-                    "lan.quiz.results",
-                    "missing fixture {}",
-                    path.display()
-                );
-                continue;
-            };
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("missing fixture {}: {e}", path.display()));
             let fixture: Value = serde_json::from_str(&text).unwrap();
             let stored = fixture["stored"].as_str().expect("stored is a string");
             let loaded =
@@ -63,6 +55,35 @@ fn every_schema_version_of_every_key_has_a_fixture_that_still_loads() {
         }
     }
     assert!(checked >= 2);
+}
+
+/// Results saved by earlier builds (real JSON from the rules of 3a5858a~1 and 551e3bc) open
+/// as they were decided: the same urgency and ranking, and the note that the check has
+/// improved, whatever today's engine would say.
+#[test]
+fn results_decided_by_earlier_rules_open_as_they_were_with_the_note() {
+    let text = std::fs::read_to_string(fixture_dir().join("lan.quiz.results-v1.json")).unwrap();
+    let fixture: Value = serde_json::from_str(&text).unwrap();
+    let raw = fixture["stored"].as_str().unwrap();
+    let results: Vec<SavedResult> = envelope::decode(
+        raw,
+        keys::QUIZ_RESULTS.schema,
+        keys::QUIZ_RESULTS.migrations,
+    )
+    .unwrap();
+    let rules: Vec<u32> = results.iter().map(|r| r.rules).collect();
+    assert_eq!(rules, [1, 1, 2, 2]);
+    assert!(results.iter().all(SavedResult::outdated));
+    // Rules 1 told this person "soon"; today's engine would not, and must not rewrite it.
+    let first = &results[0];
+    assert_eq!(
+        first.assessment.urgency,
+        legs_at_night::clinical::Urgency::Soon
+    );
+    assert_ne!(
+        legs_at_night::clinical::assess(&first.findings).urgency,
+        first.assessment.urgency
+    );
 }
 
 #[test]
