@@ -4,8 +4,6 @@
 
 use e2e::cdp::{Browser, Page};
 use e2e::ui::{self, answer_all_and_see_result};
-use legs_at_night::quiz::flow::Answers;
-use legs_at_night::quiz::result::SavedResult;
 use serde_json::json;
 use std::time::Duration;
 
@@ -141,16 +139,17 @@ fn calf_pain_heaviness_and_evening_swelling_in_one_leg_put_a_clot_first() {
     );
 }
 
-/// A result saved before the safety-net rules opens as it was decided, and says the check
-/// has improved.
+/// A result saved by an earlier build (real JSON from the fixture, written by the rules of
+/// 3a5858a~1) opens as it was decided, and says the check has improved.
 #[test]
 fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_again() {
     let (server, mut browser, page) = e2e::start_app();
-    let mut answers = Answers::default();
-    answers.0.insert("where".into(), vec!["feet".into()]);
-    let mut old = serde_json::to_value(SavedResult::new(1_795_995_000_000.0, answers)).unwrap();
-    old.as_object_mut().unwrap().remove("rules");
-    let stored = json!({ "schema": 1, "data": [old] }).to_string();
+    let fixture = std::fs::read_to_string(
+        e2e::workspace_root().join("tests/fixtures/storage/lan.quiz.results-v1.json"),
+    )
+    .unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(&fixture).unwrap();
+    let stored = fixture["stored"].as_str().unwrap();
     page.open(&mut browser, &format!("{}/", server.origin()))
         .unwrap();
     page.eval(
@@ -160,7 +159,7 @@ fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_ag
     .unwrap();
     page.open(
         &mut browser,
-        &format!("{}/quiz/result/1795995000000", server.origin()),
+        &format!("{}/quiz/result/1764000000000", server.origin()),
     )
     .unwrap();
     page.wait_for(
@@ -172,6 +171,12 @@ fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_ag
     let note = page.text(&mut browser, ".outdated").unwrap();
     assert!(note.contains("has since been improved"), "{note}");
     assert!(note.contains("Take the check again"), "{note}");
+    // As decided then, not as today's rules would decide it.
+    let banner = page.text(&mut browser, ".urgency-banner").unwrap();
+    assert!(
+        banner.contains("See a doctor in the next few days"),
+        "{banner}"
+    );
     shot(&page, &mut browser, "old-result");
     assert!(page.problems(&browser.take_events()).is_empty());
 }
