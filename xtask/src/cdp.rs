@@ -222,7 +222,8 @@ impl Page {
         Ok(answer["result"]["value"].clone())
     }
 
-    /// Polls a boolean expression until it holds.
+    /// Polls a boolean expression until it holds. A promise is awaited first: `!!promise`
+    /// alone is always true, which made every wait on a promise pass at once.
     pub fn wait_for(
         &self,
         browser: &mut Browser,
@@ -231,7 +232,10 @@ impl Page {
     ) -> Result<()> {
         let deadline = Instant::now() + timeout;
         loop {
-            let value = self.eval(browser, &format!("!!({condition})"));
+            let value = self.eval(
+                browser,
+                &format!("Promise.resolve(({condition})).then(value => !!value)"),
+            );
             if let Ok(Value::Bool(true)) = value {
                 return Ok(());
             }
