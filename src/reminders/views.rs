@@ -285,6 +285,9 @@ fn NotificationSettings() -> impl IntoView {
                 }
                 state.tick();
             });
+        } else {
+            // A reminder due now pops up at once, not at the clock's next tick.
+            state.tick();
         }
     };
     view! {
