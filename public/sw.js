@@ -98,8 +98,17 @@ self.addEventListener("notificationclick", (event) => {
   );
 });
 
-// Best effort, installed Chromium apps only: now and then, check the copy of the schedule
-// the page left in the "lan-data" cache and show what is due in the last 15 minutes.
+// Best effort, installed Chromium apps only: now and then, show what the page's plan in the
+// "lan-data" cache says is due in the last 15 minutes. The page decides (done, skipped and
+// snoozed nights, the start day: src/reminders/due.rs, `worker_plan`); the worker only shows.
+// A copy in an older shape (a plain list) decides nothing, so it shows nothing.
+const NOTICE_WINDOW_MS = 15 * 60 * 1000;
+
+function dueNow(plan, now) {
+  const due = plan && Array.isArray(plan.due) ? plan.due : [];
+  return due.filter((n) => n.at <= now && now - n.at < NOTICE_WINDOW_MS);
+}
+
 self.addEventListener("periodicsync", (event) => {
   if (event.tag !== "lan-reminders") {
     return;
@@ -108,23 +117,17 @@ self.addEventListener("periodicsync", (event) => {
     caches
       .open("lan-data")
       .then((cache) => cache.match("reminders.json"))
-      .then((response) => (response ? response.json() : []))
-      .then((list) => {
-        const now = new Date();
-        const minutes = now.getHours() * 60 + now.getMinutes();
-        const weekday = (now.getDay() + 6) % 7;
-        const due = list.filter(
-          (r) => r.on && (r.d & (1 << weekday)) && minutes >= r.t && minutes - r.t < 15
-        );
-        return Promise.all(
-          due.map((r) =>
-            self.registration.showNotification(r.label, {
+      .then((response) => (response ? response.json() : null))
+      .then((plan) =>
+        Promise.all(
+          dueNow(plan, Date.now()).map((n) =>
+            self.registration.showNotification(n.label, {
               body: "Heavy emollient on soles and heels. Never between the toes.",
-              tag: "reminder-" + r.id,
+              tag: "reminder-" + n.id + "-" + n.day,
               icon: "icons/icon-192.png",
             })
           )
-        );
-      })
+        )
+      )
   );
 });

@@ -130,6 +130,16 @@ pub fn migrate_v2_to_v3(mut data: serde_json::Value) -> Result<serde_json::Value
     Ok(data)
 }
 
+/// One notification the service worker may show: at `at` (ms), for reminder `id`'s night
+/// `day`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedNotice {
+    pub at: i64,
+    pub id: u32,
+    pub day: i64,
+    pub label: String,
+}
+
 /// A snooze is short-lived and only needs to survive a reload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snooze {
@@ -318,6 +328,40 @@ impl Reminders {
             }
         }
         Ok(reminder.id)
+    }
+
+    /// What the service worker may show while no page is open, decided here so it follows
+    /// the same rules as the page: each reminder's coming occurrences over `days` local days
+    /// from `now`, without the nights already done or skipped, a snoozed night at the end of
+    /// its snooze, nothing before the day a reminder was made, nothing for one switched off.
+    /// The worker only shows what this list says is due (`public/sw.js`).
+    pub fn worker_plan(&self, now: i64, days: i64, zone: &impl Zone) -> Vec<PlannedNotice> {
+        let today = local_day(now, zone);
+        let mut plan: Vec<PlannedNotice> = self
+            .list
+            .iter()
+            .flat_map(|reminder| {
+                (today - 1..today + days)
+                    .filter(|day| reminder.runs_on(*day))
+                    .filter(|day| self.logged(reminder.id, *day).is_none())
+                    .filter_map(move |day| {
+                        let snoozed = self
+                            .snoozes
+                            .iter()
+                            .find(|s| s.reminder == reminder.id && s.day == day)
+                            .map(|s| s.until);
+                        let at = snoozed.unwrap_or_else(|| reminder.occurrence(day, zone));
+                        (at + DUE_WINDOW_MS > now).then(|| PlannedNotice {
+                            at,
+                            id: reminder.id,
+                            day,
+                            label: reminder.label.clone(),
+                        })
+                    })
+            })
+            .collect();
+        plan.sort_by_key(|notice| (notice.at, notice.id));
+        plan
     }
 
     /// Deletes a reminder with its record: its done and skipped nights and its snoozes.
@@ -537,6 +581,42 @@ mod tests {
         for bad in ["", "25:00", "7", "ab:cd", "12:60"] {
             assert_eq!(parse_time(bad), Err(ScheduleError::BadTime), "{bad}");
         }
+    }
+
+    /// Issue 24: the worker ignored done, skipped and snoozed nights and the start day.
+    #[test]
+    fn the_workers_plan_leaves_out_done_and_skipped_nights_and_moves_snoozed_ones() {
+        let zone = london;
+        let day = 20_790;
+        let mut reminders = Reminders::default();
+        let id = reminders
+            .upsert(Reminder {
+                id: 0,
+                since_day: day,
+                ..bedtime(22 * 60)
+            })
+            .unwrap();
+        let now = at(day, 18, 0);
+        let nights = |r: &Reminders| -> Vec<i64> {
+            r.worker_plan(now, 3, &zone).iter().map(|n| n.day).collect()
+        };
+        assert_eq!(
+            nights(&reminders),
+            [day, day + 1, day + 2],
+            "not before its first day"
+        );
+        // Done early, in Tonight's check-in at 18:00: tonight is not shown.
+        reminders.record(id, day, Outcome::Done, now);
+        assert_eq!(nights(&reminders), [day + 1, day + 2]);
+        reminders.record(id, day + 1, Outcome::Skipped, now);
+        assert_eq!(nights(&reminders), [day + 2]);
+        // A snoozed night is shown when the snooze ends, not at its time.
+        reminders.snooze(id, day + 2, 30, at(day + 2, 22, 0));
+        let plan = reminders.worker_plan(now, 3, &zone);
+        assert_eq!(plan[0].at, at(day + 2, 22, 30));
+        // Switched off: nothing.
+        reminders.list[0].enabled = false;
+        assert!(reminders.worker_plan(now, 3, &zone).is_empty());
     }
 
     /// Issue 24's trace: reminder 2 done at 22:05 and deleted; a new reminder got id 2 and

@@ -28,6 +28,9 @@ fn load(notices: Notices) -> Reminders {
 
 crate::lazy_state!(RemindersState);
 
+/// How far ahead the worker's plan reaches; each visit to the app renews it.
+const WORKER_PLAN_DAYS: i64 = 14;
+
 impl RemindersState {
     /// Loads the reminders and starts their clock; made by the first thing that asks
     /// (Home's due cards, a page, or the app's start when reminders are stored).
@@ -48,6 +51,8 @@ impl RemindersState {
         }
         clock::every(20_000, move || state.tick());
         state.tick();
+        // A fresh plan for the worker on every visit: it covers the coming fortnight.
+        state.share_with_worker();
         state
     }
 
@@ -131,10 +136,14 @@ impl RemindersState {
         self.change(|data| data.notify = on);
     }
 
+    /// Hands the service worker what it may show while no page is open, already decided
+    /// (done, skipped and snoozed nights applied): it has no due logic of its own.
     fn share_with_worker(&self) {
-        let json = self
-            .data
-            .with_untracked(|d| serde_json::to_string(&d.list).unwrap_or_default());
+        let now = clock::now_ms() as i64;
+        let json = self.data.with_untracked(|d| {
+            let due = d.worker_plan(now, WORKER_PLAN_DAYS, &DeviceZone);
+            serde_json::json!({ "made": now, "due": due }).to_string()
+        });
         wasm_bindgen_futures::spawn_local(async move {
             // Best effort: most browsers have no periodic sync, and that is said in the panel.
             let _ = notifications::share_schedule_with_worker(&json).await;

@@ -270,3 +270,115 @@ fn a_tapped_notification_action_arrives_through_the_url() {
         "the action is used once"
     );
 }
+
+/// The worker's copy of the reminders at this moment, as the page left it for it.
+fn workers_plan(page: &Page, browser: &mut Browser) -> serde_json::Value {
+    page.eval(
+        browser,
+        "caches.open('lan-data').then(c => c.match('reminders.json')).then(r => r ? r.json() : null)",
+    )
+    .unwrap()
+}
+
+/// Issue 24: the service worker had a weaker copy of the due logic of its own, which
+/// ignored done, skipped and snoozed nights. Now the page hands it the nights already
+/// decided, and the worker shows only what that plan says is due.
+#[test]
+fn the_worker_shows_only_what_the_page_decided_is_due() {
+    let (server, mut browser, page) = start_at(TODAY * DAY + 21 * 3_600_000);
+    browser
+        .call(
+            None,
+            "Browser.grantPermissions",
+            json!({ "origin": server.origin(), "permissions": ["notifications"] }),
+        )
+        .unwrap();
+    add_bedtime_reminder(&page, &mut browser, &server.origin());
+    page.eval(
+        &mut browser,
+        "navigator.serviceWorker.ready.then(() => true)",
+    )
+    .unwrap();
+    let nights = |plan: &serde_json::Value| -> Vec<i64> {
+        plan["due"]
+            .as_array()
+            .map(|due| due.iter().filter_map(|n| n["day"].as_i64()).collect())
+            .unwrap_or_default()
+    };
+    page.wait_for(
+        &mut browser,
+        &format!("caches.open('lan-data').then(c => c.match('reminders.json')).then(r => r && r.json()).then(p => !!p && p.due.some(n => n.day === {TODAY}))"),
+        Duration::from_secs(5),
+    )
+    .expect("tonight in the worker's plan");
+    // Done early, at 21:00, in Tonight's check-in: tonight leaves the worker's plan.
+    page.eval(
+        &mut browser,
+        &format!("(() => {{ const s = JSON.parse(localStorage.getItem('lan.reminders')); s.data.log.push([1, {TODAY}, 1, Math.floor(Date.now() / 60000)]); localStorage.setItem('lan.reminders', JSON.stringify(s)); }})()"),
+    )
+    .unwrap();
+    page.reload(&mut browser).unwrap();
+    page.wait_for(
+        &mut browser,
+        &format!("caches.open('lan-data').then(c => c.match('reminders.json')).then(r => r && r.json()).then(p => !!p && !p.due.some(n => n.day === {TODAY}))"),
+        Duration::from_secs(5),
+    )
+    .expect("a night done early leaves the plan");
+    let plan = workers_plan(&page, &mut browser);
+    assert_eq!(nights(&plan)[0], TODAY + 1, "{plan}");
+
+    // The worker's path: a plan with one notice due a minute ago (by the worker's own
+    // clock) and one later; a periodic sync shows the first only.
+    let real_now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let test_plan = json!({ "made": real_now, "due": [
+        { "at": real_now - 60_000, "id": 1, "day": 1, "label": "Due a minute ago" },
+        { "at": real_now + 3_600_000, "id": 1, "day": 2, "label": "Due in an hour" }
+    ] });
+    page.eval(
+        &mut browser,
+        &format!("caches.open('lan-data').then(c => c.put('reminders.json', new Response({:?}))).then(() => true)", test_plan.to_string()),
+    )
+    .unwrap();
+    page.call(&mut browser, "ServiceWorker.enable", json!({}))
+        .unwrap();
+    let mut registration = None;
+    for _ in 0..20 {
+        registration = browser.take_events().iter().find_map(|event| {
+            (event["method"] == "ServiceWorker.workerRegistrationUpdated")
+                .then(|| {
+                    event["params"]["registrations"][0]["registrationId"]
+                        .as_str()
+                        .map(String::from)
+                })
+                .flatten()
+        });
+        if registration.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        let _ = page.eval(&mut browser, "1");
+    }
+    let registration = registration.expect("the worker's registration id");
+    page.call(
+        &mut browser,
+        "ServiceWorker.dispatchPeriodicSyncEvent",
+        json!({ "origin": server.origin(), "registrationId": registration, "tag": "lan-reminders" }),
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.some(x => x.title === 'Due a minute ago'))",
+        Duration::from_secs(5),
+    )
+    .expect("the worker shows what its plan says is due");
+    let later = page
+        .eval(
+            &mut browser,
+            "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.some(x => x.title === 'Due in an hour'))",
+        )
+        .unwrap();
+    assert_eq!(later, json!(false), "nothing before its time");
+}
