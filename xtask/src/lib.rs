@@ -4,6 +4,7 @@
 
 pub mod build_wasm;
 pub mod cdp;
+pub mod csp;
 pub mod icons;
 pub mod post_build;
 pub mod prerender;

@@ -1,18 +1,33 @@
-use crate::{icons, prerender, Result};
+use crate::{csp, icons, prerender, Result};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
-const HASH_PLACEHOLDER: &str = "__LAN_SCRIPT_HASHES__";
 const VERSION_PLACEHOLDER: &str = "__LAN_VERSION__";
 const PRECACHE_PLACEHOLDER: &str = "__LAN_PRECACHE__";
+
+/// The deploy files the build fills in with the policy and writes beside the app (static
+/// hosts read `_headers` from there; the nginx site is included from there). Neither is
+/// part of the app, so the worker does not precache them.
+pub const DEPLOY_FILES: [&str; 2] = ["_headers", "nginx.conf"];
 
 pub fn run(dir: &Path) -> Result<()> {
     icons::render_all(&dir.join("icons"))?;
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)?;
     let index = with_hashed_package(dir, &index)?;
-    std::fs::write(&index_path, with_script_hashes(&index)?)?;
+    let hashes = script_hashes(&index);
+    std::fs::write(&index_path, with_policy(&index, &csp::meta(&hashes))?)?;
+    // Trunk runs this in its staging folder: the templates are found from the workspace.
+    let deploy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy");
+    for file in DEPLOY_FILES {
+        let template = std::fs::read_to_string(deploy.join(file))
+            .map_err(|e| format!("deploy/{file}: {e}"))?;
+        std::fs::write(
+            dir.join(file),
+            with_policy(&template, &csp::header(&hashes))?,
+        )?;
+    }
     // From the finished page, and before the worker, whose list must name the new files.
     prerender::run(dir)?;
     // Last, so that the version covers the final bytes of every other file.
@@ -58,13 +73,10 @@ fn content_hash_of(dir: &Path, sorted_files: &[String]) -> Result<String> {
         .collect())
 }
 
-/// Puts the sha256 of every inline `<script>` into the CSP, so the policy needs no
-/// `'unsafe-inline'` while Trunk's loader still runs.
-pub fn with_script_hashes(html: &str) -> Result<String> {
-    if !html.contains(HASH_PLACEHOLDER) {
-        return Err(format!("index.html has no {HASH_PLACEHOLDER} in its CSP").into());
-    }
-    let hashes: Vec<String> = inline_scripts(html)
+/// The sha256 of every inline `<script>`, as CSP sources, so the policy needs no
+/// `'unsafe-inline'` for them.
+pub fn script_hashes(html: &str) -> Vec<String> {
+    inline_scripts(html)
         .into_iter()
         .map(|body| {
             let digest = Sha256::digest(body.as_bytes());
@@ -73,8 +85,21 @@ pub fn with_script_hashes(html: &str) -> Result<String> {
                 base64::engine::general_purpose::STANDARD.encode(digest)
             )
         })
-        .collect();
-    Ok(html.replacen(HASH_PLACEHOLDER, &hashes.join(" "), 1))
+        .collect()
+}
+
+/// Writes `policy` where a page or deploy file has the policy's placeholder. The release
+/// build's minifier drops the quotes around an attribute without spaces, as the
+/// placeholder is: those come back, or the policy's spaces would end the attribute.
+pub fn with_policy(text: &str, policy: &str) -> Result<String> {
+    let unquoted = format!("={}", csp::PLACEHOLDER);
+    if text.contains(&unquoted) {
+        return Ok(text.replacen(&unquoted, &format!("=\"{policy}\""), 1));
+    }
+    if !text.contains(csp::PLACEHOLDER) {
+        return Err(format!("no {} for the Content-Security-Policy", csp::PLACEHOLDER).into());
+    }
+    Ok(text.replacen(csp::PLACEHOLDER, policy, 1))
 }
 
 fn inline_scripts(html: &str) -> Vec<&str> {
@@ -109,7 +134,7 @@ fn write_service_worker(dir: &Path) -> Result<()> {
 pub fn write_service_worker_from(dir: &Path, template: &str) -> Result<()> {
     let sw_path = dir.join("sw.js");
     let mut files = list_files(dir)?;
-    files.retain(|path| path != "sw.js");
+    files.retain(|path| path != "sw.js" && !DEPLOY_FILES.contains(&path.as_str()));
     files.sort();
     let version = content_hash_of(dir, &files)?;
     let precache: Vec<String> = files.iter().map(|path| format!("\"./{path}\"")).collect();
@@ -156,12 +181,22 @@ mod tests {
 
     #[test]
     fn hashes_only_inline_scripts() {
-        let html = r#"<meta content="script-src 'self' __LAN_SCRIPT_HASHES__"><script src="a.js"></script><script type="module">boot()</script>"#;
-        let out = with_script_hashes(html).unwrap();
+        let html = r#"<meta content="__LAN_CSP__"><script src="a.js"></script><script type="module">boot()</script>"#;
+        let out = with_policy(html, &csp::meta(&script_hashes(html))).unwrap();
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"boot()"));
         assert!(out.contains(&format!("'sha256-{expected}'")), "{out}");
-        assert!(!out.contains(HASH_PLACEHOLDER));
+        assert!(!out.contains(csp::PLACEHOLDER));
         assert_eq!(out.matches("sha256-").count(), 1);
+    }
+
+    #[test]
+    fn a_minified_attribute_without_quotes_gets_them_back() {
+        let minified = "<meta content=__LAN_CSP__ http-equiv=Content-Security-Policy>";
+        let out = with_policy(minified, "default-src 'self'; img-src blob:").unwrap();
+        assert_eq!(
+            out,
+            "<meta content=\"default-src 'self'; img-src blob:\" http-equiv=Content-Security-Policy>"
+        );
     }
 
     #[test]
@@ -203,6 +238,6 @@ mod tests {
 
     #[test]
     fn refuses_html_without_the_placeholder() {
-        assert!(with_script_hashes("<script>x</script>").is_err());
+        assert!(with_policy("<script>x</script>", "default-src 'self'").is_err());
     }
 }

@@ -497,3 +497,141 @@ fn offline_a_full_disk_keeps_the_earlier_photos_and_a_damaged_record_is_set_asid
         .unwrap();
     assert_eq!(upgrade, json!("opened"));
 }
+
+/// Debian's nginx serving `dist/` with the site the build wrote (`dist/nginx.conf`, from
+/// `deploy/nginx.conf` and the app's one policy) on a free port of 127.0.0.1; stopped when
+/// dropped. One process (no master), so stopping it stops all of it.
+struct Nginx {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Nginx {
+    fn start(dist: &Path) -> Nginx {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = e2e::fresh_dir("nginx");
+        let dist = dist.canonicalize().unwrap();
+        let site = std::fs::read_to_string(dist.join("nginx.conf"))
+            .expect("the build writes dist/nginx.conf");
+        // Only what a host sets differently: plain HTTP on a test port, and the root.
+        let site = site
+            .replace(
+                "listen 443 ssl http2;",
+                &format!("listen 127.0.0.1:{port};"),
+            )
+            .replace(
+                "root /srv/legs-at-night;",
+                &format!("root {};", dist.display()),
+            );
+        std::fs::write(dir.join("site.conf"), site).unwrap();
+        let d = dir.display();
+        let main = format!(
+            "user root; master_process off; daemon off; pid {d}/nginx.pid; error_log {d}/error.log;
+             events {{}}
+             http {{ include /etc/nginx/mime.types; access_log off;
+                    client_body_temp_path {d}/body; proxy_temp_path {d}/proxy;
+                    fastcgi_temp_path {d}/fastcgi; uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
+                    include {d}/site.conf; }}"
+        );
+        std::fs::write(dir.join("nginx.conf"), main).unwrap();
+        let child = std::process::Command::new("nginx")
+            .arg("-c")
+            .arg(dir.join("nginx.conf"))
+            .arg("-p")
+            .arg(&dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("Debian nginx (scripts/install-tools installs it)");
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(std::time::Instant::now() < deadline, "nginx did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Nginx { child, port }
+    }
+
+    fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Issue 24: the deploy configs' header policy lacked `blob:`, and a browser enforces it
+/// beside the page's own, so on a host set up as the README says every photo was blocked.
+/// Through a real nginx with the shipped site: take a photo, see it, export it, and see it
+/// again with no network.
+#[test]
+fn through_nginx_with_the_shipped_site_a_photo_shows_exports_and_shows_offline() {
+    let mut nginx = Nginx::start(&e2e::dist_dir());
+    let origin = nginx.origin();
+    // The shipped site once replaced nginx's whole MIME map: every file was text/plain.
+    for (path, wanted) in [
+        ("/", "text/html"),
+        ("/theme.js", "javascript"),
+        ("/manifest.webmanifest", "application/manifest+json"),
+    ] {
+        let served = e2e::http_get(nginx.port, path).unwrap();
+        assert_eq!(served.status, 200, "{path}");
+        assert!(
+            served.content_type.contains(wanted),
+            "{path}: {}",
+            served.content_type
+        );
+    }
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    let dir = e2e::fresh_dir("nginx-photo");
+    let picture = test_picture(&dir, "heel.bmp", 1200, 900, 4);
+
+    check_with_a_photo(&page, &mut browser, &origin, &picture);
+    page.open(&mut browser, &format!("{origin}/foot-check/history"))
+        .unwrap();
+    pictures_loaded(&page, &mut browser, "#photos .photo-strip img", 1);
+
+    let downloads = e2e::fresh_dir("nginx-downloads");
+    e2e::ui::allow_downloads(&mut browser, &downloads);
+    page.open(&mut browser, &format!("{origin}/settings"))
+        .unwrap();
+    click_button(&page, &mut browser, "Export my data");
+    let zip_bytes = downloaded_zip(&downloads);
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|name| name.ok().map(|n| n.into_owned()))
+        .collect();
+    assert!(names.iter().any(|name| name.ends_with(".jpg")), "{names:?}");
+
+    // With no network: the worker serves the app, and the photo still shows.
+    page.wait_for(
+        &mut browser,
+        "navigator.serviceWorker.controller",
+        Duration::from_secs(10),
+    )
+    .unwrap();
+    nginx.stop();
+    page.open(&mut browser, &format!("{origin}/foot-check/history"))
+        .unwrap();
+    pictures_loaded(&page, &mut browser, "#photos .photo-strip img", 1);
+    let problems = page.problems(&browser.take_events());
+    assert!(
+        !problems
+            .iter()
+            .any(|p| p.contains("Content Security Policy")),
+        "{problems:?}"
+    );
+}
