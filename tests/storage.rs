@@ -112,8 +112,49 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
     })
 }
 
+/// A small valid backup zip with one photo, written by the app's own writer.
+fn valid_archive() -> Vec<u8> {
+    use legs_at_night::storage::archive::{self, ArchiveWriter};
+    let mut writer = ArchiveWriter::default();
+    let mut out = Vec::new();
+    for (name, bytes) in [
+        (archive::BACKUP_ENTRY, &b"{\"app\":\"legs-at-night\"}"[..]),
+        (archive::PHOTOS_ENTRY, b"{\"schema\":1,\"data\":[]}"),
+        ("photos/1.jpg", &[0xFF, 0xD8, 0xFF, 1, 2, 3]),
+    ] {
+        writer.add(name, bytes).unwrap();
+        out.extend(writer.take());
+    }
+    out.extend(writer.finish().unwrap());
+    out
+}
+
+#[test]
+fn the_archive_the_property_test_damages_reads_when_whole() {
+    let unpacked = legs_at_night::storage::archive::unpack(&valid_archive()).unwrap();
+    assert!(unpacked.backup.contains("legs-at-night"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Issue 24: no file a person imports may panic the wasm. Arbitrary bytes that look
+    /// like a zip, and a real backup zip with bytes changed anywhere (its directory, sizes,
+    /// offsets, names), are read or refused, never a panic.
+    #[test]
+    fn unpacking_arbitrary_or_damaged_zips_never_panics(
+        tail in prop::collection::vec(any::<u8>(), 0..512),
+        flips in prop::collection::vec((any::<usize>(), any::<u8>()), 1..12),
+    ) {
+        use legs_at_night::storage::archive::unpack;
+        let _ = unpack(&[&b"PK\x03\x04"[..], &tail].concat());
+        let mut damaged = valid_archive();
+        let length = damaged.len();
+        for (at, value) in flips {
+            damaged[at % length] = value;
+        }
+        let _ = unpack(&damaged);
+    }
 
     #[test]
     fn decoding_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..256)) {

@@ -109,13 +109,48 @@ fn damaged(reason: impl std::fmt::Display) -> ImportError {
     ImportError::Archive(reason.to_string())
 }
 
+/// Refuses, from the archive's directory alone and before any part is read, a file whose
+/// parts claim more than it holds. This app stores every part as it is, so a part's size
+/// is its packed size and all of them fit in the file; a crafted directory that claims
+/// gigabytes in a small file (or overlapping parts that add up past it) would otherwise
+/// be read until the page ran out of memory.
+fn check_declared_sizes(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    file_length: usize,
+) -> Result<(), ImportError> {
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let part = archive.by_index_raw(index).map_err(damaged)?;
+        if part.compression() != CompressionMethod::Stored || part.size() != part.compressed_size()
+        {
+            let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+            return Err(damaged(format!(
+                "{name} is packed in a way this app never writes"
+            )));
+        }
+        total = total.saturating_add(part.size());
+        if total > file_length as u64 {
+            return Err(damaged("its parts claim more bytes than the file holds"));
+        }
+    }
+    Ok(())
+}
+
+/// One part's bytes, never more than its directory declared (checked against the file).
 fn entry(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, ImportError> {
-    let mut file = archive
+    let file = archive
         .by_name(name)
         .map_err(|_| damaged(format!("{name} is missing")))?;
-    let mut bytes = Vec::with_capacity(file.size().min(MAX_ARCHIVE_BYTES as u64) as usize);
-    file.read_to_end(&mut bytes)
+    let declared = file.size();
+    let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
+    file.take(declared.saturating_add(1))
+        .read_to_end(&mut bytes)
         .map_err(|e| damaged(format!("{name}: {e}")))?;
+    if bytes.len() as u64 != declared {
+        return Err(damaged(format!(
+            "{name} is not the size its directory says"
+        )));
+    }
     Ok(bytes)
 }
 
@@ -130,6 +165,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Unpacked, ImportError> {
         return Err(ImportError::TooLarge(bytes.len()));
     }
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
+    check_declared_sizes(&mut archive, bytes.len())?;
     let backup = String::from_utf8(entry(&mut archive, BACKUP_ENTRY)?)
         .map_err(|_| damaged("the backup is not text"))?;
     let described = String::from_utf8(entry(&mut archive, PHOTOS_ENTRY)?)
@@ -202,6 +238,28 @@ mod tests {
         }
         out.extend(writer.finish().unwrap());
         out
+    }
+
+    /// Issue 24: a 46 KB zip whose directory claims 4 GiB parts trapped the wasm after four
+    /// minutes. It is refused at once, from the directory.
+    #[test]
+    fn a_directory_that_claims_more_than_the_file_holds_is_refused_at_once() {
+        let mut bytes = pack(&[photo(7)], None);
+        // The first part's sizes in the central directory: packed at +20, unpacked at +24.
+        let central = bytes
+            .windows(4)
+            .position(|w| w == b"PK\x01\x02")
+            .expect("a central directory");
+        for field in [central + 20, central + 24] {
+            bytes[field..field + 4].copy_from_slice(&0xF000_0000u32.to_le_bytes());
+        }
+        let started = std::time::Instant::now();
+        let refused = unpack(&bytes);
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert!(
+            matches!(&refused, Err(ImportError::Archive(reason)) if reason.contains("claim more bytes")),
+            "{refused:?}"
+        );
     }
 
     #[test]
