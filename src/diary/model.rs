@@ -215,6 +215,36 @@ pub const WORRYING_FEET: &[(Urgency, &str)] = &[
 
 pub const MAX_NOTE: usize = 500;
 
+/// The nights a diary can hold: from 2000 to 2199 (days since 1970).
+const NIGHTS: std::ops::RangeInclusive<i64> = 10_957..=84_005;
+
+/// What the check-in could never have recorded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    #[error("a pain score of {0} (the scale goes from 0 to 10)")]
+    Pain(u8),
+    #[error("a note longer than {MAX_NOTE} characters")]
+    NoteTooLong,
+    #[error("a night outside the years 2000 to 2199")]
+    Night,
+}
+
+impl Entry {
+    /// What the check-in's form allows, for a night from anywhere (an import).
+    pub fn check(&self) -> Result<(), EntryError> {
+        if self.pain > 10 {
+            return Err(EntryError::Pain(self.pain));
+        }
+        if self.note.chars().count() > MAX_NOTE {
+            return Err(EntryError::NoteTooLong);
+        }
+        if !NIGHTS.contains(&self.night) {
+            return Err(EntryError::Night);
+        }
+        Ok(())
+    }
+}
+
 /// Adds tonight's entry, or replaces it if tonight already has one (a second run updates).
 pub fn upsert(entries: &mut Vec<Entry>, mut entry: Entry) {
     entry.pain = entry.pain.min(10);
@@ -269,6 +299,28 @@ mod tests {
                 Urgency::Soon
             ]
         );
+    }
+
+    /// Issue 24: an import took a pain score of 255 and year 99999.
+    #[test]
+    fn a_night_the_check_in_could_not_have_recorded_is_refused() {
+        let night = Entry {
+            night: 20_790,
+            pain: 4,
+            ..Entry::default()
+        };
+        assert_eq!(night.check(), Ok(()));
+        let bad = |change: fn(&mut Entry)| {
+            let mut entry = night.clone();
+            change(&mut entry);
+            entry.check()
+        };
+        assert_eq!(bad(|e| e.pain = 255), Err(EntryError::Pain(255)));
+        assert_eq!(
+            bad(|e| e.note = "x".repeat(501)),
+            Err(EntryError::NoteTooLong)
+        );
+        assert_eq!(bad(|e| e.night = 35_000_000), Err(EntryError::Night));
     }
 
     #[test]

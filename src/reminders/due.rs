@@ -3,8 +3,7 @@
 //! time and zone passed in, like `schedule`.
 
 use super::schedule::{
-    local_day, Reminder, ScheduleError, Zone, DAY_MS, EVERY_DAY, MAX_LABEL, MAX_REMINDERS,
-    MINUTE_MS,
+    local_day, Reminder, ScheduleError, Zone, DAY_MS, EVERY_DAY, MAX_ID, MAX_REMINDERS, MINUTE_MS,
 };
 use serde::{Deserialize, Serialize};
 
@@ -283,20 +282,28 @@ impl Reminders {
     }
 
     /// Adds or replaces a reminder after checking it; the list is unchanged on error.
+    /// What the form would refuse, refused for a whole stored list too (an import): every
+    /// reminder as the form checks it, at most 50, ids unique and in range.
+    pub fn check(&self) -> Result<(), ScheduleError> {
+        if self.list.len() > MAX_REMINDERS {
+            return Err(ScheduleError::TooMany);
+        }
+        let mut ids = std::collections::BTreeSet::new();
+        for reminder in &self.list {
+            reminder.check()?;
+            if reminder.id == 0 || reminder.id > MAX_ID || !ids.insert(reminder.id) {
+                return Err(ScheduleError::SameId);
+            }
+        }
+        if self.next_id > MAX_ID.saturating_add(1) {
+            return Err(ScheduleError::SameId);
+        }
+        Ok(())
+    }
+
     pub fn upsert(&mut self, draft: Reminder) -> Result<u32, ScheduleError> {
+        draft.check()?;
         let label = draft.label.trim();
-        if label.is_empty() {
-            return Err(ScheduleError::NoLabel);
-        }
-        if label.chars().count() > MAX_LABEL {
-            return Err(ScheduleError::LabelTooLong);
-        }
-        if draft.days & EVERY_DAY == 0 {
-            return Err(ScheduleError::NoDays);
-        }
-        if draft.time >= 24 * 60 {
-            return Err(ScheduleError::BadTime);
-        }
         let duplicate = self.list.iter().any(|r| {
             r.id != draft.id
                 && r.time == draft.time
@@ -663,6 +670,43 @@ mod tests {
         assert!(reminders.snoozes.is_empty());
         assert_eq!(reminders.next_id, 4, "past every id the data named");
         assert!(migrate_v2_to_v3(serde_json::json!([1, 2])).is_err());
+    }
+
+    /// Issue 24: an import took what the form refuses (a 1 MB label, carriage returns, a
+    /// time of 5000 minutes, 300 reminders, an id of u32::MAX).
+    #[test]
+    fn a_list_is_refused_for_anything_the_form_would_refuse() {
+        let good = Reminders {
+            list: vec![Reminder {
+                id: 1,
+                ..bedtime(22 * 60)
+            }],
+            ..Reminders::default()
+        };
+        assert_eq!(good.check(), Ok(()));
+        let with = |change: fn(&mut Reminder)| {
+            let mut list = good.clone();
+            change(&mut list.list[0]);
+            list.check()
+        };
+        assert_eq!(
+            with(|r| r.label = "x".repeat(1_000_000)),
+            Err(ScheduleError::LabelTooLong)
+        );
+        assert_eq!(
+            with(|r| r.label = "Heels\r\nX-EVIL:1".into()),
+            Err(ScheduleError::ControlInLabel)
+        );
+        assert_eq!(with(|r| r.time = 5000), Err(ScheduleError::BadTime));
+        assert_eq!(with(|r| r.id = u32::MAX), Err(ScheduleError::SameId));
+        let mut many = good.clone();
+        many.list = (1..=300)
+            .map(|id| Reminder {
+                id,
+                ..bedtime(22 * 60)
+            })
+            .collect();
+        assert_eq!(many.check(), Err(ScheduleError::TooMany));
     }
 
     #[test]

@@ -7,8 +7,14 @@ use crate::dates::civil_from_days;
 
 const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
+/// A TEXT value: backslash, semicolon and comma escaped, a line break as `\n`, and every
+/// other control character dropped, so nothing in a name can start a line of its own
+/// (a lenient calendar would read it as a property).
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    text.chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect::<String>()
+        .replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
         .replace('\n', "\\n")
@@ -181,6 +187,8 @@ mod tests {
         let folded = fold(&long);
         assert!(folded.split("\r\n").all(|l| l.len() <= 75));
         assert_eq!(escape("a, b; c"), "a\\, b\\; c");
+        // Issue 24: a carriage return in a name reached the file as a line of its own.
+        assert_eq!(escape("Heels\r\nX-EVIL:1\t\u{0}"), "Heels\\nX-EVIL:1");
     }
 
     #[test]

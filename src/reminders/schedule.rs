@@ -111,6 +111,38 @@ pub enum ScheduleError {
     Duplicate,
     #[error("You have 50 reminders, the most the app keeps. Remove one to add another.")]
     TooMany,
+    #[error("Use letters, numbers and punctuation in the name: no line breaks or tabs.")]
+    ControlInLabel,
+    #[error("Two reminders have the same number.")]
+    SameId,
+}
+
+/// The highest reminder id a stored list may hold: far past what a person makes, far
+/// below where the next id would overflow.
+pub const MAX_ID: u32 = 1_000_000;
+
+impl Reminder {
+    /// What the form checks, for any reminder from anywhere (the form, an import): a name
+    /// of 1 to 60 characters without line breaks or tabs, a day, a time within the day.
+    pub fn check(&self) -> Result<(), ScheduleError> {
+        let label = self.label.trim();
+        if label.is_empty() {
+            return Err(ScheduleError::NoLabel);
+        }
+        if label.chars().count() > MAX_LABEL {
+            return Err(ScheduleError::LabelTooLong);
+        }
+        if label.chars().any(char::is_control) {
+            return Err(ScheduleError::ControlInLabel);
+        }
+        if self.days & EVERY_DAY == 0 {
+            return Err(ScheduleError::NoDays);
+        }
+        if self.time >= 24 * 60 {
+            return Err(ScheduleError::BadTime);
+        }
+        Ok(())
+    }
 }
 
 /// "22:05" -> minutes after midnight.

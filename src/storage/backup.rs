@@ -131,7 +131,26 @@ pub fn parse(text: &str) -> Result<(Contents, f64), ImportError> {
         reminders: part(&mut data, "reminders", &keys::REMINDERS, &file.schemas)?,
         diary: part(&mut data, "diary", &keys::DIARY, &file.schemas)?.unwrap_or_default(),
     };
+    check(&contents)?;
     Ok((contents, file.exported_ms))
+}
+
+/// Refuses what the forms would refuse, with the forms' own checks: an import is read
+/// as carefully as what a person types.
+fn check(contents: &Contents) -> Result<(), ImportError> {
+    if let Some(reminders) = &contents.reminders {
+        reminders.check().map_err(|e| ImportError::Shape {
+            part: "reminders",
+            reason: e.to_string(),
+        })?;
+    }
+    for entry in &contents.diary {
+        entry.check().map_err(|e| ImportError::Shape {
+            part: "diary",
+            reason: e.to_string(),
+        })?;
+    }
+    Ok(())
 }
 
 /// Counts and date range, for the preview before anything is changed.
@@ -321,6 +340,37 @@ mod tests {
                 has_settings: true
             }
         );
+    }
+
+    /// Issue 24: values the forms refuse went straight in through an import.
+    #[test]
+    fn an_import_refuses_what_the_forms_refuse_and_says_which_part() {
+        let file = |data: &str| {
+            format!(r#"{{"app":"legs-at-night","exported_ms":1,"schemas":{{}},"data":{data}}}"#)
+        };
+        let pain = file(r#"{"diary":[{"n":20790,"p":255}]}"#);
+        assert!(matches!(
+            parse(&pain),
+            Err(ImportError::Shape { part: "diary", .. })
+        ));
+        let label = file(&format!(
+            r#"{{"reminders":{{"list":[{{"id":1,"label":"{}","t":1320,"d":127,"on":true}}]}}}}"#,
+            "x".repeat(100_000)
+        ));
+        assert!(matches!(
+            parse(&label),
+            Err(ImportError::Shape {
+                part: "reminders",
+                ..
+            })
+        ));
+        let time =
+            file(r#"{"reminders":{"list":[{"id":1,"label":"Heels","t":5000,"d":127,"on":true}]}}"#);
+        assert!(parse(&time).is_err());
+        let fine = file(
+            r#"{"diary":[{"n":20790,"p":3}],"reminders":{"list":[{"id":1,"label":"Heels","t":1320,"d":127,"on":true}]}}"#,
+        );
+        assert!(parse(&fine).is_ok(), "{:?}", parse(&fine));
     }
 
     #[test]
