@@ -173,7 +173,7 @@ async fn import(
     } else {
         incoming
     };
-    storage::write_backup(&final_contents).map_err(|e| e.to_string())?;
+    let untouched = storage::write_backup(&final_contents).map_err(|e| e.to_string())?;
     let incoming: Vec<_> = photos.iter().map(|p| p.photo.clone()).collect();
     let wanted = crate::photos::model::ids_to_import(&here, &incoming, !merge);
     let photos: Vec<_> = photos
@@ -192,10 +192,41 @@ async fn import(
         }
     }
     Ok(format!(
-        "Imported. You now have {} saved results and {} new photos.",
+        "Imported. You now have {} saved results and {} new photos.{}",
         final_contents.quiz_results.len(),
-        photos.len()
+        photos.len(),
+        left_as_it_was(&untouched)
     ))
+}
+
+/// What a key holds, in a person's words.
+fn key_words(name: &str) -> &'static str {
+    match name {
+        "lan.settings" => "the display settings",
+        "lan.quiz.results" => "the symptom check results",
+        "lan.footchecks" => "the foot checks",
+        "lan.reminders" => "the reminders",
+        "lan.diary" => "the night diary",
+        _ => "some of the data",
+    }
+}
+
+fn keys_in_words(keys: &[&str]) -> String {
+    keys.iter()
+        .map(|k| key_words(k))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// " Left as it was, …: the night diary.", for keys a newer version of the app wrote.
+fn left_as_it_was(keys: &[&str]) -> String {
+    if keys.is_empty() {
+        return String::new();
+    }
+    format!(
+        " Left as it was, because a newer version of the app wrote it: {}.",
+        keys_in_words(keys)
+    )
 }
 
 #[component]
@@ -285,6 +316,12 @@ fn ImportPreview(
                 <li>{format!("{photos} foot photos")}</li>
                 {summary.has_settings.then(|| view! { <li>"display settings"</li> })}
             </ul>
+            {
+                let newer = storage::keys_from_a_newer_version();
+                (!newer.is_empty()).then(|| view! {
+                    <p class="note">{format!("Not imported: {}. A newer version of the app wrote it here; this version cannot read it, so it leaves it as it is.", keys_in_words(&newer))}</p>
+                })
+            }
             <fieldset class="choice-group">
                 <legend>"How to import"</legend>
                 <label class="choice">

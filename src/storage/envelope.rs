@@ -32,6 +32,12 @@ pub fn encode<T: Serialize>(schema: u32, data: &T) -> Result<String, serde_json:
     serde_json::to_string(&Envelope { schema, data })
 }
 
+/// The schema number a stored value says it was written with, without decoding its data.
+pub fn stored_schema(raw: &str) -> Option<u32> {
+    let value: Value = serde_json::from_str(raw).ok()?;
+    value.get("schema")?.as_u64()?.try_into().ok()
+}
+
 /// Brings `data` written with schema `found` up to schema `known`. `migrations[i]`
 /// upgrades schema i + 1 to i + 2.
 pub fn migrate(
@@ -71,6 +77,16 @@ pub fn decode<T: DeserializeOwned>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stored_schema_is_read_without_the_data() {
+        assert_eq!(
+            stored_schema(r#"{"schema":99,"data":{"new":"shape"}}"#),
+            Some(99)
+        );
+        assert_eq!(stored_schema("not json"), None);
+        assert_eq!(stored_schema(r#"{"schema":"one"}"#), None);
+    }
 
     #[derive(Debug, Serialize, Deserialize, PartialEq)]
     struct Sample {

@@ -184,7 +184,25 @@ pub fn delete_all() -> Result<usize, StorageError> {
 /// Writes imported contents all or nothing: every key is encoded first, and if one write
 /// fails the ones before it are put back as they were. A kind the contents do not have is
 /// removed, so a round trip through a backup leaves storage exactly as it was.
-pub fn write_backup(contents: &backup::Contents) -> Result<(), StorageError> {
+/// The keys whose stored value a newer version of the app wrote. This version cannot read
+/// them, so an import must not replace or remove them: it leaves them as they are.
+pub fn keys_from_a_newer_version() -> Vec<&'static str> {
+    keys::ALL
+        .into_iter()
+        .filter(|key| {
+            read_raw(key.name)
+                .ok()
+                .flatten()
+                .and_then(|raw| envelope::stored_schema(&raw))
+                .is_some_and(|found| found > key.schema)
+        })
+        .map(|key| key.name)
+        .collect()
+}
+
+/// Writes an import, every key or none; a key written by a newer version of the app is
+/// left as it is. Returns the keys so left.
+pub fn write_backup(contents: &backup::Contents) -> Result<Vec<&'static str>, StorageError> {
     fn encoded<T: Serialize>(
         key: &Key,
         value: Option<&T>,
@@ -219,8 +237,12 @@ pub fn write_backup(contents: &backup::Contents) -> Result<(), StorageError> {
             .remove_item(name)
             .map_err(|_| StorageError::Unavailable),
     };
+    let newer = keys_from_a_newer_version();
     let mut done: Vec<(&str, Option<String>)> = Vec::new();
     for (name, value) in &writes {
+        if newer.contains(name) {
+            continue;
+        }
         let previous = read_raw(name)?;
         if let Err(error) = put(name, value) {
             for (name, previous) in done.into_iter().rev() {
@@ -230,7 +252,7 @@ pub fn write_backup(contents: &backup::Contents) -> Result<(), StorageError> {
         }
         done.push((name, previous));
     }
-    Ok(())
+    Ok(newer)
 }
 
 fn classify(error: &wasm_bindgen::JsValue) -> StorageError {

@@ -382,3 +382,52 @@ fn a_change_in_another_tab_shows_up_without_a_reload() {
         )
         .expect("the new result shows in the other tab");
 }
+
+/// Issue 24: with the diary holding data from a newer version of the app, an import (merge
+/// or replace) removed the diary key and said "Imported.". An import never touches a key it
+/// cannot read as its own version, and says so before and after.
+#[test]
+fn an_import_leaves_a_key_from_a_newer_version_as_it_is_and_says_so() {
+    for mode in ["Merge", "Replace"] {
+        let (server, mut browser, page) = start();
+        page.open(&mut browser, &format!("{}/settings", server.origin()))
+            .unwrap();
+        let newer = "{\"schema\":99,\"data\":{\"nights\":\"in a shape from the future\"}}";
+        set_item(&page, &mut browser, "lan.diary", newer);
+        page.reload(&mut browser).unwrap();
+        let dir = e2e::fresh_dir("newer-key-import");
+        let backup = dir.join("backup.json");
+        std::fs::write(
+            &backup,
+            r#"{"app":"legs-at-night","exported_ms":1,"schemas":{"lan.diary":1},"data":{"diary":[{"n":20790,"p":3}],"quiz_results":[]}}"#,
+        )
+        .unwrap();
+        set_file(&page, &mut browser, "#import-file", &backup);
+        page.wait_for(
+            &mut browser,
+            "document.querySelector('.import-preview')",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        let preview = page.text(&mut browser, ".import-preview").unwrap();
+        assert!(
+            preview.contains("Not imported: the night diary"),
+            "{preview}"
+        );
+        ui::pick(&page, &mut browser, &[mode]);
+        click_button(&page, &mut browser, "Import");
+        page.wait_for(
+            &mut browser,
+            "[...document.querySelectorAll('.import [role=status]')].some(s => s.textContent.startsWith('Imported'))",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        let message = page.text(&mut browser, ".import").unwrap();
+        assert!(message.contains("Left as it was"), "{mode}: {message}");
+        assert_eq!(
+            get_item(&page, &mut browser, "lan.diary").as_deref(),
+            Some(newer),
+            "{mode} touched the newer diary"
+        );
+    }
+}
