@@ -120,7 +120,7 @@ fn valid_archive() -> Vec<u8> {
     for (name, bytes) in [
         (archive::BACKUP_ENTRY, &b"{\"app\":\"legs-at-night\"}"[..]),
         (archive::PHOTOS_ENTRY, b"{\"schema\":1,\"data\":[]}"),
-        ("photos/1.jpg", &[0xFF, 0xD8, 0xFF, 1, 2, 3]),
+        ("photos/1.jpg", &[0xFF, 0xD8, 0xFF, 1, 2, 3, 0xFF, 0xD9]),
     ] {
         writer.add(name, bytes).unwrap();
         out.extend(writer.take());

@@ -154,8 +154,12 @@ fn entry(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
+/// A whole JPEG: its start-of-image and a marker, and its end-of-image. Every photo this
+/// app keeps comes from the browser's JPEG encoder, which writes both; a file that only
+/// begins like one (an SVG or a page behind three borrowed bytes) would be kept as a
+/// broken picture.
 fn is_jpeg(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+    bytes.len() >= 5 && bytes.starts_with(&[0xFF, 0xD8, 0xFF]) && bytes.ends_with(&[0xFF, 0xD9])
 }
 
 /// Reads an archive, refusing it whole if any part is missing or is not what it says:
@@ -208,13 +212,14 @@ mod tests {
             check: Some(1),
             width: 4,
             height: 3,
-            bytes: 5,
-            thumb_bytes: 4,
+            // The sizes of `jpeg(&[id, 1])` and `jpeg(&[id])`.
+            bytes: 7,
+            thumb_bytes: 6,
         }
     }
 
-    fn jpeg(tail: &[u8]) -> Vec<u8> {
-        [&[0xFF, 0xD8, 0xFF][..], tail].concat()
+    fn jpeg(middle: &[u8]) -> Vec<u8> {
+        [&[0xFF, 0xD8, 0xFF][..], middle, &[0xFF, 0xD9]].concat()
     }
 
     fn pack(photos: &[Photo], skip: Option<&str>) -> Vec<u8> {
@@ -300,6 +305,29 @@ mod tests {
             )
             .unwrap();
         writer.add(&image_entry(7), b"<svg/>").unwrap();
+        writer.add(&thumb_entry(7), &jpeg(&[])).unwrap();
+        let mut bytes = writer.take();
+        bytes.extend(writer.finish().unwrap());
+        assert!(matches!(unpack(&bytes), Err(ImportError::Archive(r)) if r.contains("JPEG")));
+    }
+
+    /// Issue 24: a file that only begins like a JPEG was kept as a broken picture.
+    #[test]
+    fn a_picture_that_only_begins_like_a_jpeg_is_refused() {
+        let mut writer = ArchiveWriter::default();
+        writer.add(BACKUP_ENTRY, b"{}").unwrap();
+        writer
+            .add(
+                PHOTOS_ENTRY,
+                describe_photos(&[photo(7)]).unwrap().as_bytes(),
+            )
+            .unwrap();
+        let disguised = [
+            &[0xFF, 0xD8, 0xFF][..],
+            b"<html><body>not a photo</body></html>",
+        ]
+        .concat();
+        writer.add(&image_entry(7), &disguised).unwrap();
         writer.add(&thumb_entry(7), &jpeg(&[])).unwrap();
         let mut bytes = writer.take();
         bytes.extend(writer.finish().unwrap());
