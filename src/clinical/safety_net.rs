@@ -97,7 +97,13 @@ impl SafetyNet {
             SafetyNet::WoundPoorCirculation => {
                 "a wound on a foot with poor blood flow has to be checked now: it may not heal without treatment"
             }
-            rule if rule.is_rest_pain() => "poor blood flow to your legs has to be ruled out now",
+            SafetyNet::RestPainClassicPair
+            | SafetyNet::RestPainFeet
+            | SafetyNet::RestPainPositional
+            | SafetyNet::RestPainLegsRaised
+            | SafetyNet::NightFootPainPoorCirculation => {
+                "poor blood flow to your legs has to be ruled out now"
+            }
             SafetyNet::DiabeticFootEmergency => {
                 "this is a diabetic foot emergency: the foot needs to be seen straight away"
             }
@@ -129,8 +135,6 @@ impl SafetyNet {
             SafetyNet::WoundNotHealing => {
                 "a wound that does not heal needs a doctor or nurse to look at it"
             }
-            // The rest-pain rules are matched above.
-            _ => "poor blood flow to your legs has to be ruled out now",
         }
     }
 }

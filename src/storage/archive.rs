@@ -294,8 +294,8 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn a_picture_that_is_not_a_jpeg_is_refused() {
+    /// An archive of photo 7 whose large picture is `image`.
+    fn with_picture(image: &[u8]) -> Vec<u8> {
         let mut writer = ArchiveWriter::default();
         writer.add(BACKUP_ENTRY, b"{}").unwrap();
         writer
@@ -304,33 +304,28 @@ mod tests {
                 describe_photos(&[photo(7)]).unwrap().as_bytes(),
             )
             .unwrap();
-        writer.add(&image_entry(7), b"<svg/>").unwrap();
+        writer.add(&image_entry(7), image).unwrap();
         writer.add(&thumb_entry(7), &jpeg(&[])).unwrap();
         let mut bytes = writer.take();
         bytes.extend(writer.finish().unwrap());
+        bytes
+    }
+
+    #[test]
+    fn a_picture_that_is_not_a_jpeg_is_refused() {
+        let bytes = with_picture(b"<svg/>");
         assert!(matches!(unpack(&bytes), Err(ImportError::Archive(r)) if r.contains("JPEG")));
     }
 
     /// Issue 24: a file that only begins like a JPEG was kept as a broken picture.
     #[test]
     fn a_picture_that_only_begins_like_a_jpeg_is_refused() {
-        let mut writer = ArchiveWriter::default();
-        writer.add(BACKUP_ENTRY, b"{}").unwrap();
-        writer
-            .add(
-                PHOTOS_ENTRY,
-                describe_photos(&[photo(7)]).unwrap().as_bytes(),
-            )
-            .unwrap();
         let disguised = [
             &[0xFF, 0xD8, 0xFF][..],
             b"<html><body>not a photo</body></html>",
         ]
         .concat();
-        writer.add(&image_entry(7), &disguised).unwrap();
-        writer.add(&thumb_entry(7), &jpeg(&[])).unwrap();
-        let mut bytes = writer.take();
-        bytes.extend(writer.finish().unwrap());
+        let bytes = with_picture(&disguised);
         assert!(matches!(unpack(&bytes), Err(ImportError::Archive(r)) if r.contains("JPEG")));
     }
 

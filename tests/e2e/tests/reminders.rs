@@ -60,6 +60,26 @@ fn add_bedtime_reminder(page: &Page, browser: &mut Browser, origin: &str) {
     .unwrap();
 }
 
+/// The app at `at` with notifications allowed, a bedtime reminder saved and the service
+/// worker ready.
+fn with_a_bedtime_reminder(at: i64) -> (StaticServer, Browser, Page) {
+    let (server, mut browser, page) = start_at(at);
+    browser
+        .call(
+            None,
+            "Browser.grantPermissions",
+            json!({ "origin": server.origin(), "permissions": ["notifications"] }),
+        )
+        .unwrap();
+    add_bedtime_reminder(&page, &mut browser, &server.origin());
+    page.eval(
+        &mut browser,
+        "navigator.serviceWorker.ready.then(() => true)",
+    )
+    .unwrap();
+    (server, browser, page)
+}
+
 fn stored(page: &Page, browser: &mut Browser) -> String {
     page.eval(browser, "localStorage.getItem('lan.reminders') || ''")
         .unwrap()
@@ -156,20 +176,8 @@ fn a_reminder_can_be_created_edited_refused_and_deleted_and_survives_a_reload() 
 
 #[test]
 fn a_due_reminder_shows_on_home_notifies_and_done_starts_the_streak() {
-    let (server, mut browser, page) = start_at(TODAY * DAY + 22 * 3_600_000 + 5 * 60_000);
-    browser
-        .call(
-            None,
-            "Browser.grantPermissions",
-            json!({ "origin": server.origin(), "permissions": ["notifications"] }),
-        )
-        .unwrap();
-    add_bedtime_reminder(&page, &mut browser, &server.origin());
-    page.eval(
-        &mut browser,
-        "navigator.serviceWorker.ready.then(() => true)",
-    )
-    .unwrap();
+    let (server, mut browser, page) =
+        with_a_bedtime_reminder(TODAY * DAY + 22 * 3_600_000 + 5 * 60_000);
     pick(
         &page,
         &mut browser,
@@ -285,20 +293,7 @@ fn workers_plan(page: &Page, browser: &mut Browser) -> serde_json::Value {
 /// decided, and the worker shows only what that plan says is due.
 #[test]
 fn the_worker_shows_only_what_the_page_decided_is_due() {
-    let (server, mut browser, page) = start_at(TODAY * DAY + 21 * 3_600_000);
-    browser
-        .call(
-            None,
-            "Browser.grantPermissions",
-            json!({ "origin": server.origin(), "permissions": ["notifications"] }),
-        )
-        .unwrap();
-    add_bedtime_reminder(&page, &mut browser, &server.origin());
-    page.eval(
-        &mut browser,
-        "navigator.serviceWorker.ready.then(() => true)",
-    )
-    .unwrap();
+    let (server, mut browser, page) = with_a_bedtime_reminder(TODAY * DAY + 21 * 3_600_000);
     let nights = |plan: &serde_json::Value| -> Vec<i64> {
         plan["due"]
             .as_array()
