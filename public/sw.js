@@ -100,7 +100,7 @@ self.addEventListener("notificationclick", (event) => {
 
 // Best effort, installed Chromium apps only: now and then, show what the page's plan in the
 // "lan-data" cache says is due in the last 15 minutes. The page decides (done, skipped and
-// snoozed nights, the start day: src/reminders/due.rs, `worker_plan`); the worker only shows.
+// snoozed nights, the start day: core/src/reminders/due.rs, `worker_plan`); the worker only shows.
 // A copy in an older shape (a plain list) decides nothing, so it shows nothing.
 const NOTICE_WINDOW_MS = 15 * 60 * 1000;
 

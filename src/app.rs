@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
     QuizState::provide_lazily();
     FootCheckState::provide_lazily();
     DiaryState::provide_lazily();
-    crate::photos::PhotosState::provide_lazily();
+    crate::components::photos::PhotosState::provide_lazily();
     let night = NightOverride(RwSignal::new(false));
     provide_context(night);
     if !crate::storage::is_available() {
@@ -144,7 +144,7 @@ pub fn App() -> impl IntoView {
         })
     });
     load_pages_on_intent();
-    crate::reminders::start_if_wanted();
+    crate::components::due_reminders::start_if_wanted();
     let base = document::base_path();
     let (update_waiting, set_update_waiting) = signal(false);
     // The offline copy downloads every file of the app: it waits until the page is up and
@@ -205,7 +205,7 @@ fn TopBar() -> impl IntoView {
 fn UpdateBanner(visible: ReadSignal<bool>) -> impl IntoView {
     let notices = expect_context::<Notices>();
     let reload = move |_| {
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             if let Err(error) = service_worker::apply_update().await {
                 notices.report(&error);
             }

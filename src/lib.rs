@@ -4,9 +4,11 @@
 //! the logic and are tested natively; the views only render and dispatch.
 
 pub mod app;
-pub mod clinical;
+// The pure core under the names the app always used, so `crate::clinical::…` reads the same.
+pub use legs_core::{clinical, dates};
+// The browser layer likewise: `crate::platform::…` and `crate::storage::…`.
+pub use legs_platform::{self as platform, storage};
 pub mod components;
-pub mod dates;
 pub mod diary;
 pub mod foot_check;
 pub mod home;
@@ -14,18 +16,15 @@ pub mod lazy_page;
 pub mod lazy_state;
 pub mod learn;
 pub mod not_found;
-pub mod photos;
-pub mod platform;
 pub mod quiz;
 pub mod reminders;
 pub mod router;
 pub mod settings;
-pub mod storage;
 
 /// Entry point used by `main.rs`; kept in the library so browser tests can mount the same app.
 pub fn start() {
     console_error_panic_hook::set_once();
-    // Not Leptos's spawner: the mount below is what sets that up.
+    // The one task not spawned through Leptos: its spawner is set up by the mount below.
     wasm_bindgen_futures::spawn_local(async {
         // Compiling the main module, loading the page's chunk and rendering are each a
         // long step on a slow phone; one task each keeps the page answering taps between.

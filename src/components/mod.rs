@@ -2,8 +2,10 @@
 
 pub mod choice_group;
 pub mod confirm;
+pub mod due_reminders;
 pub mod get_help;
 pub mod notices;
+pub mod photos;
 pub mod pictures;
 pub mod step_heading;
 pub mod table_scroll;
@@ -12,6 +14,7 @@ pub mod warning_signs;
 
 pub use choice_group::ChoiceGroup;
 pub use confirm::{ConfirmFirst, Question};
+pub use due_reminders::{DueReminders, DueRemindersOnHome};
 pub use get_help::GetHelpBox;
 pub use notices::{NoticeList, Notices};
 pub use pictures::{Figure, HowToLie};

@@ -198,7 +198,7 @@ mod tests {
                     );
                 }
             }
-            // Each is built into the main module: keep them small (all 13 are 1.5 KB gzip).
+            // Each is compiled into the chunk of every page that draws it: keep them small.
             assert!(
                 picture.svg.len() <= 1024,
                 "{name} is {} bytes",

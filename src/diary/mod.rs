@@ -1,13 +1,12 @@
 //! Tonight's one-minute routine and the pain diary: model and statistics (pure), state,
 //! screens and the chart.
 
-pub mod model;
+pub use legs_core::diary::{model, stats};
 mod routine;
 mod state;
-pub mod stats;
 mod try_tonight;
 mod views;
 
 pub use routine::TonightPage;
-pub use state::{tonight, DiaryState, NightOverride};
+pub use state::{DiaryState, NightOverride};
 pub use views::DiaryPage;

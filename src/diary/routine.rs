@@ -6,8 +6,9 @@ use super::stats::nudges;
 use crate::clinical::assess;
 use crate::clinical::warning_signs;
 use crate::components::{GetHelpBox, StepHeading, UrgencyBanner};
+use crate::platform::clock::DeviceZone;
 use crate::platform::document;
-use crate::reminders::due::{Outcome, Status};
+use crate::reminders::due::Outcome;
 use crate::reminders::RemindersState;
 use crate::router::A;
 use leptos::prelude::*;
@@ -160,7 +161,7 @@ fn FeetStep() -> impl IntoView {
             <p><A href="/foot-check">"Or do the full two-minute foot check"</A></p>
             <details class="tonight-photo">
                 <summary>"Take a photo of a heel or sole"</summary>
-                <crate::photos::TakePhotoOfAnyArea/>
+                <crate::components::photos::TakePhotoOfAnyArea/>
                 <p><A href="/foot-check/history#photos">"See and compare your photos"</A></p>
             </details>
             <NextButtons/>
@@ -173,26 +174,14 @@ fn MoistureStep() -> impl IntoView {
     let state = DiaryState::expect();
     let reminders = RemindersState::expect();
     let done = move |_| {
-        state.draft.update(|d| d.moisturized = true);
-        // Logs tonight's reminders as done, so Home and the streak agree.
         let now = reminders.now.get_untracked();
-        let today = crate::reminders::schedule::local_day(now, &crate::platform::clock::DeviceZone);
-        let due: Vec<(u32, i64)> = reminders.data.with_untracked(|data| {
-            data.list
-                .iter()
-                .filter_map(|r| match reminders.status(r) {
-                    Status::DueNow { day, .. }
-                    | Status::Overdue { day, .. }
-                    | Status::Snoozed { day, .. } => Some((r.id, day)),
-                    Status::Upcoming { .. } if r.runs_on(today) => Some((r.id, today)),
-                    _ => None,
-                })
-                .collect()
-        });
+        let due = reminders
+            .data
+            .with_untracked(|data| data.done_by_moisturising_now(now, &DeviceZone));
         for (id, day) in due {
             reminders.record(id, day, Outcome::Done);
         }
-        state.step.set(3);
+        state.finish(true);
     };
     view! {
         <section class="page tonight">
@@ -200,7 +189,7 @@ fn MoistureStep() -> impl IntoView {
             <p class="lead">"Rub a heavy emollient into your soles and heels. Never between the toes. Cotton socks help it stay on."</p>
             <div class="quiz-actions">
                 <button type="button" class="button" on:click=done>"Done"</button>
-                <button type="button" class="button secondary" on:click=move |_| { state.draft.update(|d| d.moisturized = false); state.step.set(3); }>"Not tonight"</button>
+                <button type="button" class="button secondary" on:click=move |_| state.finish(false)>"Not tonight"</button>
             </div>
             <button type="button" class="link-button" on:click=move |_| state.step.set(1)>"Back"</button>
         </section>
@@ -210,7 +199,6 @@ fn MoistureStep() -> impl IntoView {
 #[component]
 fn SleepWell() -> impl IntoView {
     let state = DiaryState::expect();
-    state.save();
     let entry = state.draft.get_untracked();
     let advice = state
         .entries

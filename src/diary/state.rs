@@ -1,4 +1,4 @@
-use super::model::{night_of, upsert, Entry};
+use super::model::{upsert, Entry};
 use crate::components::Notices;
 use crate::platform::clock;
 use crate::storage;
@@ -26,11 +26,6 @@ fn load_entries(notices: Notices) -> Vec<Entry> {
         .unwrap_or_default()
 }
 
-pub fn tonight() -> i64 {
-    let now = clock::now_ms();
-    night_of(now as i64, clock::offset_minutes_at(now))
-}
-
 crate::lazy_state!(DiaryState);
 
 impl DiaryState {
@@ -51,7 +46,7 @@ impl DiaryState {
 
     /// Starts the routine on tonight's entry: a second run the same night edits it.
     pub fn begin(&self) {
-        let night = tonight();
+        let night = clock::tonight();
         let existing = self
             .entries
             .with_untracked(|e| e.iter().find(|e| e.night == night).cloned());
@@ -62,7 +57,15 @@ impl DiaryState {
         self.step.set(0);
     }
 
-    pub fn save(&self) {
+    /// The routine's last step: whether the feet were moisturised, then tonight's entry is
+    /// saved and the goodnight screen shows.
+    pub fn finish(&self, moisturized: bool) {
+        self.draft.update(|d| d.moisturized = moisturized);
+        self.save();
+        self.step.set(3);
+    }
+
+    fn save(&self) {
         let entry = self.draft.get_untracked();
         match storage::update(&storage::DIARY, |entries: &mut Vec<Entry>| {
             upsert(entries, entry.clone())

@@ -1,11 +1,11 @@
 //! `/diary`: the pain chart (SVG drawn here), the same numbers in a table, patterns and nudges.
 
-use super::state::{tonight, DiaryState};
+use super::state::DiaryState;
 use super::stats::{
     moisture_pattern, nudges, series, what_went_with_lower_pain, MIN_NIGHTS_PER_SIDE,
 };
 use crate::components::TableScroll;
-use crate::platform::document;
+use crate::platform::{clock, document};
 use crate::router::A;
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn DiaryPage() -> impl IntoView {
     document::set_title("Diary");
     let state = DiaryState::expect();
     let nights = RwSignal::new(14i64);
-    let last = tonight();
+    let last = clock::tonight();
     view! {
         <section class="page diary">
             <h1>"Night diary"</h1>

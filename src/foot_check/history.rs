@@ -4,8 +4,8 @@
 use super::map::{severity_class, FootMap};
 use super::model::{Area, Foot, FootCheck};
 use super::FootCheckState;
+use crate::components::photos::{PhotoStrip, PhotosSection};
 use crate::components::{ConfirmFirst, Question, TableScroll};
-use crate::photos::{PhotoStrip, PhotosSection};
 use crate::platform::{clock, document};
 use crate::router::A;
 use leptos::prelude::*;

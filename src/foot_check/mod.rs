@@ -1,13 +1,11 @@
 //! The guided foot check: the model and advice (pure), the saved history, and the screens.
 
-pub mod advice;
+pub use legs_core::foot_check::{advice, model, touch_test};
 mod history;
 mod map;
-pub mod model;
 mod routine;
 mod state;
 mod touch_step;
-pub mod touch_test;
 
 pub use history::FootCheckHistory;
 pub use routine::FootCheckPage;

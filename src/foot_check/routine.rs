@@ -4,8 +4,8 @@ use super::advice::advise;
 use super::map::FootMap;
 use super::model::{toggle_mark, Area, Foot, Mark, Step, Temperature};
 use super::FootCheckState;
+use crate::components::photos::{AreaPhotos, PhotoViewer};
 use crate::components::{StepHeading, UrgencyBanner};
-use crate::photos::{AreaPhotos, PhotoViewer};
 use crate::platform::document;
 use crate::router::A;
 use leptos::prelude::*;
@@ -188,20 +188,10 @@ fn Summary() -> impl IntoView {
             }}
             <h2>"What you recorded"</h2>
             <ul class="plain-list">
-                {move || {
-                    let check = check.get();
-                    let noted: Vec<_> = check
-                        .notes
-                        .iter()
-                        .map(|r| format!("{}, {}: {}", r.foot.name(), r.area.name().to_lowercase(), r.marks.iter().map(|m| m.label().to_lowercase()).collect::<Vec<_>>().join(", ")))
-                        .collect();
-                    let mut lines = if noted.is_empty() { vec!["Every area looked fine.".to_string()] } else { noted };
-                    lines.extend(check.touch.map(|t| t.summary()));
-                    lines
-                        .into_iter()
-                        .map(|line| view! { <li>{line}</li> })
-                        .collect_view()
-                }}
+                {move || check.with(|check| check.recorded_lines())
+                    .into_iter()
+                    .map(|line| view! { <li>{line}</li> })
+                    .collect_view()}
             </ul>
             <Show
                 when=move || state.saved.get().is_some()

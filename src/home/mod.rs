@@ -20,7 +20,7 @@ pub fn Home() -> impl IntoView {
                 <A href="/tonight"><span class="button wide">"Start tonight's check-in"</span></A>
                 <p class="small">"One minute: how your legs are, a look at your feet, moisturise. "<A href="/diary">"Your diary"</A></p>
             </div>
-            <crate::reminders::DueRemindersOnHome/>
+            <crate::components::DueRemindersOnHome/>
             <QuizCard/>
             <WarningSigns/>
             <h2>"What could it be?"</h2>

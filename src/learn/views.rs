@@ -6,8 +6,8 @@ use crate::components::pictures::diagram;
 use crate::components::{Figure, GetHelpBox, HowToLie, WarningSigns};
 use crate::not_found::NotFound;
 use crate::platform::document;
-use crate::router::use_params_map;
 use crate::router::A;
+use crate::router::{use_params_map, LearnPage};
 use leptos::prelude::*;
 
 fn href(section: &Section) -> String {
@@ -58,10 +58,10 @@ pub fn LearnIndex() -> impl IntoView {
 #[component]
 pub fn LearnSection() -> impl IntoView {
     let params = use_params_map();
-    let page = move || params.read().param("condition").map(str::to_string);
-    move || match page().as_deref() {
-        Some(warnings::PAGE) => view! { <WarningSignsPage/> }.into_any(),
-        Some(id) => match section_for(id) {
+    let page = Memo::new(move |_| params.read().learn_page());
+    move || match page.get() {
+        Some(LearnPage::WarningSigns) => view! { <WarningSignsPage/> }.into_any(),
+        Some(LearnPage::Cause(condition)) => match section_for(condition.id()) {
             Some(section) => view! { <SectionPage section/> }.into_any(),
             None => view! { <NotFound/> }.into_any(),
         },

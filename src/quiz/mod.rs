@@ -1,9 +1,6 @@
 //! The symptom quiz: questions and flow (pure), saved results, and the screens.
 
-pub mod escalation;
-pub mod flow;
-pub mod questions;
-pub mod result;
+pub use legs_core::quiz::{escalation, flow, questions, result};
 mod state;
 mod views;
 

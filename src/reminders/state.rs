@@ -144,7 +144,7 @@ impl RemindersState {
             let due = d.worker_plan(now, WORKER_PLAN_DAYS, &DeviceZone);
             serde_json::json!({ "made": now, "due": due }).to_string()
         });
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             // Best effort: most browsers have no periodic sync, and that is said in the panel.
             let _ = notifications::share_schedule_with_worker(&json).await;
         });
@@ -169,7 +169,7 @@ impl RemindersState {
             (due, data.notify)
         });
         let count = due.len();
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             let _ = notifications::set_badge(count).await;
         });
         if !notify || notifications::permission().as_deref() != Some("granted") {
@@ -182,7 +182,7 @@ impl RemindersState {
                 .unwrap_or(false);
             if fresh {
                 let notices = self.notices;
-                wasm_bindgen_futures::spawn_local(async move {
+                leptos::task::spawn_local(async move {
                     let data = js_sys::Object::new();
                     let _ = js_sys::Reflect::set(&data, &"r".into(), &reminder.id.into());
                     let _ = js_sys::Reflect::set(&data, &"day".into(), &(day as f64).into());

@@ -1,6 +1,6 @@
-//! `/reminders` and the "due now" cards on Home.
+//! `/reminders`: the list, the form, and the record of nights.
 
-use super::due::{Outcome, Status};
+use super::due::Status;
 use super::ics;
 use super::schedule::{parse_time, Reminder, EVERY_DAY, WEEKDAYS};
 use super::stats::{history, DayMark};
@@ -10,62 +10,6 @@ use crate::platform::clock::{self, DeviceZone};
 use crate::platform::{document, files, notifications};
 use leptos::prelude::*;
 
-fn time_of(ms: i64) -> String {
-    let text = clock::format_local(ms as f64);
-    text.rsplit(", ").next().unwrap_or(&text).to_string()
-}
-
-/// Due and overdue reminders with Done, Snooze and Skip: shown on Home.
-#[component]
-pub fn DueReminders() -> impl IntoView {
-    let state = RemindersState::expect();
-    let due = move || {
-        state.data.with(|data| {
-            data.list
-                .iter()
-                .filter_map(|r| {
-                    let status = state.status(r);
-                    status.needs_action().then(|| (r.clone(), status))
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        <For each=due key=|(r, status)| (r.id, format!("{status:?}")) let:item>
-            <DueCard reminder=item.0 status=item.1/>
-        </For>
-    }
-}
-
-#[component]
-fn DueCard(reminder: Reminder, status: Status) -> impl IntoView {
-    let state = RemindersState::expect();
-    let (day, at, overdue) = match status {
-        Status::DueNow { day, at } => (day, at, false),
-        Status::Overdue { day, at } => (day, at, true),
-        _ => return ().into_any(),
-    };
-    let id = reminder.id;
-    let when = if overdue {
-        format!("Overdue since {}", time_of(at))
-    } else {
-        format!("Due now ({})", time_of(at))
-    };
-    view! {
-        <section class="card due-card" aria-label=format!("Reminder: {}", reminder.label)>
-            <h2>{reminder.label.clone()}</h2>
-            <p>{when}". Soles and heels only, never between the toes."</p>
-            <div class="due-actions">
-                <button type="button" class="button" on:click=move |_| state.record(id, day, Outcome::Done)>"Done"</button>
-                <button type="button" class="button secondary" on:click=move |_| state.snooze(id, day, 15)>"Snooze 15 min"</button>
-                <button type="button" class="button secondary" on:click=move |_| state.snooze(id, day, 60)>"Snooze 1 hour"</button>
-                <button type="button" class="link-button" on:click=move |_| state.record(id, day, Outcome::Skipped)>"Skip tonight"</button>
-            </div>
-        </section>
-    }
-    .into_any()
-}
-
 #[component]
 pub fn RemindersPage() -> impl IntoView {
     document::set_title("Reminders");
@@ -74,7 +18,7 @@ pub fn RemindersPage() -> impl IntoView {
         <section class="page reminders">
             <h1>"Moisturising reminders"</h1>
             <CareTips/>
-            <DueReminders/>
+            <crate::components::DueReminders/>
             <ReminderList editing/>
             {move || match editing.get() {
                 Some(draft) => view! { <ReminderForm draft editing/> }.into_any(),
@@ -142,8 +86,8 @@ fn ReminderRow(reminder: Reminder, editing: RwSignal<Option<Reminder>>) -> impl 
             Status::Upcoming { at } => format!("Next: {}", clock::format_local(at as f64)),
             Status::DueNow { .. } => "Due now".into(),
             Status::Overdue { .. } => "Overdue".into(),
-            Status::Snoozed { until, .. } => format!("Snoozed until {}", time_of(until)),
-            Status::Done { at, .. } => format!("Done tonight at {}", time_of(at)),
+            Status::Snoozed { until, .. } => format!("Snoozed until {}", clock::time_of_day(until)),
+            Status::Done { at, .. } => format!("Done tonight at {}", clock::time_of_day(at)),
             Status::Skipped { .. } => "Skipped tonight".into(),
             Status::Off => "Off".into(),
         }
@@ -278,7 +222,7 @@ fn NotificationSettings() -> impl IntoView {
         let on = !state.data.with_untracked(|d| d.notify);
         state.set_notify(on);
         if on && permission.get_untracked().as_deref() == Some("default") {
-            wasm_bindgen_futures::spawn_local(async move {
+            leptos::task::spawn_local(async move {
                 match notifications::request_permission().await {
                     Ok(answer) => permission.set(Some(answer)),
                     Err(error) => notices.report(&error),

@@ -16,4 +16,4 @@ pub use location::{
     current_route, link_route, provide_router, use_navigate, use_params_map, NavigateOptions,
     Router,
 };
-pub use route::{is_current, Route};
+pub use route::{is_current, LearnPage, ResultId, Route};

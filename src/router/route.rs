@@ -1,11 +1,26 @@
-//! Which page a path shows; pure so it is tested natively.
+//! Which page a path shows; pure so it is tested natively. A route's parameter is parsed
+//! here, once, into its type: a path whose parameter cannot be one is not found.
+
+use crate::clinical::Condition;
+use crate::learn::warnings;
+
+/// A saved result's id, as its address carries it (`/quiz/result/:id`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResultId(pub u64);
+
+/// What `/learn/:page` shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LearnPage {
+    Cause(Condition),
+    WarningSigns,
+}
 
 /// Every page of the app; the path is the part after the app's base path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
     Quiz,
-    QuizResult(String),
+    QuizResult(ResultId),
     QuizHistory,
     FootCheck,
     FootCheckHistory,
@@ -13,7 +28,7 @@ pub enum Route {
     Tonight,
     Diary,
     LearnIndex,
-    LearnSection(String),
+    LearnSection(LearnPage),
     Settings,
     NotFound,
 }
@@ -26,24 +41,38 @@ impl Route {
             [] => Route::Home,
             ["quiz"] => Route::Quiz,
             ["quiz", "history"] => Route::QuizHistory,
-            ["quiz", "result", id] => Route::QuizResult((*id).to_string()),
+            ["quiz", "result", id] => match id.parse() {
+                Ok(id) => Route::QuizResult(ResultId(id)),
+                Err(_) => Route::NotFound,
+            },
             ["foot-check"] => Route::FootCheck,
             ["foot-check", "history"] => Route::FootCheckHistory,
             ["reminders"] => Route::Reminders,
             ["tonight"] => Route::Tonight,
             ["diary"] => Route::Diary,
             ["learn"] => Route::LearnIndex,
-            ["learn", condition] => Route::LearnSection((*condition).to_string()),
+            ["learn", page] if *page == warnings::PAGE => {
+                Route::LearnSection(LearnPage::WarningSigns)
+            }
+            ["learn", page] => match Condition::from_id(page) {
+                Some(condition) => Route::LearnSection(LearnPage::Cause(condition)),
+                None => Route::NotFound,
+            },
             ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
 
-    /// The named parameter of the routes that have one (`:id`, `:condition`).
-    pub fn param(&self, name: &str) -> Option<&str> {
-        match (self, name) {
-            (Route::QuizResult(id), "id") => Some(id),
-            (Route::LearnSection(condition), "condition") => Some(condition),
+    pub fn result_id(&self) -> Option<ResultId> {
+        match self {
+            Route::QuizResult(id) => Some(*id),
+            _ => None,
+        }
+    }
+
+    pub fn learn_page(&self) -> Option<LearnPage> {
+        match self {
+            Route::LearnSection(page) => Some(*page),
             _ => None,
         }
     }
@@ -86,7 +115,7 @@ mod tests {
             ("/quiz", Route::Quiz),
             ("/quiz/", Route::Quiz),
             ("/quiz/history", Route::QuizHistory),
-            ("/quiz/result/42", Route::QuizResult("42".into())),
+            ("/quiz/result/42", Route::QuizResult(ResultId(42))),
             ("/foot-check", Route::FootCheck),
             ("/foot-check/history", Route::FootCheckHistory),
             ("/reminders", Route::Reminders),
@@ -95,7 +124,11 @@ mod tests {
             ("/learn", Route::LearnIndex),
             (
                 "/learn/neuropathy",
-                Route::LearnSection("neuropathy".into()),
+                Route::LearnSection(LearnPage::Cause(Condition::Neuropathy)),
+            ),
+            (
+                "/learn/warning-signs",
+                Route::LearnSection(LearnPage::WarningSigns),
             ),
             ("/settings", Route::Settings),
         ] {
@@ -111,20 +144,36 @@ mod tests {
             "/quiz/result/1/2",
             "/learn/a/b",
             "/Quiz",
+            "/quiz/result/seven",
+            "/quiz/result/-1",
+            "/learn/no_such_cause",
         ] {
             assert_eq!(Route::parse(path), Route::NotFound, "{path}");
         }
     }
 
     #[test]
-    fn parameters_by_name() {
-        assert_eq!(Route::parse("/quiz/result/7").param("id"), Some("7"));
-        assert_eq!(Route::parse("/quiz/result/7").param("condition"), None);
+    fn parameters_come_typed() {
         assert_eq!(
-            Route::parse("/learn/neuropathy").param("condition"),
-            Some("neuropathy")
+            Route::parse("/quiz/result/7").result_id(),
+            Some(ResultId(7))
         );
-        assert_eq!(Route::Home.param("id"), None);
+        assert_eq!(Route::parse("/quiz/result/7").learn_page(), None);
+        assert_eq!(
+            Route::parse("/learn/night_cramps").learn_page(),
+            Some(LearnPage::Cause(Condition::NightCramps))
+        );
+        assert_eq!(Route::Home.result_id(), None);
+    }
+
+    #[test]
+    fn every_cause_has_its_learn_address() {
+        for &condition in Condition::ALL {
+            assert_eq!(
+                Route::parse(&format!("/learn/{}", condition.id())),
+                Route::LearnSection(LearnPage::Cause(condition))
+            );
+        }
     }
 
     #[test]

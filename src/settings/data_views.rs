@@ -1,9 +1,9 @@
 //! Settings -> Your data: storage status, export, import, delete everything.
 
 use super::state::SettingsState;
+use crate::components::photos::PhotosState;
 use crate::components::{ConfirmFirst, Notices, Question};
 use crate::foot_check::FootCheckState;
-use crate::photos::PhotosState;
 use crate::platform::{clock, files, persistence};
 use crate::quiz::QuizState;
 use crate::reminders::RemindersState;
@@ -61,7 +61,7 @@ pub fn DataSection() -> impl IntoView {
 fn StorageStatus() -> impl IntoView {
     let persisted = RwSignal::new(None::<Result<bool, String>>);
     let check = move || {
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             persisted.set(Some(
                 persistence::is_persisted().await.map_err(|e| e.to_string()),
             ));
@@ -69,7 +69,7 @@ fn StorageStatus() -> impl IntoView {
     };
     check();
     let ask = move |_| {
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             persisted.set(Some(
                 persistence::request().await.map_err(|e| e.to_string()),
             ));
@@ -175,7 +175,7 @@ async fn import(
     };
     let untouched = storage::write_backup(&final_contents).map_err(|e| e.to_string())?;
     let incoming: Vec<_> = photos.iter().map(|p| p.photo.clone()).collect();
-    let wanted = crate::photos::model::ids_to_import(&here, &incoming, !merge);
+    let wanted = legs_core::photos::model::ids_to_import(&here, &incoming, !merge);
     let photos: Vec<_> = photos
         .into_iter()
         .filter(|p| wanted.contains(&p.photo.id))
@@ -199,16 +199,9 @@ async fn import(
     ))
 }
 
-/// What a key holds, in a person's words.
+/// What a key holds, in a person's words, from its declaration.
 fn key_words(name: &str) -> &'static str {
-    match name {
-        "lan.settings" => "the display settings",
-        "lan.quiz.results" => "the symptom check results",
-        "lan.footchecks" => "the foot checks",
-        "lan.reminders" => "the reminders",
-        "lan.diary" => "the night diary",
-        _ => "some of the data",
-    }
+    crate::storage::keys::by_name(name).map_or("some of the data", |key| key.words)
 }
 
 fn keys_in_words(keys: &[&str]) -> String {
@@ -351,7 +344,7 @@ fn DeleteAll() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let delete = move |()| {
         // The service worker's copy of the schedule goes too.
-        wasm_bindgen_futures::spawn_local(async {
+        leptos::task::spawn_local(async {
             let _ = crate::platform::notifications::clear_worker_copy().await;
         });
         match storage::delete_all() {

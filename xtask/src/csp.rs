@@ -1,7 +1,7 @@
 //! The one Content-Security-Policy of the app. The build writes it into the page's meta tag
 //! and into the deploy files (`_headers` for static hosts, the nginx site), so the policies
 //! a browser enforces together can never disagree: the hand copies in `deploy/` once lacked
-//! `blob:` in `img-src`, which blocked every photo on a host set up as the README said.
+//! `blob:` in `img-src`, which blocked every photo on a host set up as the docs said.
 
 /// Where the policy goes: the meta tag of `index.html` and the `deploy/` templates.
 pub const PLACEHOLDER: &str = "__LAN_CSP__";

@@ -18,12 +18,7 @@ pub fn QuizResultPage() -> impl IntoView {
     document::set_title("Your result");
     let quiz = QuizState::expect();
     let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .param("id")
-            .and_then(|id| id.parse::<u64>().ok())
-    });
+    let id = Memo::new(move |_| params.read().result_id().map(|id| id.0));
     let found = Memo::new(move |_| {
         let id = id.get()?;
         quiz.results.with(|results| {
@@ -172,9 +167,9 @@ fn diary_and_feet() -> String {
     let diary = crate::diary::DiaryState::expect();
     let feet = crate::foot_check::FootCheckState::expect();
     let mut out = String::from("\nNight diary, last 30 nights:\n");
-    let lines = diary
-        .entries
-        .with_untracked(|e| crate::diary::stats::summary_lines(e, crate::diary::tonight()));
+    let lines = diary.entries.with_untracked(|e| {
+        crate::diary::stats::summary_lines(e, crate::platform::clock::tonight())
+    });
     if lines.is_empty() {
         out += "- no entries\n";
     }
@@ -230,13 +225,13 @@ fn DoctorSummary(result: SavedResult, when: String) -> impl IntoView {
         });
     };
     let copy = move |_| {
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             let outcome = share::copy_text(&text.get_value()).await;
             report(outcome, "Copied. Paste it into a message or note.");
         })
     };
     let send = move |_| {
-        wasm_bindgen_futures::spawn_local(async move {
+        leptos::task::spawn_local(async move {
             let outcome = share::share_text("Symptom check", &text.get_value()).await;
             report(outcome, "Shared.");
         })

@@ -1,7 +1,8 @@
 //! Steps a person takes in the app, shared by the suites.
 
 use crate::cdp::{Browser, Page};
-use serde_json::json;
+use serde_json::{json, Value};
+use std::path::Path;
 use std::time::Duration;
 
 /// Clicks each choice whose label contains the text and checks it ends up `want`.
@@ -199,4 +200,73 @@ pub fn ask_then_keep(page: &Page, browser: &mut Browser, ask: &str) {
         Duration::from_secs(3),
     )
     .unwrap_or_else(|e| panic!("the focus did not come back to {ask}: {e}"));
+}
+
+/// What IndexedDB holds: each record's id, description, picture type and size, the
+/// picture's bytes in base64, and a hash of its decoded pixels.
+const STORED: &str = "new Promise((done, fail) => {
+  const open = indexedDB.open('legs-at-night');
+  open.onerror = () => fail(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction('photos').objectStore('photos').getAll();
+    all.onsuccess = async () => {
+      const out = [];
+      for (const r of all.result) {
+        const bytes = new Uint8Array(await r.image.arrayBuffer());
+        let binary = ''; for (const b of bytes) binary += String.fromCharCode(b);
+        const bitmap = await createImageBitmap(r.image);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d'); context.drawImage(bitmap, 0, 0);
+        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        let hash = 0; for (let i = 0; i < pixels.length; i++) hash = (hash * 31 + pixels[i]) >>> 0;
+        out.push({ id: r.id, meta: JSON.parse(r.meta), type: r.image.type, base64: btoa(binary),
+                   width: bitmap.width, height: bitmap.height, pixels: hash });
+      }
+      open.result.close();
+      done(out);
+    };
+  };
+})";
+
+pub fn stored_photos(page: &Page, browser: &mut Browser) -> Vec<Value> {
+    page.eval(browser, STORED)
+        .unwrap()
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The bytes of the first file in `dir` ending in `.extension` that `complete` accepts:
+/// Chromium may create a download before it has finished writing it.
+pub fn downloaded(
+    dir: &Path,
+    extension: &str,
+    within: Duration,
+    complete: impl Fn(&[u8]) -> bool,
+) -> Vec<u8> {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        let found = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == extension));
+        if let Some(bytes) = found
+            .and_then(|f| std::fs::read(f).ok())
+            .filter(|b| complete(b))
+        {
+            return bytes;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no complete .{extension} in {dir:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A zip is complete once its end-of-directory record is there.
+pub fn downloaded_zip(dir: &Path) -> Vec<u8> {
+    downloaded(dir, "zip", Duration::from_secs(30), |bytes| {
+        bytes.windows(4).rev().take(200).any(|w| w == b"PK\x05\x06")
+    })
 }

@@ -4,7 +4,9 @@
 
 use base64::Engine;
 use e2e::cdp::{Browser, Page};
-use e2e::ui::{click_button, heading, pick, set_file};
+use e2e::ui::{
+    click_button, downloaded, downloaded_zip, heading, pick, set_file, stored_photos as stored,
+};
 use serde_json::{json, Value};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -20,40 +22,6 @@ fn test_picture(dir: &Path, name: &str, width: u32, height: u32, seed: u32) -> P
         [band * 60, diagonal, 200 - band * 40]
     });
     path
-}
-
-/// What IndexedDB holds: each record's id, description, picture type and size, the
-/// picture's bytes in base64, and a hash of its decoded pixels.
-const STORED: &str = "new Promise((done, fail) => {
-  const open = indexedDB.open('legs-at-night');
-  open.onerror = () => fail(open.error);
-  open.onsuccess = () => {
-    const all = open.result.transaction('photos').objectStore('photos').getAll();
-    all.onsuccess = async () => {
-      const out = [];
-      for (const r of all.result) {
-        const bytes = new Uint8Array(await r.image.arrayBuffer());
-        let binary = ''; for (const b of bytes) binary += String.fromCharCode(b);
-        const bitmap = await createImageBitmap(r.image);
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const context = canvas.getContext('2d'); context.drawImage(bitmap, 0, 0);
-        const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-        let hash = 0; for (let i = 0; i < pixels.length; i++) hash = (hash * 31 + pixels[i]) >>> 0;
-        out.push({ id: r.id, meta: JSON.parse(r.meta), type: r.image.type, base64: btoa(binary),
-                   width: bitmap.width, height: bitmap.height, pixels: hash });
-      }
-      open.result.close();
-      done(out);
-    };
-  };
-})";
-
-fn stored(page: &Page, browser: &mut Browser) -> Vec<Value> {
-    page.eval(browser, STORED)
-        .unwrap()
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
 }
 
 fn wait(page: &Page, browser: &mut Browser, script: &str) {
@@ -116,41 +84,6 @@ fn pictures_loaded(page: &Page, browser: &mut Browser, selector: &str, count: us
         .replace("SELECTOR", &format!("{selector:?}"))
         .replace("COUNT", &count.to_string());
     wait(page, browser, &script);
-}
-
-/// The bytes of the first file in `dir` ending in `.extension` that `complete` accepts:
-/// Chromium may create a download before it has finished writing it.
-fn downloaded(
-    dir: &Path,
-    extension: &str,
-    within: Duration,
-    complete: impl Fn(&[u8]) -> bool,
-) -> Vec<u8> {
-    let deadline = std::time::Instant::now() + within;
-    loop {
-        let found = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.extension().is_some_and(|x| x == extension));
-        if let Some(bytes) = found
-            .and_then(|f| std::fs::read(f).ok())
-            .filter(|b| complete(b))
-        {
-            return bytes;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no complete .{extension} in {dir:?}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-/// A zip is complete once its end-of-directory record is there.
-fn downloaded_zip(dir: &Path) -> Vec<u8> {
-    downloaded(dir, "zip", Duration::from_secs(30), |bytes| {
-        bytes.windows(4).rev().take(200).any(|w| w == b"PK\x05\x06")
-    })
 }
 
 #[test]
@@ -572,7 +505,7 @@ impl Drop for Nginx {
 }
 
 /// Issue 24: the deploy configs' header policy lacked `blob:`, and a browser enforces it
-/// beside the page's own, so on a host set up as the README says every photo was blocked.
+/// beside the page's own, so on a host set up as the docs say every photo was blocked.
 /// Through a real nginx with the shipped site: take a photo, see it, export it, and see it
 /// again with no network.
 #[test]

@@ -5,7 +5,7 @@
 
 use e2e::cdp::{Browser, Page};
 use e2e::server::StaticServer;
-use legs_at_night::learn::content::SECTIONS;
+use legs_core::learn::content::SECTIONS;
 use serde_json::json;
 use std::time::Duration;
 

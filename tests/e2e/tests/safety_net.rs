@@ -145,7 +145,7 @@ fn calf_pain_heaviness_and_evening_swelling_in_one_leg_put_a_clot_first() {
 fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_again() {
     let (server, mut browser, page) = e2e::start_app();
     let fixture = std::fs::read_to_string(
-        e2e::workspace_root().join("tests/fixtures/storage/lan.quiz.results-v1.json"),
+        e2e::workspace_root().join("core/tests/fixtures/storage/lan.quiz.results-v1.json"),
     )
     .unwrap();
     let fixture: serde_json::Value = serde_json::from_str(&fixture).unwrap();

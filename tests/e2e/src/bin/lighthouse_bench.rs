@@ -8,7 +8,7 @@
 //! (scripts/bench-lighthouse does all of it).
 
 use e2e::server::StaticServer;
-use legs_at_night::learn::content::{INTRO, SECTIONS};
+use legs_core::learn::content::{INTRO, SECTIONS};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;

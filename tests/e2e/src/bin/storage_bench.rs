@@ -6,11 +6,11 @@
 
 use e2e::cdp::Browser;
 use e2e::server::StaticServer;
-use legs_at_night::diary::model::{Entry, FeetToday, Helper, Place, Position};
-use legs_at_night::foot_check::model::{Area, Draft, Foot, FootCheck, Mark, Temperature};
-use legs_at_night::reminders::due::{Outcome, Reminders};
-use legs_at_night::reminders::schedule::{Reminder, EVERY_DAY};
-use legs_at_night::storage::{envelope, keys};
+use legs_core::diary::model::{Entry, FeetToday, Helper, Place, Position};
+use legs_core::foot_check::model::{Area, Draft, Foot, FootCheck, Mark, Temperature};
+use legs_core::reminders::due::{Outcome, Reminders};
+use legs_core::reminders::schedule::{Reminder, EVERY_DAY};
+use legs_core::storage::{envelope, keys};
 use std::time::Duration;
 
 const DAYS: i64 = 3_652;

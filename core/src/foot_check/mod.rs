@@ -1,0 +1,3 @@
+pub mod advice;
+pub mod model;
+pub mod touch_test;

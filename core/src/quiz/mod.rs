@@ -1,0 +1,4 @@
+pub mod escalation;
+pub mod flow;
+pub mod questions;
+pub mod result;

@@ -1,0 +1,525 @@
+//! A finished quiz as it is saved, and the text summary for a doctor.
+
+use super::flow::Answers;
+use super::questions::QUESTIONS;
+use crate::clinical::positions::{self, Position};
+use crate::clinical::{Assessment, Condition, Finding, Urgency, UrgencyReason};
+use crate::learn::section_for;
+use crate::storage::envelope;
+use crate::storage::keys::Key;
+use serde::{Deserialize, Serialize};
+
+/// The version of the triage rules. 2: SPEC's safety-net rules. 3: SPEC v3 (the next-day
+/// level, night cramps and restless legs, rest pain never sent home, the generic cap). A
+/// result saved under older rules still opens as it was decided, with a line that the
+/// check has improved.
+pub const RULES_VERSION: u32 = 3;
+
+fn before_versions() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedResult {
+    /// Milliseconds since the epoch when it was finished; unique per device.
+    pub id: u64,
+    pub answers: Answers,
+    pub findings: Vec<Finding>,
+    /// As it was assessed then, so history shows what the person was told.
+    pub assessment: Assessment,
+    /// The rules it was assessed by; results saved before this field had version 1.
+    #[serde(default = "before_versions")]
+    pub rules: u32,
+}
+
+impl SavedResult {
+    pub fn new(finished_ms: f64, answers: Answers) -> SavedResult {
+        let findings = answers.findings();
+        let assessment = answers.assessment();
+        SavedResult {
+            id: finished_ms.max(0.0) as u64,
+            answers,
+            findings,
+            assessment,
+            rules: RULES_VERSION,
+        }
+    }
+
+    pub fn taken_ms(&self) -> f64 {
+        self.id as f64
+    }
+
+    /// Decided by rules that have since been improved.
+    pub fn outdated(&self) -> bool {
+        self.rules < RULES_VERSION
+    }
+}
+
+/// What the result page shows beside the urgency (SPEC: "What the result may show beside
+/// a warning").
+#[derive(Debug, PartialEq)]
+pub struct Beside {
+    /// Urgent or an emergency because of a warning: the page leads with that action alone,
+    /// with no home tips and no "when to get help" box that offers self-care.
+    pub warning_only: bool,
+    pub tips: Vec<&'static str>,
+    /// "How to lie tonight", chosen by the same rules as the tips.
+    pub positions: Vec<Position>,
+    pub get_help: &'static [(Urgency, &'static str)],
+    /// What to do, under the headline: the urgency's action, except that self-care without
+    /// steps to try does not say "try the steps for tonight".
+    pub action: &'static str,
+    /// Under an `urgent` action: when to call the emergency number instead.
+    pub call_instead: Vec<&'static str>,
+    /// Poor blood flow ranked on one of its own signs: "have your circulation checked",
+    /// and no box that offers looking after it at home.
+    pub circulation_check: bool,
+}
+
+/// Self-care's action where there is nothing to try tonight.
+const SELF_CARE_WITHOUT_STEPS: &str = "Look after it at home. If it is no better in two weeks, or it gets worse, book a doctor's appointment.";
+
+pub const CIRCULATION_CHECK: &str = "Have your circulation checked: book an appointment and ask the doctor to check the blood flow in your legs. Until then, do not raise your legs at night.";
+
+const DO_NOT_RAISE: &str = "Do not raise your legs tonight: with poor blood flow, keeping them level or letting them hang down helps blood reach the feet. (Raising the legs helps veins, not arteries.)";
+
+const HANG_DOWN_WHILE_WAITING: &str = "While you get help, do not raise your legs: keep them level or let them hang over the edge of the bed, which helps blood reach the feet.";
+
+pub fn beside(assessment: &Assessment) -> Beside {
+    let warned = assessment.reasons.iter().any(|r| {
+        matches!(
+            r,
+            UrgencyReason::RedFlag(_)
+                | UrgencyReason::ChestPain
+                | UrgencyReason::UrgentSign(_)
+                | UrgencyReason::SafetyNet(..)
+        )
+    });
+    let explained: Vec<Condition> = assessment
+        .ranked
+        .iter()
+        .map(|r| r.condition)
+        .filter(|c| !c.is_red_flag())
+        .collect();
+    let rest_pain = explained.contains(&Condition::ArterialRestPain);
+    let call_instead = super::escalation::call_instead(assessment);
+    if warned && assessment.urgency >= Urgency::Urgent {
+        // Only what belongs to getting help: with rest pain, how to hold the legs meanwhile.
+        return Beside {
+            warning_only: true,
+            tips: if rest_pain {
+                vec![HANG_DOWN_WHILE_WAITING]
+            } else {
+                Vec::new()
+            },
+            positions: positions::for_tonight(&explained, true),
+            get_help: &[],
+            action: assessment.urgency.action(),
+            call_instead,
+            circulation_check: false,
+        };
+    }
+    let circulation_check = assessment
+        .ranked
+        .iter()
+        .any(|r| r.condition == Condition::ArterialRestPain && r.on_own_signs());
+    let mut first_two = explained[..explained.len().min(2)].to_vec();
+    // With poor blood flow possible, "do not raise your legs" is the first thing to read.
+    first_two.sort_by_key(|c| *c != Condition::ArterialRestPain);
+    let mut tips: Vec<&'static str> = first_two
+        .iter()
+        .filter_map(|c| section_for(c.id()))
+        .flat_map(|s| s.try_tonight.iter())
+        .filter(|tip| !(rest_pain && tip.raises_legs))
+        .map(|tip| tip.text)
+        .collect();
+    if rest_pain && !first_two.contains(&Condition::ArterialRestPain) {
+        tips.insert(0, DO_NOT_RAISE);
+    }
+    let action = if assessment.urgency == Urgency::SelfCare && tips.is_empty() {
+        SELF_CARE_WITHOUT_STEPS
+    } else {
+        assessment.urgency.action()
+    };
+    Beside {
+        warning_only: false,
+        tips,
+        positions: positions::for_tonight(&explained, false),
+        get_help: if circulation_check {
+            &[]
+        } else {
+            explained
+                .first()
+                .and_then(|c| section_for(c.id()))
+                .map_or(&[], |s| s.get_help)
+        },
+        action,
+        call_instead,
+        circulation_check,
+    }
+}
+
+/// A condition's name inside a sentence: lower-case first letter, abbreviations kept.
+fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The reason for the urgency, in words.
+pub fn reason_text(reason: &UrgencyReason) -> String {
+    match reason {
+        UrgencyReason::RedFlag(condition) => format!(
+            "Your answers match a warning sign: {}.",
+            in_sentence(condition.name())
+        ),
+        UrgencyReason::ChestPain => {
+            "Chest pain, sudden breathlessness, coughing up blood or fainting always needs emergency help.".into()
+        }
+        UrgencyReason::UrgentSign(finding) => format!(
+            "You said {}: this needs to be seen now, not tomorrow.",
+            finding.in_your_words()
+        ),
+        UrgencyReason::SafetyNet(rule, because) => {
+            let said: Vec<&str> = because.iter().map(|f| f.in_your_words()).collect();
+            format!("Because {}, {}.", and_list(&said), rule.consequence())
+        }
+        UrgencyReason::TopCondition(condition) => {
+            format!("Your answers fit {} best.", in_sentence(condition.name()))
+        }
+        UrgencyReason::CirculationCheck => {
+            "Some of your answers point to poor blood flow in the legs: have your circulation checked by a doctor.".into()
+        }
+        UrgencyReason::NothingToGoOn => {
+            "Your answers did not describe a symptom the check can match.".into()
+        }
+    }
+}
+
+/// Each answered question with its chosen labels, in the order asked.
+pub fn answer_lines(answers: &Answers) -> Vec<(&'static str, Vec<&'static str>)> {
+    answers
+        .asked()
+        .into_iter()
+        .filter(|q| QUESTIONS.iter().any(|known| known.id == q.id))
+        .map(|q| {
+            let labels = answers
+                .chosen(q.id)
+                .iter()
+                .filter_map(|id| q.choices.iter().find(|c| c.id == id))
+                .map(|c| c.label)
+                .collect();
+            (q.title, labels)
+        })
+        .collect()
+}
+
+/// The one-page summary for a doctor, as plain text (copied or shared).
+pub fn doctor_summary(result: &SavedResult, when: &str) -> String {
+    let a = &result.assessment;
+    let mut out = format!("Legs at Night: symptom check of {when}\n\n");
+    out += &format!(
+        "Advice given: {}. {}\n",
+        a.urgency.headline(),
+        a.urgency.action()
+    );
+    for reason in &a.reasons {
+        out += &format!("- {}\n", reason_text(reason));
+    }
+    out += "\nPatterns that fit, in order:\n";
+    if a.ranked.is_empty() {
+        out += "- none (no symptom matched)\n";
+    }
+    for (i, ranked) in a.ranked.iter().enumerate() {
+        let because: Vec<_> = ranked
+            .supporting
+            .iter()
+            .map(|f| f.in_your_words())
+            .collect();
+        out += &format!(
+            "{}. {} ({}): {}\n",
+            i + 1,
+            ranked.condition.name(),
+            ranked.likelihood.label().to_lowercase(),
+            because.join("; ")
+        );
+    }
+    out += "\nAnswers:\n";
+    for (title, labels) in answer_lines(&result.answers) {
+        out += &format!("- {title} {}\n", labels.join("; "));
+    }
+    out += "\nThis is a self-check by the patient, not a diagnosis.\n";
+    out
+}
+
+/// What changed since an earlier result: findings gained and lost, and the new top.
+pub struct Comparison {
+    pub gained: Vec<Finding>,
+    pub lost: Vec<Finding>,
+    pub top_before: Option<Condition>,
+    pub top_now: Option<Condition>,
+    pub urgency_changed: bool,
+}
+
+pub fn compare(earlier: &SavedResult, later: &SavedResult) -> Comparison {
+    Comparison {
+        gained: later
+            .findings
+            .iter()
+            .filter(|f| !earlier.findings.contains(f))
+            .copied()
+            .collect(),
+        lost: earlier
+            .findings
+            .iter()
+            .filter(|f| !later.findings.contains(f))
+            .copied()
+            .collect(),
+        top_before: earlier.assessment.top(),
+        top_now: later.assessment.top(),
+        urgency_changed: earlier.assessment.urgency != later.assessment.urgency,
+    }
+}
+
+pub const RESULTS_KEY: Key = Key {
+    name: "lan.quiz.results",
+    schema: 1,
+    migrations: &[],
+    label: "Your saved symptom check results",
+    words: "the symptom check results",
+    backup_part: Some("quiz_results"),
+    read: envelope::as_json::<Vec<SavedResult>>,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::flow::Progress;
+
+    /// An adult's answers, from the first warning-sign screen on.
+    fn finished(choices: &[&[&str]]) -> Answers {
+        let mut progress = Progress::new(0.0);
+        for step in [&["adult"][..]].iter().chain(choices) {
+            for choice in *step {
+                progress.choose(choice);
+            }
+            progress.advance();
+        }
+        progress.answers
+    }
+
+    #[test]
+    fn summary_carries_date_advice_causes_answers_and_the_disclaimer() {
+        let answers = finished(&[
+            &["none"],
+            &["none"],
+            &["sole_skin"],
+            &["both"],
+            &["pain"],
+            &["not_sure"],
+            &["night"],
+            &["neither"],
+            &["no"],
+            &["nothing"],
+            &["fine_standing"],
+            &["cracked", "dry"],
+            &["no"],
+            &["recent"],
+            &["none"],
+        ]);
+        let result = SavedResult::new(1_795_995_000_000.0, answers);
+        let text = doctor_summary(&result, "29 Nov 2026, 23:30");
+        assert!(text.contains("29 Nov 2026, 23:30"));
+        assert!(text.contains("Look after it at home"));
+        assert!(text.contains("1. Cracked heel skin (fits well)"));
+        assert!(text.contains("- Where do you feel it? A sharp, stinging spot"));
+        assert!(text.contains("not a diagnosis"));
+        assert_eq!(result.assessment.top(), Some(Condition::SkinFissures));
+    }
+
+    #[test]
+    fn comparison_lists_what_changed() {
+        let before = SavedResult::new(
+            1.0,
+            finished(&[
+                &["none"],
+                &["none"],
+                &["feet"],
+                &["both"],
+                &["pain"],
+                &["burning"],
+            ]),
+        );
+        let after = SavedResult::new(
+            2.0,
+            finished(&[
+                &["none"],
+                &["black_toe"],
+                &["feet"],
+                &["both"],
+                &["pain"],
+                &["burning"],
+            ]),
+        );
+        let diff = compare(&before, &after);
+        assert_eq!(diff.gained, vec![Finding::BlackOrDarkToes]);
+        assert!(diff.lost.is_empty());
+        assert!(diff.urgency_changed);
+        assert_eq!(diff.top_before, Some(Condition::Neuropathy));
+    }
+
+    use crate::clinical::{assess, Finding::*};
+
+    #[test]
+    fn a_warning_leads_alone_with_no_home_tips_and_no_self_care_box() {
+        // Neuropathy ranks first, but hanging the legs with diabetes fires the rest-pain rule.
+        let a = assess(&[
+            Diabetes,
+            Burning,
+            NumbOrTinglingFeet,
+            EasedLegsHangingDown,
+            ColdPaleFeet,
+        ]);
+        assert_eq!(a.urgency, Urgency::Urgent);
+        let plan = beside(&a);
+        assert!(plan.warning_only);
+        assert!(plan.get_help.is_empty());
+        assert_eq!(plan.tips, [HANG_DOWN_WHILE_WAITING]);
+        // A warning without rest pain: nothing beside it.
+        let clot = beside(&assess(&[OneLegOnly, PainCalf, Heaviness, VaricoseVeins]));
+        assert!(clot.warning_only && clot.tips.is_empty() && clot.get_help.is_empty());
+        // Without a warning, the tips and the box stay.
+        let plain = beside(&assess(&[Burning, NumbOrTinglingFeet, PainFeet]));
+        assert!(!plain.warning_only && !plain.tips.is_empty() && !plain.get_help.is_empty());
+    }
+
+    #[test]
+    fn rest_pain_on_its_own_sign_says_have_the_circulation_checked_and_offers_no_home_box() {
+        let a = assess(&[Heaviness, HeavinessBuildsDuringDay, WorseLegsRaised]);
+        let plan = beside(&a);
+        assert!(plan.circulation_check);
+        assert!(plan.get_help.is_empty());
+        assert_ne!(a.urgency, Urgency::SelfCare);
+        // The vein pattern alone keeps its box.
+        let veins = beside(&assess(&[Heaviness, HeavinessBuildsDuringDay]));
+        assert!(!veins.circulation_check && !veins.get_help.is_empty());
+    }
+
+    #[test]
+    fn self_care_without_steps_does_not_say_try_the_steps() {
+        let nothing = beside(&assess(&[]));
+        assert!(nothing.tips.is_empty());
+        assert!(
+            !nothing.action.contains("Try the steps"),
+            "{}",
+            nothing.action
+        );
+        let heel = beside(&assess(&[PainSoleSkin, CrackedHeels]));
+        assert!(!heel.tips.is_empty());
+        assert!(heel.action.starts_with("Try the steps"));
+    }
+
+    #[test]
+    fn the_classic_pair_with_hip_pain_leads_with_help_now_and_no_leg_raising_or_home_box() {
+        let a = assess(&[
+            WorseLegsRaised,
+            EasedLegsHangingDown,
+            PainOuterHip,
+            WorseLyingOnSide,
+        ]);
+        assert_eq!(a.urgency, Urgency::Urgent);
+        let plan = beside(&a);
+        assert!(plan.warning_only && plan.get_help.is_empty());
+        assert_eq!(plan.tips, [HANG_DOWN_WHILE_WAITING]);
+        assert!(!plan.positions.iter().any(|p| p.raises_legs()));
+        assert!(!plan.call_instead.is_empty());
+    }
+
+    #[test]
+    fn no_leg_raising_once_rest_pain_is_ranked_at_all() {
+        // Veins first, rest pain second with no sign of poor flow: no rule, not urgent.
+        let a = assess(&[
+            Heaviness,
+            HeavinessBuildsDuringDay,
+            VaricoseVeins,
+            WorseLegsRaised,
+        ]);
+        assert!(a.ranks(Condition::ArterialRestPain));
+        assert_eq!(a.top(), Some(Condition::VenousInsufficiency));
+        let plan = beside(&a);
+        assert!(!plan.warning_only);
+        assert!(
+            plan.tips[0].starts_with("Do not raise your legs"),
+            "{:?}",
+            plan.tips
+        );
+        let raising = section_for("venous_insufficiency").unwrap().try_tonight[0];
+        assert!(raising.raises_legs);
+        assert!(!plan.tips.contains(&raising.text));
+        // Veins alone keep their tip.
+        let veins = beside(&assess(&[Heaviness, HeavinessBuildsDuringDay]));
+        assert!(veins.tips.contains(&raising.text));
+    }
+
+    #[test]
+    fn rest_pain_ranked_third_still_puts_do_not_raise_first() {
+        let a = assess(&[
+            Heaviness,
+            HeavinessBuildsDuringDay,
+            VaricoseVeins,
+            AnkleSwellingEvening,
+            PainSoleSkin,
+            CrackedHeels,
+            DrySkinSoles,
+            WorseLegsRaised,
+        ]);
+        let explained: Vec<_> = a.ranked.iter().map(|r| r.condition).collect();
+        assert_eq!(
+            explained
+                .iter()
+                .position(|c| *c == Condition::ArterialRestPain),
+            Some(2)
+        );
+        let plan = beside(&a);
+        assert_eq!(plan.tips[0], DO_NOT_RAISE);
+        assert!(!plan.tips.iter().any(|t| t.starts_with("Raise")));
+    }
+
+    #[test]
+    fn names_keep_their_abbreviations_in_a_sentence() {
+        let text = reason_text(&UrgencyReason::RedFlag(Condition::Dvt));
+        assert!(text.contains("a blood clot in a leg vein (DVT)"), "{text}");
+        let why = reason_text(&UrgencyReason::SafetyNet(
+            crate::clinical::SafetyNet::RestPainPositional,
+            vec![EasedLegsHangingDown, Smoker],
+        ));
+        assert_eq!(why, "Because letting your legs hang down eases it and you smoke or have smoked for years, poor blood flow to your legs has to be ruled out now.");
+    }
+
+    #[test]
+    fn a_result_saved_before_the_rules_version_opens_and_says_it_is_outdated() {
+        let mut old = serde_json::to_value(SavedResult::new(5.0, finished(&[&["none"]]))).unwrap();
+        old.as_object_mut().unwrap().remove("rules");
+        let old: SavedResult = serde_json::from_value(old).unwrap();
+        assert!(old.outdated());
+        assert!(!SavedResult::new(6.0, finished(&[&["none"]])).outdated());
+    }
+
+    #[test]
+    fn saved_results_round_trip_through_json() {
+        let result = SavedResult::new(5.0, finished(&[&["chest"]]));
+        let json = serde_json::to_string(&result).unwrap();
+        assert_eq!(serde_json::from_str::<SavedResult>(&json).unwrap(), result);
+    }
+}

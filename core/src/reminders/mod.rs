@@ -1,0 +1,4 @@
+pub mod due;
+pub mod ics;
+pub mod schedule;
+pub mod stats;

@@ -1,0 +1,6 @@
+pub mod archive;
+pub mod backup;
+pub mod envelope;
+pub mod keys;
+
+pub use keys::{Key, DIARY, FOOT_CHECKS, QUIZ_PROGRESS, QUIZ_RESULTS, REMINDERS, SETTINGS};

@@ -1,0 +1,266 @@
+//! The only owner of persisted data. Every feature reads and writes through here;
+//! nothing else touches `localStorage`.
+
+pub use legs_core::storage::{archive, backup, envelope, keys};
+pub mod photos;
+
+use envelope::DecodeError;
+pub use keys::{Key, DIARY, FOOT_CHECKS, QUIZ_PROGRESS, QUIZ_RESULTS, REMINDERS, SETTINGS};
+use serde::{de::DeserializeOwned, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum StorageError {
+    #[error("This browser is not keeping data for this site (private mode, or storage is turned off). The app works, but nothing you enter will be kept after the tab closes.")]
+    Unavailable,
+    #[error("This device's storage for the app is full, so the last change was not saved. Everything saved before is unchanged.")]
+    Full,
+    #[error("{} could not be read, so that part of the app starts empty. The original was set aside unchanged: download it to keep it. (Details: {source}.)", describe(key))]
+    Unreadable {
+        key: &'static str,
+        quarantine: String,
+        /// The original value, byte for byte, so the user can download it.
+        raw: String,
+        source: DecodeError,
+    },
+    #[error("{} comes from a newer version of Legs at Night. It was left untouched and will not be changed here: reload the app to update it.", describe(key))]
+    FromNewerVersion { key: &'static str },
+    #[error("Could not prepare the data for saving: {0}")]
+    Encode(String),
+}
+
+/// What a key holds, in the user's words, from its declaration.
+fn describe(key_name: &str) -> &'static str {
+    keys::by_name(key_name).map_or("Some saved data", |key| key.label)
+}
+
+thread_local! {
+    /// Keys holding data from a newer version: never written by this one.
+    static READ_ONLY: RefCell<BTreeSet<&'static str>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// `localStorage` itself, read as a plain string store. Not through `gloo-storage`: its
+/// `LocalStorage::raw()` panics where storage is blocked (private modes, a
+/// `SecurityError`), and its typed get and set would bypass the `{schema, data}` envelope,
+/// the byte-for-byte quarantine and the "storage is full" distinction this module exists for.
+fn raw_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+pub fn is_available() -> bool {
+    raw_storage().is_ok()
+}
+
+fn read_raw(name: &str) -> Result<Option<String>, StorageError> {
+    raw_storage()?
+        .get_item(name)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+fn write_raw(name: &str, value: &str) -> Result<(), StorageError> {
+    raw_storage()?
+        .set_item(name, value)
+        .map_err(|error| classify(&error))
+}
+
+/// Moves an unreadable value aside under a fresh key, byte for byte, and only then clears
+/// the original.
+fn quarantine(key: &'static Key, raw: String, source: DecodeError) -> StorageError {
+    let storage = match raw_storage() {
+        Ok(storage) => storage,
+        Err(error) => return error,
+    };
+    let free = (1..)
+        .map(|n| format!("{}.quarantine.{n}", key.name))
+        .find(|name| matches!(storage.get_item(name), Ok(None)))
+        .unwrap_or_else(|| format!("{}.quarantine", key.name));
+    if let Err(error) = write_raw(&free, &raw) {
+        // Without a copy the original must stay where it is; lock it against writes.
+        READ_ONLY.with(|keys| keys.borrow_mut().insert(key.name));
+        return error;
+    }
+    let _ = storage.remove_item(key.name);
+    StorageError::Unreadable {
+        key: key.name,
+        quarantine: free,
+        raw,
+        source,
+    }
+}
+
+/// Reads a key. `Ok(None)` means nothing stored yet.
+pub fn load<T: DeserializeOwned>(key: &'static Key) -> Result<Option<T>, StorageError> {
+    let Some(raw) = read_raw(key.name)? else {
+        return Ok(None);
+    };
+    match envelope::decode(&raw, key.schema, key.migrations) {
+        Ok(value) => Ok(Some(value)),
+        Err(DecodeError::Newer { .. }) => {
+            READ_ONLY.with(|keys| keys.borrow_mut().insert(key.name));
+            Err(StorageError::FromNewerVersion { key: key.name })
+        }
+        Err(source) => Err(quarantine(key, raw, source)),
+    }
+}
+
+pub fn save<T: Serialize>(key: &'static Key, value: &T) -> Result<(), StorageError> {
+    if READ_ONLY.with(|keys| keys.borrow().contains(key.name)) {
+        return Err(StorageError::FromNewerVersion { key: key.name });
+    }
+    let encoded =
+        envelope::encode(key.schema, value).map_err(|e| StorageError::Encode(e.to_string()))?;
+    write_raw(key.name, &encoded)?;
+    persistence_on_first_save();
+    Ok(())
+}
+
+/// Read-modify-write on the stored value (not on a possibly stale copy), so that a change
+/// made meanwhile in another tab is kept. Returns the value now stored.
+pub fn update<T: DeserializeOwned + Serialize + Default>(
+    key: &'static Key,
+    edit: impl FnOnce(&mut T),
+) -> Result<T, StorageError> {
+    let mut value: T = load(key)?.unwrap_or_default();
+    edit(&mut value);
+    save(key, &value)?;
+    Ok(value)
+}
+
+/// Whether anything is stored under `key`, without reading or decoding it.
+pub fn contains(key: &'static Key) -> bool {
+    matches!(read_raw(key.name), Ok(Some(_)))
+}
+
+pub fn remove(key: &'static Key) -> Result<(), StorageError> {
+    if READ_ONLY.with(|keys| keys.borrow().contains(key.name)) {
+        return Err(StorageError::FromNewerVersion { key: key.name });
+    }
+    raw_storage()?
+        .remove_item(key.name)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Every name of this app's keys now in storage (data and quarantined copies).
+pub fn app_key_names() -> Result<Vec<String>, StorageError> {
+    let storage = raw_storage()?;
+    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    Ok((0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|name| name.starts_with(keys::PREFIX))
+        .collect())
+}
+
+/// Removes everything of the app's from local storage.
+pub fn delete_all() -> Result<usize, StorageError> {
+    let names = app_key_names()?;
+    let storage = raw_storage()?;
+    for name in &names {
+        storage
+            .remove_item(name)
+            .map_err(|_| StorageError::Unavailable)?;
+    }
+    READ_ONLY.with(|keys| keys.borrow_mut().clear());
+    Ok(names.len())
+}
+
+/// Writes imported contents all or nothing: every key is encoded first, and if one write
+/// fails the ones before it are put back as they were. A kind the contents do not have is
+/// removed, so a round trip through a backup leaves storage exactly as it was.
+/// The keys whose stored value a newer version of the app wrote. This version cannot read
+/// them, so an import must not replace or remove them: it leaves them as they are.
+pub fn keys_from_a_newer_version() -> Vec<&'static str> {
+    keys::ALL
+        .into_iter()
+        .filter(|key| {
+            read_raw(key.name)
+                .ok()
+                .flatten()
+                .and_then(|raw| envelope::stored_schema(&raw))
+                .is_some_and(|found| found > key.schema)
+        })
+        .map(|key| key.name)
+        .collect()
+}
+
+/// Writes an import, every key or none; a key written by a newer version of the app is
+/// left as it is. Returns the keys so left.
+pub fn write_backup(contents: &backup::Contents) -> Result<Vec<&'static str>, StorageError> {
+    fn encoded<T: Serialize>(
+        key: &Key,
+        value: Option<&T>,
+    ) -> Result<(&'static str, Option<String>), StorageError> {
+        value
+            .map(|value| {
+                envelope::encode(key.schema, value).map_err(|e| StorageError::Encode(e.to_string()))
+            })
+            .transpose()
+            .map(|text| (key.name, text))
+    }
+    let non_empty = |list_is_empty: bool| !list_is_empty;
+    let writes = [
+        encoded(
+            &QUIZ_RESULTS,
+            non_empty(contents.quiz_results.is_empty()).then_some(&contents.quiz_results),
+        )?,
+        encoded(
+            &FOOT_CHECKS,
+            non_empty(contents.foot_checks.is_empty()).then_some(&contents.foot_checks),
+        )?,
+        encoded(&REMINDERS, contents.reminders.as_ref())?,
+        encoded(
+            &DIARY,
+            non_empty(contents.diary.is_empty()).then_some(&contents.diary),
+        )?,
+        encoded(&SETTINGS, contents.settings.as_ref())?,
+    ];
+    let put = |name: &str, value: &Option<String>| match value {
+        Some(value) => write_raw(name, value),
+        None => raw_storage()?
+            .remove_item(name)
+            .map_err(|_| StorageError::Unavailable),
+    };
+    let newer = keys_from_a_newer_version();
+    let mut done: Vec<(&str, Option<String>)> = Vec::new();
+    for (name, value) in &writes {
+        if newer.contains(name) {
+            continue;
+        }
+        let previous = read_raw(name)?;
+        if let Err(error) = put(name, value) {
+            for (name, previous) in done.into_iter().rev() {
+                put(name, &previous)?;
+            }
+            return Err(error);
+        }
+        done.push((name, previous));
+    }
+    Ok(newer)
+}
+
+fn classify(error: &wasm_bindgen::JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|name| name.as_string());
+    match name.as_deref() {
+        Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StorageError::Full,
+        _ => StorageError::Unavailable,
+    }
+}
+
+thread_local! {
+    static ASKED_FOR_PERSISTENCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// On the first save, asks the browser not to evict the app's data under storage pressure.
+fn persistence_on_first_save() {
+    if !ASKED_FOR_PERSISTENCE.with(|asked| asked.replace(true)) {
+        leptos::task::spawn_local(async {
+            if let Err(error) = crate::persistence::request().await {
+                leptos::logging::warn!("{error}");
+            }
+        });
+    }
+}
