@@ -16,6 +16,7 @@ pub mod lazy_page;
 pub mod lazy_state;
 pub mod learn;
 pub mod not_found;
+pub mod persisted;
 pub mod quiz;
 pub mod reminders;
 pub mod router;

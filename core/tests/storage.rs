@@ -186,3 +186,100 @@ proptest! {
         prop_assert_eq!(envelope::decode::<Progress>(&raw, 1, &[]).unwrap(), progress);
     }
 }
+
+/// Some of the five parts of a backup, each the data of today's fixture for its key.
+fn valid_parts(picks: [bool; 5]) -> Value {
+    let parts = [
+        ("settings", "lan.settings-v1.json"),
+        ("quiz_results", "lan.quiz.results-v1.json"),
+        ("foot_checks", "lan.footchecks-v4.json"),
+        ("reminders", "lan.reminders-v3.json"),
+        ("diary", "lan.diary-v1.json"),
+    ];
+    let mut data = serde_json::Map::new();
+    for ((part, file), picked) in parts.into_iter().zip(picks) {
+        if picked {
+            let text = std::fs::read_to_string(fixture_dir().join(file)).unwrap();
+            let fixture: Value = serde_json::from_str(&text).unwrap();
+            let stored: Value = serde_json::from_str(fixture["stored"].as_str().unwrap()).unwrap();
+            data.insert(part.to_string(), stored["data"].clone());
+        }
+    }
+    Value::Object(data)
+}
+
+/// A store that fails its `fail_at`-th write (counting from 0), as a full or revoked local
+/// storage can.
+#[derive(Clone, Debug, PartialEq)]
+struct Flaky {
+    keys: std::collections::BTreeMap<String, String>,
+    writes: usize,
+    fail_at: usize,
+}
+
+impl legs_core::storage::transfer::Store for Flaky {
+    type Error = &'static str;
+    fn get(&self, name: &str) -> Result<Option<String>, &'static str> {
+        Ok(self.keys.get(name).cloned())
+    }
+    fn put(&mut self, name: &str, value: Option<&str>) -> Result<(), &'static str> {
+        self.writes += 1;
+        if self.writes - 1 == self.fail_at {
+            return Err("full");
+        }
+        match value {
+            Some(value) => self.keys.insert(name.to_string(), value.to_string()),
+            None => self.keys.remove(name),
+        };
+        Ok(())
+    }
+}
+
+proptest! {
+    /// Any backup, into a store holding anything, failing at any write: on failure every
+    /// key reads exactly as before; on success every key the backup carries is written.
+    #[test]
+    fn an_import_changes_every_key_or_none(
+        picks in prop::array::uniform5(any::<bool>()),
+        before in prop::collection::btree_map(
+            prop::sample::select(vec!["lan.settings", "lan.quiz.results", "lan.footchecks", "lan.reminders", "lan.diary", "lan.other"]),
+            "[ -~]{0,20}",
+            0..6,
+        ),
+        fail_at in 0usize..8,
+    ) {
+        use legs_core::storage::transfer;
+        let file = serde_json::json!({ "app": backup::APP_ID, "exported_ms": 1.0, "schemas": {}, "data": valid_parts(picks) }).to_string();
+        let parsed = backup::parse(&file);
+        prop_assert!(parsed.is_ok(), "{:?}", parsed);
+        let (contents, _) = parsed.unwrap();
+        let writes = transfer::writes(&contents).unwrap();
+        let mut store = Flaky {
+            keys: before.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+            writes: 0,
+            fail_at,
+        };
+        let original = store.keys.clone();
+        match transfer::write_all(&mut store, &writes, &[]) {
+            Err(_) => prop_assert_eq!(&store.keys, &original),
+            Ok(()) => {
+                for (name, value) in &writes {
+                    prop_assert_eq!(store.keys.get(*name), value.as_ref());
+                }
+                prop_assert_eq!(store.keys.get("lan.other"), original.get("lan.other"));
+            }
+        }
+    }
+
+    /// A key a newer version wrote is never touched, whatever the import holds.
+    #[test]
+    fn an_import_leaves_a_newer_versions_key_as_it_was(data in arbitrary_json(), kept in "[ -~]{0,20}") {
+        use legs_core::storage::transfer;
+        let file = serde_json::json!({ "app": backup::APP_ID, "exported_ms": 1.0, "schemas": {}, "data": data }).to_string();
+        let Ok((contents, _)) = backup::parse(&file) else { return Ok(()) };
+        let writes = transfer::writes(&contents).unwrap();
+        let mut store = Flaky { keys: [("lan.diary".to_string(), kept.clone())].into(), writes: 0, fail_at: usize::MAX };
+        prop_assert!(transfer::write_all(&mut store, &writes, &["lan.diary"]).is_ok());
+        prop_assert_eq!(store.keys.get("lan.diary"), Some(&kept));
+    }
+}

@@ -1,47 +1,42 @@
 use super::model::{upsert, Entry};
 use crate::components::Notices;
+use crate::persisted::{Persisted, Stored};
 use crate::platform::clock;
 use crate::storage;
 use leptos::prelude::*;
 
+pub struct DiaryKey;
+
+impl Stored for DiaryKey {
+    type Value = Vec<Entry>;
+    const KEY: &'static storage::Key = &storage::DIARY;
+}
+
 /// The diary (through `storage`), tonight's draft, and the routine's step.
 #[derive(Clone, Copy)]
 pub struct DiaryState {
-    pub entries: RwSignal<Vec<Entry>>,
+    pub entries: Persisted<DiaryKey>,
     pub draft: RwSignal<Entry>,
     pub step: RwSignal<u8>,
-    notices: Notices,
 }
 
 /// Asks for the night theme while a screen is shown (the bedtime routine).
 #[derive(Clone, Copy)]
 pub struct NightOverride(pub RwSignal<bool>);
 
-fn load_entries(notices: Notices) -> Vec<Entry> {
-    storage::load(&storage::DIARY)
-        .unwrap_or_else(|error| {
-            notices.report_storage(&error);
-            None
-        })
-        .unwrap_or_default()
-}
-
 crate::lazy_state!(DiaryState);
 
 impl DiaryState {
     fn load(notices: Notices) -> Self {
         DiaryState {
-            entries: RwSignal::new(load_entries(notices)),
+            entries: Persisted::load(notices),
             draft: RwSignal::new(Entry::default()),
             step: RwSignal::new(0),
-            notices,
         }
     }
 
     pub fn reload(&self, key_name: Option<&str>) {
-        if key_name.is_none_or(|k| k == storage::DIARY.name) {
-            self.entries.set(load_entries(self.notices));
-        }
+        self.entries.reload(key_name);
     }
 
     /// Starts the routine on tonight's entry: a second run the same night edits it.
@@ -67,15 +62,7 @@ impl DiaryState {
 
     fn save(&self) {
         let entry = self.draft.get_untracked();
-        match storage::update(&storage::DIARY, |entries: &mut Vec<Entry>| {
-            upsert(entries, entry.clone())
-        }) {
-            Ok(stored) => self.entries.set(stored),
-            Err(error) => {
-                self.notices.report_storage(&error);
-                self.entries
-                    .update(|entries| upsert(entries, entry.clone()));
-            }
-        }
+        self.entries
+            .change(|entries| upsert(entries, entry.clone()));
     }
 }

@@ -130,6 +130,7 @@ fn PainTable(nights: RwSignal<i64>, last: i64) -> impl IntoView {
                             <td>{e.pain}</td>
                             <td>{if e.moisturized { "Yes" } else { "No" }}</td>
                             <td>{positions}</td>
+                            <td>{e.note}</td>
                         </tr>
                     }
                 })
@@ -140,7 +141,7 @@ fn PainTable(nights: RwSignal<i64>, last: i64) -> impl IntoView {
         <TableScroll label="The same nights as a table">
             <table class="data-table diary-table">
                 <caption>"The same nights as a table"</caption>
-                <thead><tr><th scope="col">"Night"</th><th scope="col">"Pain"</th><th scope="col">"Moisturised"</th><th scope="col">"Worse when"</th></tr></thead>
+                <thead><tr><th scope="col">"Night"</th><th scope="col">"Pain"</th><th scope="col">"Moisturised"</th><th scope="col">"Worse when"</th><th scope="col">"Your note"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>

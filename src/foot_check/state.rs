@@ -1,15 +1,23 @@
 use super::model::{Draft, FootCheck, Step, Temperature};
 use super::touch_test::TouchTest;
 use crate::components::Notices;
+use crate::persisted::{Persisted, Stored};
 use crate::platform::clock;
 use crate::storage;
 use leptos::prelude::*;
+
+pub struct FootChecksKey;
+
+impl Stored for FootChecksKey {
+    type Value = Vec<FootCheck>;
+    const KEY: &'static storage::Key = &storage::FOOT_CHECKS;
+}
 
 /// Saved foot checks (through `storage`) and the routine in progress (in memory: it takes
 /// two minutes, and a half-done check is not worth keeping).
 #[derive(Clone, Copy)]
 pub struct FootCheckState {
-    pub checks: RwSignal<Vec<FootCheck>>,
+    pub checks: Persisted<FootChecksKey>,
     pub step: RwSignal<usize>,
     pub draft: RwSignal<Draft>,
     /// None until answered; `Some(None)` is "not sure".
@@ -24,26 +32,16 @@ pub struct FootCheckState {
     /// The id the check in progress will be saved under (when it started), so photos
     /// taken during it can name it before it is saved.
     pub started: RwSignal<u64>,
-    notices: Notices,
-}
-
-fn load_checks(notices: Notices) -> Vec<FootCheck> {
-    storage::load(&storage::FOOT_CHECKS)
-        .unwrap_or_else(|error| {
-            notices.report_storage(&error);
-            None
-        })
-        .unwrap_or_default()
 }
 
 crate::lazy_state!(FootCheckState);
 
 impl FootCheckState {
     fn load(notices: Notices) -> Self {
-        let checks = load_checks(notices);
-        let diabetes = checks.last().is_some_and(|c| c.diabetes);
+        let checks: Persisted<FootChecksKey> = Persisted::load(notices);
+        let diabetes = checks.with_untracked(|checks| checks.last().is_some_and(|c| c.diabetes));
         FootCheckState {
-            checks: RwSignal::new(checks),
+            checks,
             step: RwSignal::new(0),
             draft: RwSignal::new(Draft::new()),
             temperature: RwSignal::new(None),
@@ -53,14 +51,11 @@ impl FootCheckState {
             diabetes: RwSignal::new(diabetes),
             saved: RwSignal::new(None),
             started: RwSignal::new(clock::now_ms() as u64),
-            notices,
         }
     }
 
     pub fn reload(&self, key_name: Option<&str>) {
-        if key_name.is_none_or(|k| k == storage::FOOT_CHECKS.name) {
-            self.checks.set(load_checks(self.notices));
-        }
+        self.checks.reload(key_name);
     }
 
     pub fn current_step(&self) -> Step {
@@ -122,25 +117,12 @@ impl FootCheckState {
             checks.push(check.clone());
             checks.sort_by_key(|c| c.id);
         };
-        match storage::update(&storage::FOOT_CHECKS, add) {
-            Ok(stored) => self.checks.set(stored),
-            Err(error) => {
-                self.notices.report_storage(&error);
-                self.checks.update(add);
-            }
-        }
+        self.checks.change(add);
         self.saved.set(Some(id));
         Some(id)
     }
 
     pub fn delete(&self, id: u64) {
-        let remove = |checks: &mut Vec<FootCheck>| checks.retain(|c| c.id != id);
-        match storage::update(&storage::FOOT_CHECKS, remove) {
-            Ok(stored) => self.checks.set(stored),
-            Err(error) => {
-                self.notices.report_storage(&error);
-                self.checks.update(remove);
-            }
-        }
+        self.checks.change(|checks| checks.retain(|c| c.id != id));
     }
 }

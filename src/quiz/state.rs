@@ -1,26 +1,34 @@
 use super::flow::{Position, Progress};
 use super::result::SavedResult;
 use crate::components::Notices;
+use crate::persisted::{Persisted, Stored};
 use crate::platform::clock;
-use crate::storage::{self, Key};
+use crate::storage;
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
+
+pub struct ProgressKey;
+
+impl Stored for ProgressKey {
+    type Value = Option<Progress>;
+    const KEY: &'static storage::Key = &storage::QUIZ_PROGRESS;
+}
+
+pub struct ResultsKey;
+
+impl Stored for ResultsKey {
+    type Value = Vec<SavedResult>;
+    const KEY: &'static storage::Key = &storage::QUIZ_RESULTS;
+}
 
 /// The quiz in progress and the saved results, loaded when a quiz page first needs them,
 /// written back through `storage` on every change, and refreshed when another tab
 /// changes them.
 #[derive(Clone, Copy)]
 pub struct QuizState {
-    pub progress: RwSignal<Option<Progress>>,
-    pub results: RwSignal<Vec<SavedResult>>,
+    /// The check under way; `None` is stored as no key at all.
+    pub progress: Persisted<ProgressKey>,
+    pub results: Persisted<ResultsKey>,
     notices: Notices,
-}
-
-fn load_or_report<T: DeserializeOwned>(key: &'static Key, notices: Notices) -> Option<T> {
-    storage::load(key).unwrap_or_else(|error| {
-        notices.report_storage(&error);
-        None
-    })
 }
 
 crate::lazy_state!(QuizState);
@@ -28,34 +36,16 @@ crate::lazy_state!(QuizState);
 impl QuizState {
     fn load(notices: Notices) -> Self {
         QuizState {
-            progress: RwSignal::new(load_or_report(&storage::QUIZ_PROGRESS, notices)),
-            results: RwSignal::new(
-                load_or_report(&storage::QUIZ_RESULTS, notices).unwrap_or_default(),
-            ),
+            progress: Persisted::load(notices),
+            results: Persisted::load(notices),
             notices,
         }
     }
 
     /// Another tab wrote one of our keys: take its version.
     pub fn reload(&self, key_name: Option<&str>) {
-        if key_name.is_none_or(|k| k == storage::QUIZ_RESULTS.name) {
-            self.results
-                .set(load_or_report(&storage::QUIZ_RESULTS, self.notices).unwrap_or_default());
-        }
-        if key_name.is_none_or(|k| k == storage::QUIZ_PROGRESS.name) {
-            self.progress
-                .set(load_or_report(&storage::QUIZ_PROGRESS, self.notices));
-        }
-    }
-
-    fn persist_progress(&self) {
-        let outcome = self.progress.with_untracked(|progress| match progress {
-            Some(progress) => storage::save(&storage::QUIZ_PROGRESS, progress),
-            None => storage::remove(&storage::QUIZ_PROGRESS),
-        });
-        if let Err(error) = outcome {
-            self.notices.report_storage(&error);
-        }
+        self.results.reload(key_name);
+        self.progress.reload(key_name);
     }
 
     /// Whether a quiz is under way, without loading the quiz's state (for Home): a stored
@@ -70,7 +60,7 @@ impl QuizState {
     /// Drops the quiz under way, loaded or not, so the next visit starts at the intro.
     pub fn discard_anywhere(notices: Notices) {
         if let Some(quiz) = Self::loaded() {
-            quiz.progress.set(None);
+            quiz.progress.clear_in_memory();
         }
         if let Err(error) = storage::remove(&storage::QUIZ_PROGRESS) {
             notices.report_storage(&error);
@@ -78,8 +68,9 @@ impl QuizState {
     }
 
     pub fn start(&self) {
-        self.progress.set(Some(Progress::new(clock::now_ms())));
-        self.persist_progress();
+        let _ = self
+            .progress
+            .edit(|progress| *progress = Some(Progress::new(clock::now_ms())));
     }
 
     pub fn discard(&self) {
@@ -89,24 +80,17 @@ impl QuizState {
     /// Applies a step of the flow (choose, advance, back, edit) and saves it, so a reload,
     /// a closed app or a dead battery resumes at the same place.
     pub fn step(&self, change: impl FnOnce(&mut Progress)) {
-        self.progress.update(|progress| {
+        let _ = self.progress.edit(|progress| {
             if let Some(progress) = progress {
                 change(progress);
             }
         });
-        self.persist_progress();
     }
 
     /// Changes the stored results (read fresh, so another tab's additions are kept) and
     /// mirrors them; in memory only when storage refuses.
-    fn change_results(&self, edit: impl Fn(&mut Vec<SavedResult>)) {
-        match storage::update(&storage::QUIZ_RESULTS, &edit) {
-            Ok(stored) => self.results.set(stored),
-            Err(error) => {
-                self.notices.report_storage(&error);
-                self.results.update(edit);
-            }
-        }
+    fn change_results(&self, edit: impl FnMut(&mut Vec<SavedResult>)) {
+        self.results.change(edit);
     }
 
     /// Saves the finished quiz as a result and returns its id.

@@ -1,29 +1,28 @@
 use super::due::{Outcome, Reminders, Status};
 use super::schedule::{Reminder, ScheduleError};
 use crate::components::Notices;
+use crate::persisted::{Persisted, Stored};
 use crate::platform::clock::{self, DeviceZone};
 use crate::platform::notifications;
 use crate::storage;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
+pub struct RemindersKey;
+
+impl Stored for RemindersKey {
+    type Value = Reminders;
+    const KEY: &'static storage::Key = &storage::REMINDERS;
+}
+
 /// Reminders and their log, loaded once, written back through `storage`; a clock signal
 /// that ticks every 20 seconds drives "due now", notifications and the badge.
 #[derive(Clone, Copy)]
 pub struct RemindersState {
-    pub data: RwSignal<Reminders>,
+    pub data: Persisted<RemindersKey>,
     pub now: RwSignal<i64>,
     notices: Notices,
     notified: StoredValue<BTreeSet<(u32, i64)>>,
-}
-
-fn load(notices: Notices) -> Reminders {
-    storage::load(&storage::REMINDERS)
-        .unwrap_or_else(|error| {
-            notices.report_storage(&error);
-            None
-        })
-        .unwrap_or_default()
 }
 
 crate::lazy_state!(RemindersState);
@@ -36,7 +35,7 @@ impl RemindersState {
     /// (Home's due cards, a page, or the app's start when reminders are stored).
     fn load(notices: Notices) -> Self {
         let state = RemindersState {
-            data: RwSignal::new(load(notices)),
+            data: Persisted::load(notices),
             now: RwSignal::new(clock::now_ms() as i64),
             notices,
             notified: StoredValue::new(BTreeSet::new()),
@@ -66,9 +65,7 @@ impl RemindersState {
     }
 
     pub fn reload(&self, key_name: Option<&str>) {
-        if key_name.is_none_or(|k| k == storage::REMINDERS.name) {
-            self.data.set(load(self.notices));
-        }
+        self.data.reload(key_name);
     }
 
     pub fn status(&self, reminder: &Reminder) -> Status {
@@ -78,21 +75,9 @@ impl RemindersState {
     }
 
     /// Changes the stored reminders (read fresh, so another tab's changes are kept).
-    fn change<T>(&self, edit: impl Fn(&mut Reminders) -> T) -> Option<T> {
-        let mut answer = None;
-        let outcome = storage::update(&storage::REMINDERS, |stored: &mut Reminders| {
-            answer = Some(edit(stored))
-        });
-        match outcome {
-            Ok(stored) => {
-                self.data.set(stored);
-                self.share_with_worker();
-            }
-            Err(error) => {
-                self.notices.report_storage(&error);
-                self.data.update(|data| answer = Some(edit(data)));
-            }
-        }
+    fn change<T>(&self, edit: impl FnMut(&mut Reminders) -> T) -> Option<T> {
+        let answer = self.data.change(edit);
+        self.share_with_worker();
         answer
     }
 

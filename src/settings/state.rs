@@ -1,30 +1,26 @@
 use super::model::Settings;
 use crate::components::notices::Notices;
+use crate::persisted::{Persisted, Stored};
 use crate::storage;
 use leptos::prelude::*;
+
+pub struct SettingsKey;
+
+impl Stored for SettingsKey {
+    type Value = Settings;
+    const KEY: &'static storage::Key = &storage::SETTINGS;
+}
 
 /// Display settings, loaded once at start and written back through `storage`.
 #[derive(Clone, Copy)]
 pub struct SettingsState {
-    pub current: RwSignal<Settings>,
-    notices: Notices,
-}
-
-fn load(notices: Notices) -> Settings {
-    match storage::load::<Settings>(&storage::SETTINGS) {
-        Ok(saved) => saved.unwrap_or_default(),
-        Err(error) => {
-            notices.report_storage(&error);
-            Settings::default()
-        }
-    }
+    pub current: Persisted<SettingsKey>,
 }
 
 impl SettingsState {
     pub fn provide(notices: Notices) -> Self {
         let state = SettingsState {
-            current: RwSignal::new(load(notices)),
-            notices,
+            current: Persisted::load(notices),
         };
         provide_context(state);
         state
@@ -36,18 +32,11 @@ impl SettingsState {
 
     /// Another tab changed the settings: take its version.
     pub fn reload(&self, key_name: Option<&str>) {
-        if key_name.is_none_or(|k| k == storage::SETTINGS.name) {
-            self.current.set(load(self.notices));
-        }
+        self.current.reload(key_name);
     }
 
+    /// Changes and stores them; a refusal is a notice, and the change holds for this visit.
     pub fn change(&self, edit: impl FnOnce(&mut Settings)) {
-        self.current.update(edit);
-        let saved = self
-            .current
-            .with_untracked(|settings| storage::save(&storage::SETTINGS, settings));
-        if let Err(error) = saved {
-            self.notices.report_storage(&error);
-        }
+        let _ = self.current.edit(edit);
     }
 }

@@ -2,7 +2,6 @@
 //! look, moisturised or not, and a note. Pure and compact (kept for years).
 
 use crate::clinical::{Finding, Urgency};
-use crate::storage::envelope;
 use crate::storage::keys::Key;
 use serde::{Deserialize, Serialize};
 
@@ -263,7 +262,6 @@ pub const KEY: Key = Key {
     label: "Your night diary",
     words: "the night diary",
     backup_part: Some("diary"),
-    read: envelope::as_json::<Vec<Entry>>,
 };
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! The daily foot check as data: the areas looked at, what was seen, and the steps of the
 //! guided routine. Pure Rust; records are compact because they are kept for years.
 
-use crate::storage::envelope;
 use crate::storage::keys::Key;
 use serde::{Deserialize, Serialize};
 
@@ -418,7 +417,6 @@ pub const KEY: Key = Key {
     label: "Your saved foot checks",
     words: "the foot checks",
     backup_part: Some("foot_checks"),
-    read: envelope::as_json::<Vec<FootCheck>>,
 };
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 //! `storage::photos`.
 
 use crate::foot_check::model::{Area, Foot};
-use crate::storage::envelope;
 use crate::storage::keys::Key;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -193,7 +192,6 @@ pub const META_KEY: Key = Key {
     label: "Your foot photos",
     words: "the foot photos",
     backup_part: None,
-    read: envelope::as_json::<Photo>,
 };
 
 #[cfg(test)]

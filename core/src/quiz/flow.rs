@@ -3,7 +3,6 @@
 
 use super::questions::{Kind, Question, CHILD, QUESTIONS};
 use crate::clinical::{assess, Assessment, Finding, Urgency};
-use crate::storage::envelope;
 use crate::storage::keys::Key;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -254,7 +253,6 @@ pub const PROGRESS_KEY: Key = Key {
     label: "The symptom check you had started",
     words: "the symptom check you had started",
     backup_part: None,
-    read: envelope::as_json::<Progress>,
 };
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ use super::questions::QUESTIONS;
 use crate::clinical::positions::{self, Position};
 use crate::clinical::{Assessment, Condition, Finding, Urgency, UrgencyReason};
 use crate::learn::section_for;
-use crate::storage::envelope;
 use crate::storage::keys::Key;
 use serde::{Deserialize, Serialize};
 
@@ -299,7 +298,6 @@ pub const RESULTS_KEY: Key = Key {
     label: "Your saved symptom check results",
     words: "the symptom check results",
     backup_part: Some("quiz_results"),
-    read: envelope::as_json::<Vec<SavedResult>>,
 };
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 use super::schedule::{
     local_day, Reminder, ScheduleError, Zone, DAY_MS, EVERY_DAY, MAX_ID, MAX_REMINDERS, MINUTE_MS,
 };
-use crate::storage::envelope;
 use crate::storage::keys::Key;
 use serde::{Deserialize, Serialize};
 
@@ -413,7 +412,6 @@ pub const KEY: Key = Key {
     label: "Your reminders",
     words: "the reminders",
     backup_part: Some("reminders"),
-    read: envelope::as_json::<Reminders>,
 };
 
 #[cfg(test)]

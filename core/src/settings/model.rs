@@ -1,6 +1,5 @@
 //! Display preferences. Pure data; the view and the DOM glue live elsewhere.
 
-use crate::storage::envelope;
 use crate::storage::keys::Key;
 use serde::{Deserialize, Serialize};
 
@@ -88,7 +87,6 @@ pub const KEY: Key = Key {
     label: "Your display settings",
     words: "the display settings",
     backup_part: Some("settings"),
-    read: envelope::as_json::<Settings>,
 };
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The only owner of persisted data. Every feature reads and writes through here;
 //! nothing else touches `localStorage`.
 
-pub use legs_core::storage::{archive, backup, envelope, keys};
+pub use legs_core::storage::{archive, backup, envelope, keys, transfer};
 pub mod photos;
 
 use envelope::DecodeError;
@@ -16,23 +16,20 @@ pub enum StorageError {
     Unavailable,
     #[error("This device's storage for the app is full, so the last change was not saved. Everything saved before is unchanged.")]
     Full,
-    #[error("{} could not be read, so that part of the app starts empty. The original was set aside unchanged: download it to keep it. (Details: {source}.)", describe(key))]
+    #[error("{} could not be read, so that part of the app starts empty. The original was set aside unchanged: download it to keep it. (Details: {source}.)", what)]
     Unreadable {
-        key: &'static str,
+        /// The key's label: only its words, so an error never links a key's migrations
+        /// into the code that reports it.
+        what: &'static str,
         quarantine: String,
         /// The original value, byte for byte, so the user can download it.
         raw: String,
         source: DecodeError,
     },
-    #[error("{} comes from a newer version of Legs at Night. It was left untouched and will not be changed here: reload the app to update it.", describe(key))]
-    FromNewerVersion { key: &'static str },
+    #[error("{} comes from a newer version of Legs at Night. It was left untouched and will not be changed here: reload the app to update it.", what)]
+    FromNewerVersion { what: &'static str },
     #[error("Could not prepare the data for saving: {0}")]
     Encode(String),
-}
-
-/// What a key holds, in the user's words, from its declaration.
-fn describe(key_name: &str) -> &'static str {
-    keys::by_name(key_name).map_or("Some saved data", |key| key.label)
 }
 
 thread_local! {
@@ -84,7 +81,7 @@ fn quarantine(key: &'static Key, raw: String, source: DecodeError) -> StorageErr
     }
     let _ = storage.remove_item(key.name);
     StorageError::Unreadable {
-        key: key.name,
+        what: key.label,
         quarantine: free,
         raw,
         source,
@@ -100,7 +97,7 @@ pub fn load<T: DeserializeOwned>(key: &'static Key) -> Result<Option<T>, Storage
         Ok(value) => Ok(Some(value)),
         Err(DecodeError::Newer { .. }) => {
             READ_ONLY.with(|keys| keys.borrow_mut().insert(key.name));
-            Err(StorageError::FromNewerVersion { key: key.name })
+            Err(StorageError::FromNewerVersion { what: key.label })
         }
         Err(source) => Err(quarantine(key, raw, source)),
     }
@@ -108,7 +105,7 @@ pub fn load<T: DeserializeOwned>(key: &'static Key) -> Result<Option<T>, Storage
 
 pub fn save<T: Serialize>(key: &'static Key, value: &T) -> Result<(), StorageError> {
     if READ_ONLY.with(|keys| keys.borrow().contains(key.name)) {
-        return Err(StorageError::FromNewerVersion { key: key.name });
+        return Err(StorageError::FromNewerVersion { what: key.label });
     }
     let encoded =
         envelope::encode(key.schema, value).map_err(|e| StorageError::Encode(e.to_string()))?;
@@ -136,7 +133,7 @@ pub fn contains(key: &'static Key) -> bool {
 
 pub fn remove(key: &'static Key) -> Result<(), StorageError> {
     if READ_ONLY.with(|keys| keys.borrow().contains(key.name)) {
-        return Err(StorageError::FromNewerVersion { key: key.name });
+        return Err(StorageError::FromNewerVersion { what: key.label });
     }
     raw_storage()?
         .remove_item(key.name)
@@ -188,56 +185,28 @@ pub fn keys_from_a_newer_version() -> Vec<&'static str> {
 /// Writes an import, every key or none; a key written by a newer version of the app is
 /// left as it is. Returns the keys so left.
 pub fn write_backup(contents: &backup::Contents) -> Result<Vec<&'static str>, StorageError> {
-    fn encoded<T: Serialize>(
-        key: &Key,
-        value: Option<&T>,
-    ) -> Result<(&'static str, Option<String>), StorageError> {
-        value
-            .map(|value| {
-                envelope::encode(key.schema, value).map_err(|e| StorageError::Encode(e.to_string()))
-            })
-            .transpose()
-            .map(|text| (key.name, text))
-    }
-    let non_empty = |list_is_empty: bool| !list_is_empty;
-    let writes = [
-        encoded(
-            &QUIZ_RESULTS,
-            non_empty(contents.quiz_results.is_empty()).then_some(&contents.quiz_results),
-        )?,
-        encoded(
-            &FOOT_CHECKS,
-            non_empty(contents.foot_checks.is_empty()).then_some(&contents.foot_checks),
-        )?,
-        encoded(&REMINDERS, contents.reminders.as_ref())?,
-        encoded(
-            &DIARY,
-            non_empty(contents.diary.is_empty()).then_some(&contents.diary),
-        )?,
-        encoded(&SETTINGS, contents.settings.as_ref())?,
-    ];
-    let put = |name: &str, value: &Option<String>| match value {
-        Some(value) => write_raw(name, value),
-        None => raw_storage()?
-            .remove_item(name)
-            .map_err(|_| StorageError::Unavailable),
-    };
+    let writes = transfer::writes(contents).map_err(|e| StorageError::Encode(e.to_string()))?;
     let newer = keys_from_a_newer_version();
-    let mut done: Vec<(&str, Option<String>)> = Vec::new();
-    for (name, value) in &writes {
-        if newer.contains(name) {
-            continue;
-        }
-        let previous = read_raw(name)?;
-        if let Err(error) = put(name, value) {
-            for (name, previous) in done.into_iter().rev() {
-                put(name, &previous)?;
-            }
-            return Err(error);
-        }
-        done.push((name, previous));
-    }
+    transfer::write_all(&mut LocalStore, &writes, &newer)?;
     Ok(newer)
+}
+
+/// Local storage as `transfer` writes it.
+struct LocalStore;
+
+impl transfer::Store for LocalStore {
+    type Error = StorageError;
+    fn get(&self, name: &str) -> Result<Option<String>, StorageError> {
+        read_raw(name)
+    }
+    fn put(&mut self, name: &str, value: Option<&str>) -> Result<(), StorageError> {
+        match value {
+            Some(value) => write_raw(name, value),
+            None => raw_storage()?
+                .remove_item(name)
+                .map_err(|_| StorageError::Unavailable),
+        }
+    }
 }
 
 fn classify(error: &wasm_bindgen::JsValue) -> StorageError {
