@@ -1,9 +1,10 @@
 //! Build steps that Trunk cannot do itself, run as its `post_build` hook and by `scripts/bench`.
 //!
 //! `post-build [DIR]`: in Trunk's staging directory (or DIR), render the PNG icons from the
-//! one SVG, hash the inline loader script into the CSP, prerender every fixed page in
-//! headless Chromium (`prerender.rs`), and write the service worker's precache list and
-//! version from the built files' content.
+//! one SVG, write the one CSP into the page and the deploy files (`csp.rs`; an inline
+//! script would be allowed by its hash, but there is none: `boot.js` is a file), prerender
+//! every fixed page in headless Chromium (`prerender.rs`), and write the service worker's
+//! precache list and version from the built files' content.
 //! `build-wasm [--release]`: the app's wasm split into per-page chunks, in
 //! `target/wasm-pkg` (Trunk's `pre_build` hook; see `build_wasm.rs`).
 //! `prerender DIR`: the prerendering step alone, on a built folder that has none yet.
