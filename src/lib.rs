@@ -36,8 +36,6 @@ pub fn start() {
         platform::document::clear_prerendered_body();
         leptos::mount::mount_to_body(app::App);
         // Lets the storage benchmark measure start-up, data loading included.
-        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = performance.mark("lan-app-mounted");
-        }
+        platform::document::mark("lan-app-mounted");
     });
 }

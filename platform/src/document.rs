@@ -76,6 +76,13 @@ pub fn focus(element: &web_sys::HtmlElement) {
 
 /// Empties a prerendered `<body>` (see `xtask::prerender`) for the app to render the same
 /// page into, and drops the mark that tells a page still waiting for the app.
+/// Marks a moment in the page's performance timeline (the benchmarks read it).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 pub fn clear_prerendered_body() {
     let Some(body) = web_sys::window()
         .and_then(|window| window.document())

@@ -2,6 +2,7 @@
 //! keeps. Features call these, never web-sys directly, so that a phone that says "no" gives
 //! an error value instead of a crash. This crate depends on the pure core, never on the app.
 
+pub mod address;
 pub mod clock;
 pub mod document;
 pub mod files;

@@ -75,7 +75,16 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 
 /// Shows a notification through the service worker registration (Android requires it),
 /// with Done and Snooze actions; `data` goes back to the worker when it is tapped.
-pub async fn show(title: &str, body: &str, tag: &str, data: JsValue) -> Result<(), PlatformError> {
+pub async fn show(
+    title: &str,
+    body: &str,
+    tag: &str,
+    data: &[(&str, f64)],
+) -> Result<(), PlatformError> {
+    let data: Vec<(&str, JsValue)> = data
+        .iter()
+        .map(|(name, value)| (*name, (*value).into()))
+        .collect();
     let registration = registration().await?;
     let actions = js_sys::Array::of2(
         &object(&[("action", "done".into()), ("title", "Done".into())]),
@@ -90,7 +99,7 @@ pub async fn show(title: &str, body: &str, tag: &str, data: JsValue) -> Result<(
         ("icon", "icons/icon-192.png".into()),
         ("badge", "icons/icon-192.png".into()),
         ("actions", actions.into()),
-        ("data", data),
+        ("data", object(&data)),
     ]);
     call(
         &registration,

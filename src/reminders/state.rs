@@ -168,13 +168,11 @@ impl RemindersState {
             if fresh {
                 let notices = self.notices;
                 leptos::task::spawn_local(async move {
-                    let data = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&data, &"r".into(), &reminder.id.into());
-                    let _ = js_sys::Reflect::set(&data, &"day".into(), &(day as f64).into());
+                    let data = [("r", f64::from(reminder.id)), ("day", day as f64)];
                     let body = "Heavy emollient on soles and heels. Never between the toes.";
                     let tag = format!("reminder-{}-{day}", reminder.id);
                     if let Err(error) =
-                        notifications::show(&reminder.label, body, &tag, data.into()).await
+                        notifications::show(&reminder.label, body, &tag, &data).await
                     {
                         notices.report(&error);
                     }

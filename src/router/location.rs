@@ -1,9 +1,9 @@
 //! The current page as a signal, kept in step with the address bar.
 
 use super::route::{app_path, Route};
+use crate::platform::address;
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 /// The router's state, provided as context by [`provide_router`].
 #[derive(Clone, Copy)]
@@ -69,25 +69,13 @@ impl Router {
     pub fn navigate(&self, to: &str) {
         let path = to.split(['?', '#']).next().unwrap_or(to).to_string();
         let url = self.full_href(to);
-        let location = window().location();
-        let shown = [location.pathname(), location.search(), location.hash()]
-            .into_iter()
-            .map(|part| part.unwrap_or_default())
-            .collect::<String>();
         // Without history the page still changes; only Back will not return here.
-        let recorded = window().history().and_then(|history| {
-            if shown == url {
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-            } else {
-                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-            }
-        });
-        if let Err(error) = recorded {
-            leptos::logging::warn!("recording the page in the history failed: {error:?}");
+        if let Err(error) = address::record(&url, address::shown() == url) {
+            leptos::logging::warn!("{error}");
         }
         self.path.set(path);
         // A new page starts at its top, as after a load.
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        address::scroll_to_top();
     }
 }
 
@@ -107,24 +95,14 @@ pub fn current_route(base: &str) -> Route {
 }
 
 fn current_app_path(base: &str) -> String {
-    let pathname = window()
-        .location()
-        .pathname()
-        .unwrap_or_else(|_| "/".into());
+    let pathname = address::pathname();
     app_path(base, &pathname).unwrap_or(pathname)
 }
 
 /// The page of the app that the link at (or around) `target` leads to, if it is one.
 pub fn link_route(target: Option<web_sys::EventTarget>, base: &str) -> Option<Route> {
-    let anchor = same_origin_link(target?)?;
-    Some(Route::parse(&app_path(base, &anchor.pathname())?))
-}
-
-/// The link at (or around) `target`, when it points into this origin.
-fn same_origin_link(target: web_sys::EventTarget) -> Option<web_sys::HtmlAnchorElement> {
-    let element: web_sys::Element = target.dyn_into().ok()?;
-    let anchor: web_sys::HtmlAnchorElement = element.closest("a[href]").ok()??.dyn_into().ok()?;
-    (anchor.origin() == window().location().origin().ok()?).then_some(anchor)
+    let link = address::link_at(target)?;
+    Some(Route::parse(&app_path(base, &link.pathname)?))
 }
 
 /// The app path a click should go to without a reload, or `None` when the browser must
@@ -140,20 +118,13 @@ fn own_link_target(event: &ev::MouseEvent, base: &str) -> Option<String> {
     {
         return None;
     }
-    let anchor = same_origin_link(event.target()?)?;
-    let other_window = !anchor.target().is_empty() && anchor.target() != "_self";
-    let external = anchor
-        .get_attribute("rel")
-        .is_some_and(|rel| rel.split_whitespace().any(|r| r == "external"));
-    if other_window || external || anchor.has_attribute("download") {
+    let link = address::link_at(event.target())?;
+    if link.opens_elsewhere || link.external || link.download {
         return None;
     }
-    let location = window().location();
-    let same_document = anchor.pathname() == location.pathname().ok()?
-        && anchor.search() == location.search().ok()?;
-    if same_document && !anchor.hash().is_empty() {
+    if !link.hash.is_empty() && link.is_this_page() {
         return None;
     }
-    let path = app_path(base, &anchor.pathname())?;
-    Some(format!("{path}{}{}", anchor.search(), anchor.hash()))
+    let path = app_path(base, &link.pathname)?;
+    Some(format!("{path}{}{}", link.search, link.hash))
 }
