@@ -19,7 +19,7 @@ fn every_schema_version_of_every_key_has_a_fixture_that_still_loads() {
     let mut checked = 0;
     // The photos' descriptions live in IndexedDB records, in the same envelope.
     let photo_meta = &legs_core::storage::keys::PHOTO_META;
-    for key in keys::ALL.into_iter().chain([photo_meta]) {
+    for key in keys::ALL.iter().copied().chain([photo_meta]) {
         for version in 1..=key.schema {
             let path = fixture_dir().join(format!("{}-v{version}.json", key.name));
             let text = std::fs::read_to_string(&path)

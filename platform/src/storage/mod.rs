@@ -163,14 +163,11 @@ pub fn delete_all() -> Result<usize, StorageError> {
     Ok(names.len())
 }
 
-/// Writes imported contents all or nothing: every key is encoded first, and if one write
-/// fails the ones before it are put back as they were. A kind the contents do not have is
-/// removed, so a round trip through a backup leaves storage exactly as it was.
 /// The keys whose stored value a newer version of the app wrote. This version cannot read
 /// them, so an import must not replace or remove them: it leaves them as they are.
 pub fn keys_from_a_newer_version() -> Vec<&'static str> {
     keys::ALL
-        .into_iter()
+        .iter()
         .filter(|key| {
             read_raw(key.name)
                 .ok()
