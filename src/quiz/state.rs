@@ -62,7 +62,8 @@ impl QuizState {
         if let Some(quiz) = Self::loaded() {
             quiz.progress.clear_in_memory();
         }
-        if let Err(error) = storage::remove(&storage::QUIZ_PROGRESS) {
+        let key = &storage::QUIZ_PROGRESS;
+        if let Err(error) = storage::remove_named(key.name, key.label) {
             notices.report_storage(&error);
         }
     }

@@ -132,11 +132,18 @@ pub fn contains(key: &'static Key) -> bool {
 }
 
 pub fn remove(key: &'static Key) -> Result<(), StorageError> {
-    if READ_ONLY.with(|keys| keys.borrow().contains(key.name)) {
-        return Err(StorageError::FromNewerVersion { what: key.label });
+    remove_named(key.name, key.label)
+}
+
+/// `remove` for a caller in the first load: given the key's name and words, not the key,
+/// whose declaration (its migrations among it) would otherwise be linked in with the
+/// caller. Home's "Start again" brought the quiz progress's migration into the first load.
+pub fn remove_named(name: &'static str, label: &'static str) -> Result<(), StorageError> {
+    if READ_ONLY.with(|keys| keys.borrow().contains(name)) {
+        return Err(StorageError::FromNewerVersion { what: label });
     }
     raw_storage()?
-        .remove_item(key.name)
+        .remove_item(name)
         .map_err(|_| StorageError::Unavailable)
 }
 
