@@ -45,24 +45,44 @@ pub fn scroll_to_top() {
     }
 }
 
-/// A link of this origin, as the router decides about it.
-pub struct Link {
-    pub pathname: String,
-    pub search: String,
-    pub hash: String,
-    /// `target` names another window or tab.
-    pub opens_elsewhere: bool,
-    /// `rel="external"`.
-    pub external: bool,
-    pub download: bool,
-}
+/// A link of this origin, read as the router asks (each part only when asked).
+pub struct Link(web_sys::HtmlAnchorElement);
 
 impl Link {
+    pub fn pathname(&self) -> String {
+        self.0.pathname()
+    }
+
+    pub fn search(&self) -> String {
+        self.0.search()
+    }
+
+    pub fn hash(&self) -> String {
+        self.0.hash()
+    }
+
+    /// `target` names another window or tab.
+    pub fn opens_elsewhere(&self) -> bool {
+        let target = self.0.target();
+        !target.is_empty() && target != "_self"
+    }
+
+    /// `rel="external"`.
+    pub fn is_external(&self) -> bool {
+        self.0
+            .get_attribute("rel")
+            .is_some_and(|rel| rel.split_whitespace().any(|r| r == "external"))
+    }
+
+    pub fn is_download(&self) -> bool {
+        self.0.has_attribute("download")
+    }
+
     /// The same document as the one shown (a jump within the page when it has a hash).
     pub fn is_this_page(&self) -> bool {
         window().map(|w| w.location()).is_some_and(|location| {
-            location.pathname().is_ok_and(|p| p == self.pathname)
-                && location.search().is_ok_and(|s| s == self.search)
+            location.pathname().is_ok_and(|p| p == self.0.pathname())
+                && location.search().is_ok_and(|s| s == self.0.search())
         })
     }
 }
@@ -71,15 +91,5 @@ impl Link {
 pub fn link_at(target: Option<web_sys::EventTarget>) -> Option<Link> {
     let element: web_sys::Element = target?.dyn_into().ok()?;
     let anchor: web_sys::HtmlAnchorElement = element.closest("a[href]").ok()??.dyn_into().ok()?;
-    let origin = window()?.location().origin().ok()?;
-    (anchor.origin() == origin).then(|| Link {
-        pathname: anchor.pathname(),
-        search: anchor.search(),
-        hash: anchor.hash(),
-        opens_elsewhere: !anchor.target().is_empty() && anchor.target() != "_self",
-        external: anchor
-            .get_attribute("rel")
-            .is_some_and(|rel| rel.split_whitespace().any(|r| r == "external")),
-        download: anchor.has_attribute("download"),
-    })
+    (anchor.origin() == window()?.location().origin().ok()?).then_some(Link(anchor))
 }

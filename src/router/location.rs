@@ -102,7 +102,7 @@ fn current_app_path(base: &str) -> String {
 /// The page of the app that the link at (or around) `target` leads to, if it is one.
 pub fn link_route(target: Option<web_sys::EventTarget>, base: &str) -> Option<Route> {
     let link = address::link_at(target)?;
-    Some(Route::parse(&app_path(base, &link.pathname)?))
+    Some(Route::parse(&app_path(base, &link.pathname())?))
 }
 
 /// The app path a click should go to without a reload, or `None` when the browser must
@@ -119,12 +119,13 @@ fn own_link_target(event: &ev::MouseEvent, base: &str) -> Option<String> {
         return None;
     }
     let link = address::link_at(event.target())?;
-    if link.opens_elsewhere || link.external || link.download {
+    if link.opens_elsewhere() || link.is_external() || link.is_download() {
         return None;
     }
-    if !link.hash.is_empty() && link.is_this_page() {
+    let hash = link.hash();
+    if !hash.is_empty() && link.is_this_page() {
         return None;
     }
-    let path = app_path(base, &link.pathname)?;
-    Some(format!("{path}{}{}", link.search, link.hash))
+    let path = app_path(base, &link.pathname())?;
+    Some(format!("{path}{}{hash}", link.search()))
 }
