@@ -77,6 +77,23 @@ impl<K: Stored> Persisted<K> {
         answer
     }
 
+    /// `change`, telling whether the change reached storage: `Err` when it holds in this
+    /// copy only (the notice is shown either way), so a page never claims a save that did
+    /// not happen.
+    pub fn try_change(&self, mut edit: impl FnMut(&mut K::Value)) -> Result<(), StorageError> {
+        match storage::update(K::KEY, |stored: &mut K::Value| edit(stored)) {
+            Ok(stored) => {
+                self.value.set(stored);
+                Ok(())
+            }
+            Err(error) => {
+                self.notices.report_storage(&error);
+                self.value.update(|value| edit(value));
+                Err(error)
+            }
+        }
+    }
+
     /// Changes this copy and stores it whole, for a value only this page edits (a draft,
     /// the display settings). A value equal to its default is removed rather than stored:
     /// nothing stored reads back as the default.

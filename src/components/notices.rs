@@ -99,5 +99,7 @@ pub fn NoticeList() -> impl IntoView {
                 .collect_view()
         })
     };
-    view! { <ul class="notices" role="status" aria-live="polite">{items}</ul> }
+    // The live region wraps the list: a `role` on the `<ul>` itself would take away its
+    // list semantics, and screen readers (and axe) then find list items outside a list.
+    view! { <div role="status" aria-live="polite"><ul class="notices">{items}</ul></div> }
 }

@@ -212,9 +212,29 @@ fn SleepWell() -> impl IntoView {
                 <li>{if entry.moisturized { "Feet moisturised" } else { "No moisturising tonight" }}</li>
             </ul>
             {advice.into_iter().map(|nudge| view! { <p class="note">{nudge.text()}</p> }).collect_view()}
-            <p role="status">"Saved in your diary. A second check-in tonight updates this one."</p>
+            <SavedOrNot/>
             <p><A href="/diary">"See your diary"</A></p>
             <super::try_tonight::TryTonight/>
         </section>
+    }
+}
+
+/// Whether tonight's answers are in the diary, as the write went: a full or blocked
+/// storage is said plainly, with what still holds.
+#[component]
+fn SavedOrNot() -> impl IntoView {
+    let state = DiaryState::expect();
+    move || {
+        match state.saved.get() {
+        Some(Err(reason)) => view! {
+            <div class="form-error" role="alert">
+                <p><strong>"Not saved in your diary."</strong></p>
+                <p>{reason}</p>
+                <p>"Tonight's answers are on this screen until the app is closed. Free some space, then run the check-in again to keep them."</p>
+            </div>
+        }
+        .into_any(),
+        _ => view! { <p role="status">"Saved in your diary. A second check-in tonight updates this one."</p> }.into_any(),
+    }
     }
 }

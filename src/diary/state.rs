@@ -18,6 +18,9 @@ pub struct DiaryState {
     pub entries: Persisted<DiaryKey>,
     pub draft: RwSignal<Entry>,
     pub step: RwSignal<u8>,
+    /// How the last finished check-in went into storage: `Err` with the reason when it
+    /// did not, so the goodnight screen says what happened.
+    pub saved: RwSignal<Option<Result<(), String>>>,
 }
 
 /// Asks for the night theme while a screen is shown (the bedtime routine).
@@ -32,6 +35,7 @@ impl DiaryState {
             entries: Persisted::load(notices),
             draft: RwSignal::new(Entry::default()),
             step: RwSignal::new(0),
+            saved: RwSignal::new(None),
         }
     }
 
@@ -56,13 +60,12 @@ impl DiaryState {
     /// saved and the goodnight screen shows.
     pub fn finish(&self, moisturized: bool) {
         self.draft.update(|d| d.moisturized = moisturized);
-        self.save();
-        self.step.set(3);
-    }
-
-    fn save(&self) {
         let entry = self.draft.get_untracked();
-        self.entries
-            .change(|entries| upsert(entries, entry.clone()));
+        let outcome = self
+            .entries
+            .try_change(|entries| upsert(entries, entry.clone()))
+            .map_err(|error| error.to_string());
+        self.saved.set(Some(outcome));
+        self.step.set(3);
     }
 }

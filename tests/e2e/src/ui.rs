@@ -270,3 +270,21 @@ pub fn downloaded_zip(dir: &Path) -> Vec<u8> {
         bytes.windows(4).rev().take(200).any(|w| w == b"PK\x05\x06")
     })
 }
+
+/// Fills this origin's local storage until not one more character fits, as a phone whose
+/// space ran out; returns the error's name (`QuotaExceededError`).
+pub fn fill_local_storage(page: &Page, browser: &mut Browser) -> Value {
+    page.eval(
+        browser,
+        "(() => { let name = ''; for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
+             try { for (let i = 0; ; i++) localStorage.setItem('filler-' + size + '-' + i, 'x'.repeat(size)); }
+             catch (e) { name = e.name; } }
+             // Grow one value until not a single character more fits.
+             let grown = localStorage.getItem('filler-1-0') || '';
+             // With no room even for its name, the last filler may not exist yet.
+             try { localStorage.setItem('filler-1-0', grown); } catch (e) { return name; }
+             for (;;) { try { localStorage.setItem('filler-1-0', grown + 'x'); grown += 'x'; } catch (e) { break; } }
+             return name; })()",
+    )
+    .unwrap()
+}

@@ -195,19 +195,7 @@ fn full_storage_says_so_and_keeps_the_previous_value() {
     choose_theme(&page, &mut browser, "Night");
     let before = get_item(&page, &mut browser, "lan.settings").unwrap();
     assert!(before.contains("dark"));
-    let filled = page
-        .eval(
-            &mut browser,
-            "(() => { let name = ''; for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
-                 try { for (let i = 0; ; i++) localStorage.setItem('filler-' + size + '-' + i, 'x'.repeat(size)); }
-                 catch (e) { name = e.name; } }
-                 // Grow one value until not a single character more fits.
-                 let grown = localStorage.getItem('filler-1-0') || '';
-                 localStorage.setItem('filler-1-0', grown);
-                 for (;;) { try { localStorage.setItem('filler-1-0', grown + 'x'); grown += 'x'; } catch (e) { break; } }
-                 return name; })()",
-        )
-        .unwrap();
+    let filled = ui::fill_local_storage(&page, &mut browser);
     assert_eq!(filled, json!("QuotaExceededError"));
     choose_theme(&page, &mut browser, "Light");
     page.wait_for(

@@ -146,6 +146,31 @@ fn the_routine_fills_the_diary_and_a_second_run_the_same_night_updates_it() {
 }
 
 #[test]
+fn a_check_in_storage_refuses_says_it_was_not_saved() {
+    let server = StaticServer::start(&e2e::dist_dir());
+    let mut browser = Browser::launch().unwrap();
+    let page = browser.new_page().unwrap();
+    let origin = server.origin();
+    page.open(&mut browser, &format!("{origin}/")).unwrap();
+    assert_eq!(
+        e2e::ui::fill_local_storage(&page, &mut browser),
+        json!("QuotaExceededError")
+    );
+    run_routine(&page, &mut browser, &origin, 6, true);
+    let said = page.text(&mut browser, "main").unwrap();
+    assert!(said.contains("Not saved in your diary"), "{said}");
+    assert!(!said.contains("Saved in your diary"), "{said}");
+    assert!(said.contains("full"), "the reason: {said}");
+    assert_eq!(
+        page.eval(&mut browser, "localStorage.getItem('lan.diary')")
+            .unwrap(),
+        json!(null),
+        "nothing was stored"
+    );
+    e2e::checked_screenshot(&page, &mut browser, "tonight", "6-not-saved");
+}
+
+#[test]
 fn a_warning_sign_in_the_routine_shows_the_advice_at_once() {
     let server = StaticServer::start(&e2e::dist_dir());
     let mut browser = Browser::launch().unwrap();
