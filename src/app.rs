@@ -91,8 +91,10 @@ fn load_pages_on_intent() {
         started.update_value(|started| started.push(route.clone()));
         leptos::task::spawn_local(async move {
             // A failure only loses the head start: the page loads, or says it cannot, when opened.
-            if load_page_code(&route).await.is_err() {
-                leptos::logging::warn!("could not load {route:?} ahead");
+            if let Err(error) = load_page_code(&route).await {
+                // Not `{route:?}`: a derived Debug of every route and cause would join the
+                // first load for this one line.
+                leptos::logging::warn!("could not load a page's code ahead: {error:?}");
             }
         });
     };
