@@ -65,31 +65,31 @@ impl<K: Stored> Persisted<K> {
     /// Changes what is stored now (read fresh, so another tab's changes are kept) and
     /// shows the result; what `edit` answers comes back. When storage refuses, the notice
     /// says so and the change is made to this copy only.
-    pub fn change<R>(&self, mut edit: impl FnMut(&mut K::Value) -> R) -> Option<R> {
-        let mut answer = None;
-        match storage::update(K::KEY, |stored: &mut K::Value| answer = Some(edit(stored))) {
-            Ok(stored) => self.value.set(stored),
-            Err(error) => {
-                self.notices.report_storage(&error);
-                self.value.update(|value| answer = Some(edit(value)));
-            }
-        }
-        answer
+    pub fn change<R>(&self, edit: impl FnMut(&mut K::Value) -> R) -> Option<R> {
+        self.apply(edit).0
     }
 
     /// `change`, telling whether the change reached storage: `Err` when it holds in this
     /// copy only (the notice is shown either way), so a page never claims a save that did
     /// not happen.
-    pub fn try_change(&self, mut edit: impl FnMut(&mut K::Value)) -> Result<(), StorageError> {
-        match storage::update(K::KEY, |stored: &mut K::Value| edit(stored)) {
+    pub fn try_change(&self, edit: impl FnMut(&mut K::Value)) -> Result<(), StorageError> {
+        self.apply(edit).1
+    }
+
+    fn apply<R>(
+        &self,
+        mut edit: impl FnMut(&mut K::Value) -> R,
+    ) -> (Option<R>, Result<(), StorageError>) {
+        let mut answer = None;
+        match storage::update(K::KEY, |stored: &mut K::Value| answer = Some(edit(stored))) {
             Ok(stored) => {
                 self.value.set(stored);
-                Ok(())
+                (answer, Ok(()))
             }
             Err(error) => {
                 self.notices.report_storage(&error);
-                self.value.update(|value| edit(value));
-                Err(error)
+                self.value.update(|value| answer = Some(edit(value)));
+                (answer, Err(error))
             }
         }
     }

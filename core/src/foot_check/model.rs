@@ -454,9 +454,9 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn the_summary_reads_back_each_area_seen_then_the_touch_test() {
-        let check = FootCheck::from_draft(
+    /// A dry, deeply cracked left heel and a right heel that looks fine.
+    fn deep_crack_on_the_left_heel() -> FootCheck {
+        FootCheck::from_draft(
             1,
             None,
             false,
@@ -465,7 +465,12 @@ mod tests {
                 (Foot::Left, Area::Heel, &[Mark::DryFlaky, Mark::DeepCrack]),
                 (Foot::Right, Area::Heel, &[Mark::Fine]),
             ]),
-        );
+        )
+    }
+
+    #[test]
+    fn the_summary_reads_back_each_area_seen_then_the_touch_test() {
+        let check = deep_crack_on_the_left_heel();
         let mut touch = super::super::touch_test::TouchTest::default();
         touch.set(0, false);
         let lines = check.with_touch_test(Some(touch)).recorded_lines();
@@ -481,16 +486,7 @@ mod tests {
 
     #[test]
     fn worst_mark_and_attention_count() {
-        let check = FootCheck::from_draft(
-            1,
-            None,
-            false,
-            false,
-            &draft(&[
-                (Foot::Left, Area::Heel, &[Mark::DryFlaky, Mark::DeepCrack]),
-                (Foot::Right, Area::Heel, &[Mark::Fine]),
-            ]),
-        );
+        let check = deep_crack_on_the_left_heel();
         assert_eq!(check.worst(Foot::Left, Area::Heel), Some(Mark::DeepCrack));
         assert_eq!(check.worst(Foot::Right, Area::Heel), Some(Mark::Fine));
         assert_eq!(check.worst(Foot::Right, Area::Toes), None);
