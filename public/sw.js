@@ -22,17 +22,63 @@ const PAGES = /split_\w+\.wasm$/;
 const rank = (url) => (FIRST.test(url) ? 0 : PAGES.test(url) ? 1 : 2);
 const AT_A_TIME = 4;
 
+// Every file's expected sha256 and size, by its full address without a query.
+const EXPECTED = new Map(
+  PRECACHE.map(([path, sha256, size]) => [new URL(path, self.location).href, { sha256, size }])
+);
+const bare = (url) => {
+  const u = new URL(url);
+  u.search = "";
+  u.hash = "";
+  return u.href;
+};
+
+async function sha256Hex(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// True when `response` holds exactly the file the build listed. A captive portal answers
+// 200 with its login page; a dropped connection leaves a file cut short: both fail here.
+async function holdsExpected(url, response) {
+  const expected = EXPECTED.get(bare(url));
+  if (!expected || !response || !response.ok) {
+    return false;
+  }
+  const bytes = await response.clone().arrayBuffer();
+  return bytes.byteLength === expected.size && (await sha256Hex(bytes)) === expected.sha256;
+}
+
+// The file from the network, only if it is the listed one; otherwise an error that names it.
+async function fetchChecked(url) {
+  const response = await fetch(url, { cache: "no-cache" });
+  if (!(await holdsExpected(url, response))) {
+    throw new Error(`${url} is not the file this version lists (status ${response.status}, ${response.headers.get("content-type")})`);
+  }
+  return response;
+}
+
+// A failed check fails the install: the new version is dropped and the one running stays,
+// rather than a cache of login pages becoming the app.
 async function precache() {
   const cache = await caches.open(CACHE);
-  const ordered = [...PRECACHE].sort((a, b) => rank(a) - rank(b));
+  const ordered = PRECACHE.map(([path]) => new URL(path, self.location).href).sort((a, b) => rank(a) - rank(b));
   for (let i = 0; i < ordered.length; i += AT_A_TIME) {
-    await cache.addAll(ordered.slice(i, i + AT_A_TIME));
+    await Promise.all(
+      ordered.slice(i, i + AT_A_TIME).map(async (url) => cache.put(url, await fetchChecked(url)))
+    );
   }
 }
 
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a new version waits until the user taps "Reload".
-  event.waitUntil(precache());
+  event.waitUntil(
+    precache().catch((error) =>
+      caches.delete(CACHE).then(() => {
+        throw error;
+      })
+    )
+  );
 });
 
 self.addEventListener("activate", (event) => {
@@ -57,6 +103,25 @@ self.addEventListener("message", (event) => {
   }
 });
 
+// A cached file is served only after the same check as at install: one damaged later (a
+// disk fault, a cleaner, a test) is fetched again, and the cache repaired, instead of
+// failing every visit until the next release. Offline, the damaged copy is all there is.
+async function checkedFromCache(url) {
+  const cached = await caches.match(url, { cacheName: CACHE, ignoreSearch: true });
+  if (!cached || (await holdsExpected(url, cached))) {
+    return cached;
+  }
+  try {
+    const fresh = await fetchChecked(bare(url));
+    const cache = await caches.open(CACHE);
+    await cache.put(bare(url), fresh.clone());
+    return fresh;
+  } catch (error) {
+    console.warn("a damaged cached file could not be repaired yet:", error.message);
+    return cached;
+  }
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
@@ -65,16 +130,13 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     // A page's own prerendered file, else the shell (a saved result, an unknown address).
     event.respondWith(
-      caches
-        .match(pageFor(request.url), { cacheName: CACHE })
-        .then((page) => page || caches.match(SHELL, { cacheName: CACHE }))
+      checkedFromCache(pageFor(request.url))
+        .then((page) => page || checkedFromCache(SHELL))
         .then((cached) => cached || fetch(request))
     );
     return;
   }
-  event.respondWith(
-    caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((cached) => cached || fetch(request))
-  );
+  event.respondWith(checkedFromCache(request.url).then((cached) => cached || fetch(request)));
 });
 
 // A tapped reminder notification opens the app with the action in the URL: the worker

@@ -136,8 +136,24 @@ pub fn write_service_worker_from(dir: &Path, template: &str) -> Result<()> {
     let mut files = list_files(dir)?;
     files.retain(|path| path != "sw.js" && !DEPLOY_FILES.contains(&path.as_str()));
     files.sort();
+    // The worker's own code counts too: a new worker must never fill, or on a failed
+    // install delete, the cache the running one serves from.
     let version = content_hash_of(dir, &files)?;
-    let precache: Vec<String> = files.iter().map(|path| format!("\"./{path}\"")).collect();
+    let version: String = Sha256::digest(format!("{version}{template}"))[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    // Each file with its sha256 and size: the worker checks what it caches against them,
+    // so a captive portal's login page or a truncated download is never kept as the app.
+    let mut precache = Vec::with_capacity(files.len());
+    for path in &files {
+        let bytes = std::fs::read(dir.join(path))?;
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        precache.push(format!("[\"./{path}\", \"{digest}\", {}]", bytes.len()));
+    }
     let precache = format!("[\n  {}\n]", precache.join(",\n  "));
     if !template.contains(VERSION_PLACEHOLDER) || !template.contains(PRECACHE_PLACEHOLDER) {
         return Err("sw.js lacks its placeholders (was it built twice?)".into());
