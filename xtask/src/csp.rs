@@ -101,4 +101,21 @@ mod tests {
             );
         }
     }
+
+    /// Issue 25: neither deploy file set HSTS or `X-Frame-Options`. (That nginx sends them
+    /// with every file is checked through a real nginx: `tests/e2e/tests/photos.rs`.)
+    #[test]
+    fn both_deploy_files_set_hsts_and_forbid_framing() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for file in ["deploy/_headers", "deploy/nginx.conf"] {
+            let text = std::fs::read_to_string(root.join(file)).unwrap();
+            for header in [
+                "Strict-Transport-Security",
+                "X-Frame-Options",
+                "Permissions-Policy",
+            ] {
+                assert!(text.contains(header), "{file} lacks {header}");
+            }
+        }
+    }
 }
