@@ -225,7 +225,7 @@ fn ReminderOffer() -> impl IntoView {
             enabled: true,
             since_day: 0,
         };
-        message.set(Some(match reminders.upsert(draft) {
+        message.set(Some(match reminders.save(None, draft) {
             Ok(_) => "Done: a reminder every night at 22:00. Change it on the Remind page.".into(),
             Err(error) => error.to_string(),
         }));

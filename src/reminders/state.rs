@@ -40,13 +40,8 @@ impl RemindersState {
             notices,
             notified: StoredValue::new(BTreeSet::new()),
         };
-        // A tapped notification opens the app with its action in the URL.
         if let Some((action, reminder, day)) = notifications::take_notification_action() {
-            match action.as_str() {
-                "done" => state.record(reminder, day, Outcome::Done),
-                "snooze" => state.snooze(reminder, day, 15),
-                _ => {}
-            }
+            state.act_from_link(&action, reminder, day);
         }
         clock::every(20_000, move || state.tick());
         state.tick();
@@ -81,13 +76,31 @@ impl RemindersState {
         answer
     }
 
-    pub fn upsert(&self, mut draft: Reminder) -> Result<u32, ScheduleError> {
+    /// Saves a new reminder (`original` is `None`) or an edit of `original`, which must still
+    /// be stored as the form read it: another tab's edit or deletion is never overwritten.
+    pub fn save(
+        &self,
+        original: Option<&Reminder>,
+        mut draft: Reminder,
+    ) -> Result<u32, ScheduleError> {
         draft.since_day = super::schedule::local_day(clock::now_ms() as i64, &DeviceZone);
+        let save = |data: &mut Reminders| match original {
+            Some(original) => data.update_if_unchanged(original, draft.clone()),
+            None => data.upsert(draft.clone()),
+        };
         // Checked on the current copy first so an invalid draft never touches storage.
-        self.data
-            .with_untracked(|data| data.clone().upsert(draft.clone()))?;
-        self.change(|data| data.upsert(draft.clone()))
-            .unwrap_or(Err(ScheduleError::BadTime))
+        let outcome = match self.data.with_untracked(|data| save(&mut data.clone())) {
+            Ok(_) => match self.change(save) {
+                Some(outcome) => outcome,
+                // Storage changed under this page: `Persisted` has said so and shows it.
+                None => return Err(ScheduleError::ChangedElsewhere),
+            },
+            Err(problem) => Err(problem),
+        };
+        if let Err(problem @ (ScheduleError::Gone | ScheduleError::ChangedElsewhere)) = &outcome {
+            self.notices.report(problem);
+        }
+        outcome
     }
 
     pub fn remove(&self, id: u32) {
@@ -115,6 +128,41 @@ impl RemindersState {
             data.tidy(now);
         });
         self.tick();
+    }
+
+    /// A tapped notification opens the app with its action in the address; any link can,
+    /// so it acts only on a night due now (`check_link`), and says what it did.
+    fn act_from_link(&self, action: &str, reminder: u32, day: i64) {
+        let now = clock::now_ms() as i64;
+        let checked = self
+            .data
+            .with_untracked(|data| data.check_link(reminder, day, now, &DeviceZone));
+        let label = match checked {
+            Ok(label) => label,
+            Err(refusal) => return self.notices.report(&refusal),
+        };
+        match action {
+            "done" => {
+                let stored = self
+                    .data
+                    .try_change(|data| data.record(reminder, day, Outcome::Done, now));
+                self.share_with_worker();
+                self.tick();
+                // When storage refused, its notice already says the night was not saved.
+                if stored.is_ok() {
+                    self.notices
+                        .report(&format!("Marked “{label}” done for tonight."));
+                }
+            }
+            "snooze" => {
+                self.snooze(reminder, day, 15);
+                self.notices
+                    .report(&format!("“{label}” will remind you again in 15 minutes."));
+            }
+            _ => self.notices.report(
+                &"That link asks for something the app does not do, so nothing was marked.",
+            ),
+        }
     }
 
     pub fn set_notify(&self, on: bool) {

@@ -2,7 +2,7 @@
 
 use super::due::Status;
 use super::ics;
-use super::schedule::{parse_time, Reminder, EVERY_DAY, WEEKDAYS};
+use super::schedule::{parse_time, Reminder, ScheduleError, EVERY_DAY, WEEKDAYS};
 use super::stats::{history, DayMark};
 use super::RemindersState;
 use crate::components::{ConfirmFirst, Notices, Question};
@@ -124,20 +124,31 @@ fn ReminderForm(draft: Reminder, editing: RwSignal<Option<Reminder>>) -> impl In
     let time = RwSignal::new(draft.time_text());
     let days = RwSignal::new(draft.days);
     let error = RwSignal::new(None::<String>);
+    let heading = if draft.id == 0 {
+        "New reminder"
+    } else {
+        "Edit reminder"
+    };
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        let original = (draft.id != 0).then_some(&draft);
         let outcome = parse_time(&time.get_untracked()).and_then(|minutes| {
-            state.upsert(Reminder {
-                id: draft.id,
-                label: label.get_untracked(),
-                time: minutes,
-                days: days.get_untracked(),
-                enabled: draft.enabled,
-                since_day: 0,
-            })
+            state.save(
+                original,
+                Reminder {
+                    id: draft.id,
+                    label: label.get_untracked(),
+                    time: minutes,
+                    days: days.get_untracked(),
+                    enabled: draft.enabled,
+                    since_day: 0,
+                },
+            )
         });
         match outcome {
             Ok(_) => editing.set(None),
+            // Said already; the list below shows the reminders as they are now.
+            Err(ScheduleError::Gone | ScheduleError::ChangedElsewhere) => editing.set(None),
             Err(problem) => error.set(Some(problem.to_string())),
         }
     };
@@ -155,7 +166,7 @@ fn ReminderForm(draft: Reminder, editing: RwSignal<Option<Reminder>>) -> impl In
         .collect_view();
     view! {
         <form class="reminder-form" on:submit=save novalidate>
-            <h2>{if draft.id == 0 { "New reminder" } else { "Edit reminder" }}</h2>
+            <h2>{heading}</h2>
             <label for="reminder-label">"Name"</label>
             <input id="reminder-label" type="text" maxlength="80" prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
             <label for="reminder-time">"Time"</label>

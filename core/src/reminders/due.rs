@@ -233,7 +233,9 @@ impl Reminders {
             .into_iter()
             .filter(|day| reminder.runs_on(*day))
             .map(|day| (day, reminder.occurrence(day, zone)))
-            .find(|(day, at)| *at <= now && (*day == today || now - at < GRACE_MS));
+            // Within reach only for the grace period, whatever the day: a 00:05 reminder
+            // missed is not "overdue" until the next midnight.
+            .find(|(_, at)| *at <= now && now - at < GRACE_MS);
         let Some((day, at)) = current else {
             return match reminder.next_due(now, zone) {
                 Some(at) => Status::Upcoming { at },
@@ -342,6 +344,8 @@ impl Reminders {
             .find(|r| r.id == reminder.id && reminder.id != 0)
         {
             Some(existing) => *existing = reminder.clone(),
+            // An edit of a reminder another tab deleted must not bring it back.
+            None if reminder.id != 0 => return Err(ScheduleError::Gone),
             None => {
                 if self.list.len() >= MAX_REMINDERS {
                     return Err(ScheduleError::TooMany);
@@ -353,6 +357,23 @@ impl Reminders {
             }
         }
         Ok(reminder.id)
+    }
+
+    /// Saves an edit of a reminder only if it is still as the form read it (`original`):
+    /// another tab's edit or deletion since is never overwritten.
+    pub fn update_if_unchanged(
+        &mut self,
+        original: &Reminder,
+        draft: Reminder,
+    ) -> Result<u32, ScheduleError> {
+        match self.list.iter().find(|r| r.id == original.id) {
+            None => Err(ScheduleError::Gone),
+            Some(stored) if stored != original => Err(ScheduleError::ChangedElsewhere),
+            Some(_) => self.upsert(Reminder {
+                id: original.id,
+                ..draft
+            }),
+        }
     }
 
     /// What the service worker may show while no page is open, decided here so it follows
@@ -503,6 +524,28 @@ mod tests {
                 at: at(day + 1, 23, 30)
             }
         );
+    }
+
+    /// Issue 25: a missed 00:05 reminder stayed "Overdue" all day.
+    #[test]
+    fn a_reminder_just_after_midnight_is_missed_by_the_afternoon_not_overdue_all_day() {
+        let r = bedtime(5);
+        let state = Reminders {
+            list: vec![r.clone()],
+            ..Default::default()
+        };
+        let day = 20_000;
+        assert!(matches!(
+            state.status(&r, at(day, 2, 0), &utc),
+            Status::Overdue { .. }
+        ));
+        assert_eq!(
+            state.status(&r, at(day, 15, 0), &utc),
+            Status::Upcoming {
+                at: at(day + 1, 0, 5)
+            }
+        );
+        assert_eq!(state.due_count(at(day, 15, 0), &utc), 0);
     }
 
     #[test]
@@ -808,6 +851,45 @@ mod tests {
         assert_eq!(state.list.len(), 50);
         let ids: std::collections::HashSet<_> = state.list.iter().map(|r| r.id).collect();
         assert_eq!(ids.len(), 50);
+    }
+
+    /// Issue 25: two tabs. An edit saved over another tab's edit lost it, and an edit of a
+    /// reminder deleted in another tab brought it back.
+    #[test]
+    fn an_edit_is_saved_only_over_the_reminder_it_was_read_from() {
+        let mut state = Reminders::default();
+        let id = state
+            .upsert(Reminder {
+                id: 0,
+                ..bedtime(22 * 60)
+            })
+            .unwrap();
+        let read = state.list[0].clone();
+        let mine = Reminder {
+            time: 21 * 60,
+            ..read.clone()
+        };
+        // Another tab renames it meanwhile.
+        let mut theirs = read.clone();
+        theirs.label = "Heels, theirs".into();
+        state.upsert(theirs.clone()).unwrap();
+        assert_eq!(
+            state.update_if_unchanged(&read, mine.clone()),
+            Err(ScheduleError::ChangedElsewhere)
+        );
+        assert_eq!(state.list, [theirs.clone()]);
+        // Read again, the edit goes in.
+        assert_eq!(state.update_if_unchanged(&theirs, mine.clone()), Ok(id));
+        assert_eq!(state.list[0].time, 21 * 60);
+        // Deleted in another tab: neither path brings it back.
+        let read = state.list[0].clone();
+        state.remove(id);
+        assert_eq!(
+            state.update_if_unchanged(&read, mine.clone()),
+            Err(ScheduleError::Gone)
+        );
+        assert_eq!(state.upsert(mine), Err(ScheduleError::Gone));
+        assert!(state.list.is_empty());
     }
 
     #[test]

@@ -115,6 +115,10 @@ pub enum ScheduleError {
     ControlInLabel,
     #[error("Two reminders have the same number.")]
     SameId,
+    #[error("This reminder was deleted in another tab or window, so it was not saved again.")]
+    Gone,
+    #[error("This reminder was changed in another tab or window meanwhile. Here it is as it is now: make your change again if you still want it.")]
+    ChangedElsewhere,
 }
 
 /// The highest reminder id a stored list may hold: far past what a person makes, far
