@@ -14,7 +14,7 @@ pub fn TryTonight() -> impl IntoView {
         results
             .iter()
             .max_by_key(|result| result.id)
-            .map(|result| beside(&result.assessment).positions)
+            .map(|result| beside(&result.checked().0).positions)
     });
     match latest {
         Some(positions) if !positions.is_empty() => view! {

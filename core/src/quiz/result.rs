@@ -52,6 +52,27 @@ impl SavedResult {
     pub fn outdated(&self) -> bool {
         self.rules < RULES_VERSION
     }
+
+    /// The advice to show, and the urgency it was saved with when that is not it. A saved
+    /// verdict is not trusted over its own answers (an imported file may be damaged or
+    /// made up): when the answers, under the rules it was saved by, call for more urgent
+    /// help, that is shown. Only today's rules can be run, so a result saved under older
+    /// rules is raised only to the emergency its red flags call for, as every version did.
+    pub fn checked(&self) -> (Assessment, Option<Urgency>) {
+        let saved = self.assessment.urgency;
+        let decided = self.answers.assessment();
+        let same_rules = self.rules == RULES_VERSION;
+        let red_flag_emergency = decided.urgency == Urgency::Emergency
+            && decided
+                .reasons
+                .iter()
+                .any(|r| matches!(r, UrgencyReason::RedFlag(_) | UrgencyReason::ChestPain));
+        if decided.urgency > saved && (same_rules || red_flag_emergency) {
+            (decided, Some(saved))
+        } else {
+            (self.assessment.clone(), None)
+        }
+    }
 }
 
 /// What the result page shows beside the urgency (SPEC: "What the result may show beside
@@ -226,7 +247,8 @@ pub fn answer_lines(answers: &Answers) -> Vec<(&'static str, Vec<&'static str>)>
 
 /// The one-page summary for a doctor, as plain text (copied or shared).
 pub fn doctor_summary(result: &SavedResult, when: &str) -> String {
-    let a = &result.assessment;
+    let (a, _) = result.checked();
+    let a = &a;
     let mut out = format!("Legs at Night: symptom check of {when}\n\n");
     out += &format!(
         "Advice given: {}. {}\n",
@@ -285,9 +307,9 @@ pub fn compare(earlier: &SavedResult, later: &SavedResult) -> Comparison {
             .filter(|f| !later.findings.contains(f))
             .copied()
             .collect(),
-        top_before: earlier.assessment.top(),
-        top_now: later.assessment.top(),
-        urgency_changed: earlier.assessment.urgency != later.assessment.urgency,
+        top_before: earlier.checked().0.top(),
+        top_now: later.checked().0.top(),
+        urgency_changed: earlier.checked().0.urgency != later.checked().0.urgency,
     }
 }
 
@@ -512,6 +534,27 @@ mod tests {
         let old: SavedResult = serde_json::from_value(old).unwrap();
         assert!(old.outdated());
         assert!(!SavedResult::new(6.0, finished(&[&["none"]])).outdated());
+    }
+
+    /// Issue 25: an imported result showed "self-care" beside an emergency answer.
+    #[test]
+    fn a_saved_verdict_below_what_its_own_answers_call_for_is_raised_with_the_saved_one() {
+        let honest = SavedResult::new(5.0, finished(&[&["chest"]]));
+        assert_eq!(honest.assessment.urgency, Urgency::Emergency);
+        assert_eq!(honest.checked(), (honest.assessment.clone(), None));
+        for rules in [1, RULES_VERSION] {
+            let mut tampered = honest.clone();
+            tampered.rules = rules;
+            tampered.assessment.urgency = Urgency::SelfCare;
+            tampered.assessment.red_flags.clear();
+            let (shown, saved) = tampered.checked();
+            assert_eq!(shown.urgency, Urgency::Emergency, "rules {rules}");
+            assert_eq!(saved, Some(Urgency::SelfCare));
+        }
+        // A saved verdict above what the answers decide is what the person was told: kept.
+        let mut cautious = SavedResult::new(6.0, finished(&[&["none"]]));
+        cautious.assessment.urgency = Urgency::Urgent;
+        assert_eq!(cautious.checked().0.urgency, Urgency::Urgent);
     }
 
     #[test]

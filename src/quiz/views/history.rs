@@ -15,8 +15,8 @@ pub fn QuizHistory() -> impl IntoView {
                 .iter()
                 .rev()
                 .map(|r| {
-                    let top = r
-                        .assessment
+                    let (assessment, _) = r.checked();
+                    let top = assessment
                         .top()
                         .map(|c| c.name())
                         .unwrap_or("No clear match");
@@ -24,7 +24,7 @@ pub fn QuizHistory() -> impl IntoView {
                         r.id,
                         clock::format_local(r.taken_ms()),
                         top,
-                        r.assessment.urgency.headline(),
+                        assessment.urgency.headline(),
                     )
                 })
                 .collect::<Vec<_>>()

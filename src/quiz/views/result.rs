@@ -41,7 +41,7 @@ pub fn QuizResultPage() -> impl IntoView {
 
 #[component]
 fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoView {
-    let assessment = result.assessment.clone();
+    let (assessment, saved_as) = result.checked();
     let reasons = assessment
         .reasons
         .iter()
@@ -59,6 +59,7 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
             <h1>"Your result"</h1>
             <p class="small">{format!("Symptom check of {when}")}</p>
             {result.outdated().then(|| view! { <OutdatedNote/> })}
+            {saved_as.map(|saved| view! { <RaisedNote saved/> })}
             <UrgencyBanner urgency=assessment.urgency reasons action=plan.action call_instead=plan.call_instead learn_more/>
             {plan.circulation_check.then(|| view! { <p class="note circulation-check">{CIRCULATION_CHECK}</p> })}
             <p class="disclaimer"><strong>"This is not a diagnosis."</strong>" It shows which common causes fit your answers. A doctor who examines you can tell more."</p>
@@ -77,6 +78,16 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
 }
 
 /// A result decided by older rules is shown as it was, with the offer to check again.
+/// The result was saved with less urgent advice than its own answers call for.
+#[component]
+fn RaisedNote(saved: crate::clinical::Urgency) -> impl IntoView {
+    view! {
+        <p class="note raised" role="note">
+            {format!("This result was saved with the advice “{}”, but its own answers call for the advice above. The saved copy may have been changed or damaged: follow the advice above.", saved.headline())}
+        </p>
+    }
+}
+
 #[component]
 fn OutdatedNote() -> impl IntoView {
     view! {
@@ -154,7 +165,7 @@ fn Comparison(earlier: SavedResult, later: SavedResult) -> impl IntoView {
             <h2 id="compare-title">{format!("Compared with your check of {}", clock::format_local(earlier.taken_ms()))}</h2>
             <ul>
                 <li>{format!("Best fit then: {}; now: {}.", top(diff.top_before), top(diff.top_now))}</li>
-                {diff.urgency_changed.then(|| view! { <li>{format!("Advice then: {}.", earlier.assessment.urgency.headline())}</li> })}
+                {diff.urgency_changed.then(|| view! { <li>{format!("Advice then: {}.", earlier.checked().0.urgency.headline())}</li> })}
                 {(!diff.gained.is_empty()).then(|| view! { <li>{format!("New since then: {}.", list(&diff.gained))}</li> })}
                 {(!diff.lost.is_empty()).then(|| view! { <li>{format!("No longer: {}.", list(&diff.lost))}</li> })}
             </ul>
