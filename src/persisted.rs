@@ -1,10 +1,12 @@
 //! One stored key as a signal: the one way a feature's state keeps what it stores.
 //!
 //! Loaded once (a value that cannot be read becomes a notice and the default), taken again
-//! when another tab writes the key, and changed read-modify-write so another tab's
-//! additions survive. Pages read it like any signal; every write goes through storage,
-//! and when storage refuses, the notice says so and the change stays in memory for this
-//! visit, so the page goes on as the person expects.
+//! when another tab writes the key. A write goes ahead only while storage still holds what
+//! this copy was read from: otherwise another tab changed it meanwhile, and the write would
+//! undo that tab's change unseen, so it is refused, said, and the page shows the value as
+//! it now is. Pages read it like any signal; every write goes through storage, and when
+//! storage refuses, the notice says so and the change stays in memory for this visit, so
+//! the page goes on as the person expects.
 
 use crate::components::Notices;
 use crate::storage::{self, Key, StorageError};
@@ -24,6 +26,8 @@ pub trait Stored: 'static {
 pub struct Persisted<K: Stored> {
     value: RwSignal<K::Value>,
     read: ReadSignal<K::Value>,
+    /// The stored text this copy was read from or last wrote.
+    seen: StoredValue<Option<String>>,
     notices: Notices,
     key: PhantomData<K>,
 }
@@ -50,6 +54,7 @@ impl<K: Stored> Persisted<K> {
         Persisted {
             value,
             read: value.read_only(),
+            seen: StoredValue::new(storage::stored_text(K::KEY)),
             notices,
             key: PhantomData,
         }
@@ -59,7 +64,21 @@ impl<K: Stored> Persisted<K> {
     pub fn reload(&self, key_name: Option<&str>) {
         if key_name.is_none_or(|name| name == K::KEY.name) {
             self.value.set(stored(K::KEY, self.notices));
+            self.seen.set_value(storage::stored_text(K::KEY));
         }
+    }
+
+    /// `Ok` while storage holds what this copy was read from; otherwise takes what it holds
+    /// now, says so, and answers the error.
+    fn unchanged_elsewhere(&self) -> Result<(), StorageError> {
+        let now = storage::stored_text(K::KEY);
+        if self.seen.with_value(|seen| *seen == now) {
+            return Ok(());
+        }
+        self.reload(None);
+        let error = StorageError::ChangedElsewhere { what: K::KEY.label };
+        self.notices.report_storage(&error);
+        Err(error)
     }
 
     /// Changes what is stored now (read fresh, so another tab's changes are kept) and
@@ -80,10 +99,14 @@ impl<K: Stored> Persisted<K> {
         &self,
         mut edit: impl FnMut(&mut K::Value) -> R,
     ) -> (Option<R>, Result<(), StorageError>) {
+        if let Err(error) = self.unchanged_elsewhere() {
+            return (None, Err(error));
+        }
         let mut answer = None;
         match storage::update(K::KEY, |stored: &mut K::Value| answer = Some(edit(stored))) {
             Ok(stored) => {
                 self.value.set(stored);
+                self.seen.set_value(storage::stored_text(K::KEY));
                 (answer, Ok(()))
             }
             Err(error) => {
@@ -98,6 +121,7 @@ impl<K: Stored> Persisted<K> {
     /// the display settings). A value equal to its default is removed rather than stored:
     /// nothing stored reads back as the default.
     pub fn edit(&self, edit: impl FnOnce(&mut K::Value)) -> Result<(), StorageError> {
+        self.unchanged_elsewhere()?;
         self.value.update(edit);
         let outcome = self.value.with_untracked(|value| {
             if *value == K::Value::default() {
@@ -106,16 +130,18 @@ impl<K: Stored> Persisted<K> {
                 storage::save(K::KEY, value)
             }
         });
-        if let Err(error) = &outcome {
-            self.notices.report_storage(error);
+        match &outcome {
+            Ok(()) => self.seen.set_value(storage::stored_text(K::KEY)),
+            Err(error) => self.notices.report_storage(error),
         }
         outcome
     }
 
-    /// Forgets this copy, as `edit` to the default does, without the notice (the key may
-    /// already be gone).
+    /// Forgets this copy for a caller that removes the key itself (Home's "Start again"),
+    /// as `edit` to the default does, without the notice.
     pub fn clear_in_memory(&self) {
         self.value.set(K::Value::default());
+        self.seen.set_value(None);
     }
 }
 

@@ -28,7 +28,6 @@ pub struct QuizState {
     /// The check under way; `None` is stored as no key at all.
     pub progress: Persisted<ProgressKey>,
     pub results: Persisted<ResultsKey>,
-    notices: Notices,
 }
 
 crate::lazy_state!(QuizState);
@@ -38,7 +37,6 @@ impl QuizState {
         QuizState {
             progress: Persisted::load(notices),
             results: Persisted::load(notices),
-            notices,
         }
     }
 
@@ -57,7 +55,10 @@ impl QuizState {
         }
     }
 
-    /// Drops the quiz under way, loaded or not, so the next visit starts at the intro.
+    /// Drops the quiz under way, loaded or not, so the next visit starts at the intro: for
+    /// Home, which shows only that a check is under way, not its answers. (Through the
+    /// loaded state's `edit`, the progress's decoder and migration would join the first
+    /// load.)
     pub fn discard_anywhere(notices: Notices) {
         if let Some(quiz) = Self::loaded() {
             quiz.progress.clear_in_memory();
@@ -74,8 +75,10 @@ impl QuizState {
             .edit(|progress| *progress = Some(Progress::new(clock::now_ms())));
     }
 
+    /// The quiz's own "Start again": only if the check is still as this page shows it, so
+    /// that answers another tab has given since are never wiped unseen.
     pub fn discard(&self) {
-        Self::discard_anywhere(self.notices);
+        let _ = self.progress.edit(|progress| *progress = None);
     }
 
     /// Applies a step of the flow (choose, advance, back, edit) and saves it, so a reload,
