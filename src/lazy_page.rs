@@ -74,7 +74,8 @@ pub fn PageLoading() -> impl IntoView {
 }
 
 /// A chunk can fail to download on a first visit without signal, before the service
-/// worker has cached it: say so, and offer the way to try again.
+/// worker has cached it: say so, and offer the way to try again. Settings' export is a
+/// page too, so this screen can save a copy of the data on its own.
 #[component]
 pub fn PageLoadFailed() -> impl IntoView {
     let retry = |_| crate::platform::document::reload();
@@ -87,6 +88,64 @@ pub fn PageLoadFailed() -> impl IntoView {
                 "after one complete visit everything works offline."
             </p>
             <button type="button" class="button" on:click=retry>"Try again"</button>
+            <SaveACopy/>
         </section>
     }
+}
+
+/// Saves what local storage holds as a backup file. Its code is a chunk of its own, not a
+/// page's (and not the first load's: that would cost every visit 4 KB gzip for a rare
+/// moment), so a page's chunk that cannot start leaves it working.
+#[component]
+fn SaveACopy() -> impl IntoView {
+    let said = RwSignal::new(None::<String>);
+    let save = move |_| {
+        leptos::task::spawn_local(async move {
+            said.set(Some(copy_code().await.unwrap_or_else(|error| {
+                leptos::logging::error!("the copy's code did not load: {error:?}");
+                "No copy was saved: this part of the app has not reached this phone yet. Try again when you have signal.".to_string()
+            })));
+        })
+    };
+    view! {
+        <button type="button" class="button secondary" on:click=save>"Save a copy of my data"</button>
+        <p role="status">{move || said.get()}</p>
+    }
+}
+
+#[cfg(lazy_routes)]
+#[leptos::wasm_split::wasm_split(rescue_copy, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn copy_code() -> Result<String, leptos::wasm_split::SplitLoaderError> {
+    Ok(save_a_copy())
+}
+
+#[cfg(not(lazy_routes))]
+#[allow(clippy::unused_async)]
+async fn copy_code() -> Result<String, String> {
+    Ok(save_a_copy())
+}
+
+fn save_a_copy() -> String {
+    use crate::platform::{clock, files};
+    let now = clock::now_ms();
+    let built = match crate::storage::stored_backup(now) {
+        Ok(built) => built,
+        Err(error) => return format!("No copy was saved: {error}"),
+    };
+    let day = crate::dates::format_iso_day(now, clock::offset_minutes_at(now));
+    let name = format!("legs-at-night-backup-{day}.json");
+    if let Err(error) = files::download_text(&name, &built.text, "application/json") {
+        return format!("No copy was saved: {error}");
+    }
+    let held = if built.included.is_empty() {
+        "nothing yet".to_string()
+    } else {
+        let words: Vec<&str> = built.included.iter().map(|key| key.words).collect();
+        words.join(", ")
+    };
+    let mut said = format!("Saved {name}. It holds {held}. Photos are not in it: export them from Settings when the app loads again.");
+    for (key, reason) in &built.left_out {
+        said.push_str(&format!(" Not in it: {}, because {reason}.", key.words));
+    }
+    said
 }

@@ -77,9 +77,22 @@ pub async fn read_chosen_bytes(
     input: &web_sys::HtmlInputElement,
     max_bytes: usize,
 ) -> Result<Option<Vec<u8>>, PlatformError> {
+    read_chosen_bytes_as(input, |_| max_bytes).await
+}
+
+/// `read_chosen_bytes` where the limit depends on what the file is: `max_bytes_for` sees
+/// its first 8 bytes, which are all that is read of a file over its limit.
+pub async fn read_chosen_bytes_as(
+    input: &web_sys::HtmlInputElement,
+    max_bytes_for: impl Fn(&[u8]) -> usize,
+) -> Result<Option<Vec<u8>>, PlatformError> {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return Ok(None);
     };
+    let head = file
+        .slice_with_i32_and_i32(0, 8)
+        .map_err(|e| PlatformError::failed("reading the file", e))?;
+    let max_bytes = max_bytes_for(&bytes_of(&head).await?);
     if file.size() > max_bytes as f64 {
         return Err(too_large(file.size(), max_bytes));
     }

@@ -3,6 +3,7 @@
 pub mod choice_group;
 pub mod confirm;
 pub mod due_reminders;
+pub mod focused_heading;
 pub mod get_help;
 pub mod notices;
 pub mod photos;
@@ -15,6 +16,7 @@ pub mod warning_signs;
 pub use choice_group::ChoiceGroup;
 pub use confirm::{ConfirmFirst, Question};
 pub use due_reminders::{DueReminders, DueRemindersOnHome};
+pub use focused_heading::FocusedHeading;
 pub use get_help::GetHelpBox;
 pub use notices::{NoticeList, Notices};
 pub use pictures::{Figure, HowToLie};

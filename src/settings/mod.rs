@@ -1,6 +1,9 @@
 //! Settings and About: theme, text size, privacy.
 
 mod data_views;
+mod export;
+mod import;
+mod set_aside;
 mod state;
 mod views;
 

@@ -7,6 +7,7 @@ use crate::diary::model::Entry;
 use crate::foot_check::model::FootCheck;
 use crate::quiz::result::SavedResult;
 use crate::reminders::due::Reminders;
+use crate::reminders::merge::MergeCount;
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -15,6 +16,16 @@ use std::collections::BTreeMap;
 pub const APP_ID: &str = "legs-at-night";
 /// Ten years of nightly use stays far below this; anything bigger is not ours.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// The largest file an import reads, from its first bytes: a zip may carry photos, a JSON
+/// backup never comes near `MAX_IMPORT_BYTES`. Checked before the file is read.
+pub fn max_import_bytes(head: &[u8]) -> usize {
+    if super::archive::is_archive(head) {
+        super::archive::MAX_ARCHIVE_BYTES
+    } else {
+        MAX_IMPORT_BYTES
+    }
+}
 
 /// What is in a backup file. The in-progress quiz is not exported: it is a draft.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -97,6 +108,8 @@ fn part_name(key: &Key) -> &'static str {
 
 /// Reads a backup file, refusing anything that is not a complete, valid backup of this app.
 pub fn parse(text: &str) -> Result<(Contents, f64), ImportError> {
+    // Some editors save UTF-8 with a byte-order mark first; JSON itself has none.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
@@ -174,8 +187,9 @@ pub fn summarize(contents: &Contents) -> Summary {
     }
 }
 
-/// Keeps both, de-duplicated by id; the device's own settings win.
-pub fn merge(current: &Contents, incoming: &Contents) -> Contents {
+/// Keeps both, de-duplicated by id (a diary night by its night); the device's own
+/// settings win; the backup's reminders are added as `Reminders::merge_in` says, counted.
+pub fn merge(current: &Contents, incoming: &Contents) -> (Contents, MergeCount) {
     let mut results: BTreeMap<u64, SavedResult> = incoming
         .quiz_results
         .iter()
@@ -188,45 +202,36 @@ pub fn merge(current: &Contents, incoming: &Contents) -> Contents {
         .map(|c| (c.id, c.clone()))
         .collect();
     checks.extend(current.foot_checks.iter().map(|c| (c.id, c.clone())));
-    Contents {
+    let mut nights: BTreeMap<i64, Entry> = incoming
+        .diary
+        .iter()
+        .map(|e| (e.night, e.clone()))
+        .collect();
+    nights.extend(current.diary.iter().map(|e| (e.night, e.clone())));
+    let (reminders, count) = match (&current.reminders, &incoming.reminders) {
+        (Some(here), Some(backup)) => {
+            let mut merged = here.clone();
+            let count = merged.merge_in(backup);
+            (Some(merged), count)
+        }
+        (None, Some(backup)) => {
+            let mut merged = Reminders {
+                notify: backup.notify,
+                ..Default::default()
+            };
+            let count = merged.merge_in(backup);
+            (Some(merged), count)
+        }
+        (here, None) => (here.clone(), MergeCount::default()),
+    };
+    let contents = Contents {
         settings: current.settings.or(incoming.settings),
         quiz_results: results.into_values().collect(),
         foot_checks: checks.into_values().collect(),
-        reminders: merge_reminders(current.reminders.as_ref(), incoming.reminders.as_ref()),
-        diary: {
-            let mut nights: BTreeMap<i64, Entry> = incoming
-                .diary
-                .iter()
-                .map(|e| (e.night, e.clone()))
-                .collect();
-            nights.extend(current.diary.iter().map(|e| (e.night, e.clone())));
-            nights.into_values().collect()
-        },
-    }
-}
-
-/// This device's schedules win; the logs are combined so no night's "done" is lost.
-fn merge_reminders(current: Option<&Reminders>, incoming: Option<&Reminders>) -> Option<Reminders> {
-    match (current, incoming) {
-        (Some(current), Some(incoming)) => {
-            let mut merged = if current.list.is_empty() {
-                incoming.clone()
-            } else {
-                current.clone()
-            };
-            for entry in current.log.iter().chain(&incoming.log) {
-                if !merged
-                    .log
-                    .iter()
-                    .any(|e| e.reminder == entry.reminder && e.day == entry.day)
-                {
-                    merged.log.push(entry.clone());
-                }
-            }
-            Some(merged)
-        }
-        (current, incoming) => current.or(incoming).cloned(),
-    }
+        reminders,
+        diary: nights.into_values().collect(),
+    };
+    (contents, count)
 }
 
 #[cfg(test)]
@@ -331,6 +336,22 @@ mod tests {
         );
     }
 
+    /// Issue 25: a real backup saved with a byte-order mark failed to import.
+    #[test]
+    fn a_byte_order_mark_before_the_json_is_no_reason_to_refuse() {
+        let text = format!("\u{feff}{}", export(&sample(), 5.0).unwrap());
+        assert_eq!(parse(&text), Ok((sample(), 5.0)));
+    }
+
+    #[test]
+    fn a_file_is_judged_too_large_by_its_kind_before_it_is_read() {
+        assert_eq!(max_import_bytes(b"{\"app\""), MAX_IMPORT_BYTES);
+        assert_eq!(
+            max_import_bytes(b"PK\x03\x04\x14\0\0\0"),
+            crate::storage::archive::MAX_ARCHIVE_BYTES
+        );
+    }
+
     #[test]
     fn summary_counts_and_spans_the_dates() {
         let summary = summarize(&sample());
@@ -388,7 +409,7 @@ mod tests {
             reminders: None,
             diary: vec![],
         };
-        let merged = merge(&current, &sample());
+        let (merged, _) = merge(&current, &sample());
         let ids: Vec<u64> = merged.quiz_results.iter().map(|r| r.id).collect();
         assert_eq!(ids, [1_000, 2_000, 3_000]);
         assert_eq!(merged.settings, sample().settings);

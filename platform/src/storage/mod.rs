@@ -1,7 +1,7 @@
 //! The only owner of persisted data. Every feature reads and writes through here;
 //! nothing else touches `localStorage`.
 
-pub use legs_core::storage::{archive, backup, envelope, keys, transfer};
+pub use legs_core::storage::{archive, backup, envelope, keys, stored_backup, transfer};
 pub mod photos;
 
 use envelope::DecodeError;
@@ -30,6 +30,8 @@ pub enum StorageError {
     FromNewerVersion { what: &'static str },
     #[error("Could not prepare the data for saving: {0}")]
     Encode(String),
+    #[error("{} was changed in another tab or window meanwhile, so this change was not made. The page now shows it as it is: make the change again if you still want it.", what)]
+    ChangedElsewhere { what: &'static str },
 }
 
 thread_local! {
@@ -126,6 +128,12 @@ pub fn update<T: DeserializeOwned + Serialize + Default>(
     Ok(value)
 }
 
+/// The stored text of `key` as it is now (`None`: nothing stored, or no storage), to tell
+/// whether another tab wrote it since it was read.
+pub fn stored_text(key: &'static Key) -> Option<String> {
+    read_raw(key.name).ok().flatten()
+}
+
 /// Whether anything is stored under `key`, without reading or decoding it.
 pub fn contains(key: &'static Key) -> bool {
     matches!(read_raw(key.name), Ok(Some(_)))
@@ -155,6 +163,36 @@ pub fn app_key_names() -> Result<Vec<String>, StorageError> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|name| name.starts_with(keys::PREFIX))
         .collect())
+}
+
+/// The values set aside as unreadable (`quarantine`), by name, byte for byte.
+pub fn set_aside_values() -> Vec<(String, String)> {
+    app_key_names()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|name| name.contains(".quarantine"))
+        .filter_map(|name| read_raw(&name).ok().flatten().map(|raw| (name, raw)))
+        .collect()
+}
+
+/// Removes one set-aside value (and nothing else: only names `set_aside_values` gives).
+pub fn remove_set_aside(name: &str) -> Result<(), StorageError> {
+    if !name.starts_with(keys::PREFIX) || !name.contains(".quarantine") {
+        return Err(StorageError::Unavailable);
+    }
+    raw_storage()?
+        .remove_item(name)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// A backup of what local storage holds now, read as text (`stored_backup`).
+pub fn stored_backup(now_ms: f64) -> Result<stored_backup::StoredBackup, StorageError> {
+    stored_backup::build(
+        |name| read_raw(name).map_err(|error| error.to_string()),
+        &set_aside_values(),
+        now_ms,
+    )
+    .map_err(|error| StorageError::Encode(error.to_string()))
 }
 
 /// Removes everything of the app's from local storage.

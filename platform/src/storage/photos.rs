@@ -452,26 +452,29 @@ pub async fn restore(
 
 /// The backup file with the photos: `backup_json` and every photo in one zip, built a
 /// picture at a time so that only one picture's bytes are in memory at once. `None`
-/// when there are no photos (the plain JSON backup is then the file).
-pub async fn pack_backup(backup_json: &str) -> Result<Option<Blob>, String> {
+/// when there are no photos (the plain JSON backup is then the file); with the zip, how many
+/// photos it holds.
+pub async fn pack_backup(backup_json: &str) -> Result<Option<(Blob, usize)>, PhotoStoreError> {
     use super::archive::{self, ArchiveWriter};
     use crate::files;
-    let photos = match everything().await {
-        Ok(photos) => photos,
-        Err(PhotoStoreError::Unavailable) => return Ok(None),
-        Err(error) => return Err(error.to_string()),
+    let failed = |detail: String| PhotoStoreError::Failed {
+        what: "packed",
+        detail,
     };
+    let photos = everything().await?;
     if photos.is_empty() {
         return Ok(None);
     }
     let parts = js_sys::Array::new();
     let mut writer = ArchiveWriter::default();
     let descriptions: Vec<Photo> = photos.iter().map(|p| p.photo.clone()).collect();
-    writer.add(archive::BACKUP_ENTRY, backup_json.as_bytes())?;
-    writer.add(
-        archive::PHOTOS_ENTRY,
-        archive::describe_photos(&descriptions)?.as_bytes(),
-    )?;
+    writer
+        .add(archive::BACKUP_ENTRY, backup_json.as_bytes())
+        .map_err(failed)?;
+    let described = archive::describe_photos(&descriptions).map_err(failed)?;
+    writer
+        .add(archive::PHOTOS_ENTRY, described.as_bytes())
+        .map_err(failed)?;
     parts.push(&files::bytes_part(&writer.take()));
     for photo in &photos {
         let id = photo.photo.id;
@@ -479,13 +482,15 @@ pub async fn pack_backup(backup_json: &str) -> Result<Option<Blob>, String> {
             (archive::image_entry(id), &photo.image),
             (archive::thumb_entry(id), &photo.thumb),
         ] {
-            let bytes = files::bytes_of(blob).await.map_err(|e| e.to_string())?;
-            writer.add(&name, &bytes)?;
+            let bytes = files::bytes_of(blob)
+                .await
+                .map_err(|e| failed(e.to_string()))?;
+            writer.add(&name, &bytes).map_err(failed)?;
             parts.push(&files::bytes_part(&writer.take()));
         }
     }
-    parts.push(&files::bytes_part(&writer.finish()?));
+    parts.push(&files::bytes_part(&writer.finish().map_err(failed)?));
     files::blob_of(&parts, "application/zip")
-        .map(Some)
-        .map_err(|e| e.to_string())
+        .map(|zip| Some((zip, photos.len())))
+        .map_err(|e| failed(e.to_string()))
 }

@@ -3,10 +3,9 @@
 use super::model::{self, Photo, PictureSize};
 use super::strip::{caption, Picture};
 use super::PhotosState;
-use crate::components::{ConfirmFirst, Question};
+use crate::components::{ConfirmFirst, FocusedHeading, Question};
 use crate::platform::{clock, files, share};
 use crate::storage::photos as store;
-use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -27,18 +26,6 @@ pub fn PhotoViewer() -> impl IntoView {
         }),
         None => None,
     }
-}
-
-/// A heading that takes the focus when it appears, so a keyboard or screen reader lands
-/// on what was just opened.
-#[component]
-fn FocusedHeading(text: String) -> impl IntoView {
-    let heading = NodeRef::<H2>::new();
-    heading.on_load(|heading| {
-        let _ = heading.focus();
-        heading.scroll_into_view();
-    });
-    view! { <h2 tabindex="-1" node_ref=heading>{text}</h2> }
 }
 
 #[component]
