@@ -192,7 +192,18 @@ pub struct Answer {
     pub content_type: String,
     /// Where a redirect points.
     pub location: String,
+    /// Every header, names in lower case.
+    pub headers: Vec<(String, String)>,
     pub body: String,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// A plain HTTP/1.1 GET to 127.0.0.1.
@@ -213,12 +224,14 @@ pub fn http_get(port: u16, path: &str) -> std::io::Result<Answer> {
         .unwrap_or(0);
     let mut content_type = String::new();
     let mut location = String::new();
+    let mut headers = Vec::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
             break;
         }
         if let Some((name, value)) = line.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
             if name.eq_ignore_ascii_case("content-type") {
                 content_type = value.trim().to_string();
             }
@@ -233,6 +246,7 @@ pub fn http_get(port: u16, path: &str) -> std::io::Result<Answer> {
         status,
         content_type,
         location,
+        headers,
         body: String::from_utf8_lossy(&body).to_string(),
     })
 }

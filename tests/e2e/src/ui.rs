@@ -288,3 +288,121 @@ pub fn fill_local_storage(page: &Page, browser: &mut Browser) -> Value {
     )
     .unwrap()
 }
+
+/// Settings' export: "Export my data" shows what the file will hold; "Save the file" saves
+/// it. Returns the preview's text.
+pub fn export_data(page: &Page, browser: &mut Browser) -> String {
+    click_button(page, browser, "Export my data");
+    page.wait_for(
+        browser,
+        "document.querySelector('.export-preview button:last-child')",
+        std::time::Duration::from_secs(15),
+    )
+    .expect("what the backup will hold");
+    let preview = page.text(browser, ".export-preview").unwrap();
+    click_button(page, browser, "Save the file");
+    preview
+}
+
+/// Settings' import with the preview shown: picks "Merge" or "Replace" and imports; Replace
+/// first says what it deletes, and that question is answered "Replace and delete". Returns
+/// that question's text ("" for Merge).
+pub fn import_as(page: &Page, browser: &mut Browser, mode: &str) -> String {
+    pick(page, browser, &[mode]);
+    click_button(page, browser, "Import");
+    if !mode.starts_with("Replace") {
+        return String::new();
+    }
+    page.wait_for(
+        browser,
+        "document.querySelector('.confirm-replace button.danger')",
+        std::time::Duration::from_secs(10),
+    )
+    .expect("Replace says what it deletes first");
+    let question = page.text(browser, ".confirm-replace").unwrap();
+    crate::checked_screenshot(page, browser, "storage", "replace-asks-first");
+    click_button(page, browser, "Replace and delete");
+    question
+}
+
+/// From the next page load on, `indexedDB` throws as a browser that refuses it does
+/// (Firefox's old private mode, site data turned off) while `sessionStorage`'s
+/// `lan-test-block-idb` is "1"; `set_indexed_db_blocked` flips it in the page.
+pub fn can_block_indexed_db(page: &Page, browser: &mut Browser) {
+    let source = "(() => { const real = window.indexedDB;
+        Object.defineProperty(window, 'indexedDB', { configurable: true, get() {
+            if (sessionStorage.getItem('lan-test-block-idb') === '1') {
+                throw new DOMException('IndexedDB is blocked by the test', 'SecurityError');
+            }
+            return real;
+        } }); })();";
+    page.call(
+        browser,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": source }),
+    )
+    .unwrap();
+}
+
+pub fn set_indexed_db_blocked(page: &Page, browser: &mut Browser, blocked: bool) {
+    let value = if blocked { "1" } else { "0" };
+    page.eval(
+        browser,
+        &format!("sessionStorage.setItem('lan-test-block-idb', '{value}')"),
+    )
+    .unwrap();
+}
+
+/// Puts a photo record straight into the app's IndexedDB store, creating it as the app does.
+pub fn put_photo_record(page: &Page, browser: &mut Browser, id: u64) {
+    let script = format!(
+        "new Promise((done, fail) => {{ const o = indexedDB.open('legs-at-night', 1);
+            o.onupgradeneeded = () => {{ o.result.createObjectStore('photos', {{ keyPath: 'id' }});
+                o.result.createObjectStore('photos-set-aside', {{ autoIncrement: true }}); }};
+            o.onsuccess = () => {{ const tx = o.result.transaction('photos', 'readwrite');
+                tx.objectStore('photos').put({{ id: {id}, taken: {id}, area: 'left_heel' }});
+                tx.oncomplete = () => {{ o.result.close(); done(true); }}; tx.onerror = () => fail(String(tx.error)); }};
+            o.onerror = () => fail(String(o.error)); }})"
+    );
+    assert_eq!(page.eval(browser, &script).unwrap(), json!(true));
+}
+
+/// How many records the app's photo store holds, kept or set aside as unreadable.
+pub fn photo_record_count(page: &Page, browser: &mut Browser) -> u64 {
+    page.eval(
+        browser,
+        "new Promise(done => { const o = indexedDB.open('legs-at-night');
+            o.onsuccess = () => { const db = o.result;
+                if (!db.objectStoreNames.contains('photos')) { db.close(); return done(0); }
+                const t = db.transaction(['photos', 'photos-set-aside']);
+                const a = t.objectStore('photos').count(), b = t.objectStore('photos-set-aside').count();
+                t.oncomplete = () => { db.close(); done(a.result + b.result); }; };
+            o.onerror = () => done(-1); })",
+    )
+    .unwrap()
+    .as_u64()
+    .expect("a count")
+}
+
+/// Chooses `file` in Settings' import and waits for its preview; returns the preview's text.
+pub fn preview_import(page: &Page, browser: &mut Browser, file: &Path) -> String {
+    set_file(page, browser, "#import-file", file);
+    page.wait_for(
+        browser,
+        "document.querySelector('.import-preview')",
+        Duration::from_secs(5),
+    )
+    .expect("the import's preview");
+    page.text(browser, ".import-preview").unwrap()
+}
+
+/// After `import_as`: waits for the import's own message and returns the section's text.
+pub fn imported(page: &Page, browser: &mut Browser) -> String {
+    page.wait_for(
+        browser,
+        "[...document.querySelectorAll('.import [role=status]')].some(s => s.textContent.startsWith('Imported'))",
+        Duration::from_secs(5),
+    )
+    .expect("the import's message");
+    page.text(browser, ".import").unwrap()
+}

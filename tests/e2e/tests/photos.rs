@@ -171,7 +171,7 @@ fn a_photo_is_kept_compared_exported_imported_byte_for_byte_and_deleted() {
     e2e::ui::allow_downloads(&mut browser, &downloads);
     page.open(&mut browser, &format!("{origin}/settings"))
         .unwrap();
-    click_button(&page, &mut browser, "Export my data");
+    e2e::ui::export_data(&page, &mut browser);
     let zip_bytes = downloaded_zip(&downloads);
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
     let mut backup = String::new();
@@ -294,7 +294,7 @@ fn a_photo_is_kept_compared_exported_imported_byte_for_byte_and_deleted() {
         .unwrap();
     click_button(&tab, &mut fresh, "Delete all my data");
     click_button(&tab, &mut fresh, "Delete everything");
-    wait(&tab, &mut fresh, "[...document.querySelectorAll('[role=status]')].some(s => s.textContent.includes('every photo removed'))");
+    wait(&tab, &mut fresh, "[...document.querySelectorAll('[role=status]')].some(s => s.textContent.includes('Every foot photo was deleted'))");
     assert_eq!(stored(&tab, &mut fresh).len(), 0);
 }
 
@@ -504,6 +504,56 @@ impl Drop for Nginx {
     }
 }
 
+/// Issue 25: a location's own `add_header` drops every header set above it, so the shipped
+/// site sent `/index.html`, `/sw.js` and others without the security policy, and it set
+/// neither HSTS nor `X-Frame-Options`. Every kind of file, through a real nginx.
+#[test]
+fn the_shipped_nginx_site_sends_every_security_header_with_every_file() {
+    let dist = e2e::dist_dir();
+    let nginx = Nginx::start(&dist);
+    let wasm = std::fs::read_dir(&dist)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .find(|name| name.starts_with("pkg-"))
+        .map(|pkg| format!("/{pkg}/legs-at-night_bg.wasm"))
+        .expect("the build's pkg folder");
+    let paths = [
+        "/",
+        "/index.html",
+        "/sw.js",
+        "/theme.js",
+        "/manifest.webmanifest",
+        "/learn/neuropathy",
+        "/quiz/result/123",
+        "/icons/icon-192.png",
+        wasm.as_str(),
+    ];
+    for path in paths {
+        let answer = e2e::http_get(nginx.port, path).unwrap();
+        assert_eq!(answer.status, 200, "{path}");
+        for header in [
+            "content-security-policy",
+            "x-content-type-options",
+            "referrer-policy",
+            "permissions-policy",
+            "x-frame-options",
+            "strict-transport-security",
+        ] {
+            assert!(answer.header(header).is_some(), "{path} lacks {header}");
+        }
+        let cache = answer.header("cache-control").unwrap_or("");
+        let hashed = path.contains("/pkg-");
+        assert_eq!(
+            cache.contains("immutable"),
+            hashed,
+            "{path}: Cache-Control {cache:?}"
+        );
+        assert!(hashed || cache == "no-cache", "{path}: {cache:?}");
+    }
+    let manifest = e2e::http_get(nginx.port, "/manifest.webmanifest").unwrap();
+    assert_eq!(manifest.content_type, "application/manifest+json");
+}
+
 /// Issue 24: the deploy configs' header policy lacked `blob:`, and a browser enforces it
 /// beside the page's own, so on a host set up as the docs say every photo was blocked.
 /// Through a real nginx with the shipped site: take a photo, see it, export it, and see it
@@ -540,7 +590,7 @@ fn through_nginx_with_the_shipped_site_a_photo_shows_exports_and_shows_offline()
     e2e::ui::allow_downloads(&mut browser, &downloads);
     page.open(&mut browser, &format!("{origin}/settings"))
         .unwrap();
-    click_button(&page, &mut browser, "Export my data");
+    e2e::ui::export_data(&page, &mut browser);
     let zip_bytes = downloaded_zip(&downloads);
     let archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
     let names: Vec<String> = archive

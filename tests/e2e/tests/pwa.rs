@@ -185,12 +185,10 @@ fn the_offline_badge_follows_the_network() {
     .unwrap();
 }
 
-const CACHE_NAMES: &str =
-    "caches.keys().then(keys => keys.filter(k => k.startsWith('lan-shell-')).sort())";
-
-#[test]
-fn a_rebuilt_worker_waits_for_consent_then_reload_lands_on_it() {
-    let served = e2e::fresh_dir("served");
+/// A copy of the build served from a folder of its own (a test may change its files), with
+/// Settings open and the worker in control.
+fn controlled_copy(name: &str) -> (std::path::PathBuf, StaticServer, Browser, Page) {
+    let served = e2e::fresh_dir(name);
     e2e::copy_tree(&e2e::dist_dir(), &served).unwrap();
     let server = StaticServer::start(&served);
     let mut browser = Browser::launch().unwrap();
@@ -198,27 +196,21 @@ fn a_rebuilt_worker_waits_for_consent_then_reload_lands_on_it() {
     page.open(&mut browser, &format!("{}/settings", server.origin()))
         .unwrap();
     wait_until_controlled(&page, &mut browser);
+    (served, server, browser, page)
+}
+
+const CACHE_NAMES: &str =
+    "caches.keys().then(keys => keys.filter(k => k.startsWith('lan-shell-')).sort())";
+
+#[test]
+fn a_rebuilt_worker_waits_for_consent_then_reload_lands_on_it() {
+    let (served, _server, mut browser, page) = controlled_copy("served");
     let old_caches = page.eval(&mut browser, CACHE_NAMES).unwrap();
     assert_eq!(old_caches.as_array().map(Vec::len), Some(1), "{old_caches}");
 
     // A new release: the page changes, and the worker is regenerated from the template
     // exactly as the build hook does it.
-    for page_file in e2e::html_files(&served) {
-        let html = std::fs::read_to_string(&page_file).unwrap();
-        // <title> survives minification (optional tags like <head> may not).
-        let changed = html.replacen(
-            "<title>",
-            "<meta name=\"lan-release\" content=\"2\"><title>",
-            1,
-        );
-        assert_ne!(
-            changed, html,
-            "the release marker must change {page_file:?}"
-        );
-        std::fs::write(&page_file, changed).unwrap();
-    }
-    let template = std::fs::read_to_string(e2e::workspace_root().join("public/sw.js")).unwrap();
-    xtask::post_build::write_service_worker_from(&served, &template).unwrap();
+    release_a_new_version(&served);
 
     page.eval(
         &mut browser,
@@ -262,6 +254,143 @@ fn a_rebuilt_worker_waits_for_consent_then_reload_lands_on_it() {
     );
     assert_ne!(new_caches, old_caches);
     let _ = std::fs::remove_dir_all(&served);
+}
+
+/// A new release, as the build would write it, in `served`: every page changes, and the
+/// worker is regenerated from the template with the new files' list and hashes.
+fn release_a_new_version(served: &std::path::Path) {
+    for page_file in e2e::html_files(served) {
+        let html = std::fs::read_to_string(&page_file).unwrap();
+        // <title> survives minification (optional tags like <head> may not).
+        let changed = html.replacen(
+            "<title>",
+            "<meta name=\"lan-release\" content=\"2\"><title>",
+            1,
+        );
+        assert_ne!(
+            changed, html,
+            "the release marker must change {page_file:?}"
+        );
+        std::fs::write(&page_file, changed).unwrap();
+    }
+    let template = std::fs::read_to_string(e2e::workspace_root().join("public/sw.js")).unwrap();
+    xtask::post_build::write_service_worker_from(served, &template).unwrap();
+}
+
+const PORTAL: &str =
+    "<!doctype html><title>Station Wi-Fi</title><h1>Sign in to Station Wi-Fi to continue</h1>";
+
+/// Issue 25: an update that installed while a captive portal answered every file with its
+/// login page (200, text/html) cached those pages as the app, and every route then showed
+/// the portal, online, after Reload, with no way out but deleting everything. The worker
+/// now checks every file against the hash the build listed and fails the install instead:
+/// the running version stays, and no update is offered.
+#[test]
+fn an_update_through_a_captive_portal_leaves_the_running_version_working() {
+    let (served, server, mut browser, page) = controlled_copy("portal");
+    let old_caches = page.eval(&mut browser, CACHE_NAMES).unwrap();
+
+    release_a_new_version(&served);
+    // The new worker itself gets through; every other file is the portal's page.
+    for file in xtask::post_build::list_files(&served).unwrap() {
+        if file != "sw.js" {
+            std::fs::write(served.join(&file), PORTAL).unwrap();
+        }
+    }
+    page.eval(
+        &mut browser,
+        "navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)",
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "navigator.serviceWorker.getRegistration().then(r => !r.installing)",
+        Duration::from_secs(30),
+    )
+    .expect("the new worker's install ends");
+    // Old code: the portal's pages installed, and the banner offered them.
+    let waiting = page
+        .eval(
+            &mut browser,
+            "navigator.serviceWorker.getRegistration().then(r => !!r.waiting)",
+        )
+        .unwrap();
+    if waiting == json!(true) {
+        // As a person would: tap Reload, and see what they get.
+        let _ = page.wait_for(
+            &mut browser,
+            "document.querySelector('.update-banner')",
+            Duration::from_secs(5),
+        );
+        let _ = page.click(&mut browser, ".update-banner button");
+        browser.pump(Duration::from_secs(3)).unwrap();
+        panic!(
+            "a version made of portal pages was installed; after Reload the page shows: {:?}",
+            page.eval(&mut browser, "document.body.innerText").unwrap()
+        );
+    }
+    assert!(page
+        .eval(&mut browser, "!document.querySelector('.update-banner')")
+        .unwrap()
+        .as_bool()
+        .unwrap());
+    page.reload(&mut browser).unwrap();
+    for route in ["/settings", "/learn/neuropathy", "/quiz"] {
+        page.open(&mut browser, &format!("{}{route}", server.origin()))
+            .unwrap();
+        let body = page.text(&mut browser, "body").unwrap();
+        assert!(!body.contains("Station Wi-Fi"), "{route}: {body}");
+    }
+    assert_eq!(page.eval(&mut browser, CACHE_NAMES).unwrap(), old_caches);
+    let _ = std::fs::remove_dir_all(&served);
+}
+
+/// Issue 25: a cached file damaged later was served forever. The worker checks what it
+/// serves against the build's hash, fetches a damaged file again and repairs the cache.
+#[test]
+fn a_damaged_cached_page_chunk_is_fetched_again_and_the_cache_repaired() {
+    let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    wait_until_controlled(&page, &mut browser);
+    page.eval(&mut browser, "caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys())))).then(() => true)").unwrap();
+    // Wait for the whole precache: the quiz's chunk among it.
+    page.wait_for(
+        &mut browser,
+        "caches.keys().then(keys => caches.open(keys.find(k => k.startsWith('lan-shell-')))).then(c => c.keys()).then(rs => rs.some(r => r.url.endsWith('split_quiz_pages.wasm')))",
+        Duration::from_secs(20),
+    )
+    .unwrap();
+    let damage = "caches.keys().then(keys => caches.open(keys.find(k => k.startsWith('lan-shell-')))).then(async c => {
+        const request = (await c.keys()).find(r => r.url.endsWith('split_quiz_pages.wasm'));
+        await c.put(request, new Response(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 2, 3]), { headers: { 'Content-Type': 'application/wasm' } }));
+        return (await (await c.match(request)).arrayBuffer()).byteLength; })";
+    assert_eq!(page.eval(&mut browser, damage).unwrap(), json!(11));
+    page.reload(&mut browser).unwrap();
+    page.click(&mut browser, ".bottom-nav a[href$='/quiz']")
+        .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('main h1')?.textContent.includes('Symptom check')",
+        Duration::from_secs(20),
+    )
+    .unwrap_or_else(|_| panic!("{}", heading(&page, &mut browser)));
+    let size = "caches.keys().then(keys => caches.open(keys.find(k => k.startsWith('lan-shell-')))).then(async c => {
+        const request = (await c.keys()).find(r => r.url.endsWith('split_quiz_pages.wasm'));
+        return (await (await c.match(request)).arrayBuffer()).byteLength; })";
+    let pkg = std::fs::read_dir(e2e::dist_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("pkg-"))
+        .unwrap();
+    let real = std::fs::metadata(pkg.join("split_quiz_pages.wasm"))
+        .unwrap()
+        .len();
+    assert_eq!(
+        page.eval(&mut browser, size).unwrap(),
+        json!(real),
+        "the cache was not repaired"
+    );
 }
 
 #[test]
@@ -410,6 +539,32 @@ fn a_page_whose_code_cannot_download_says_so_and_recovers() {
     prefer_color_scheme(&page, &mut browser, "dark");
     e2e::checked_screenshot(&page, &mut browser, "pwa", "page-could-not-load-night");
 
+    // Issue 25: with a page's code unable to start, export (a page itself) was impossible.
+    // This screen saves a copy of the data with code of its own: here the quiz's chunk
+    // alone cannot load.
+    page.call(
+        &mut browser,
+        "Network.setBlockedURLs",
+        block(json!(["*/split_quiz_pages*"])),
+    )
+    .unwrap();
+    page.eval(
+        &mut browser,
+        "localStorage.setItem('lan.diary', '{\"schema\":1,\"data\":[{\"n\":20790,\"p\":3}]}')",
+    )
+    .unwrap();
+    let downloads = e2e::fresh_dir("page-failed-copy");
+    e2e::ui::allow_downloads(&mut browser, &downloads);
+    e2e::ui::click_button(&page, &mut browser, "Save a copy of my data");
+    let copy = e2e::ui::downloaded(&downloads, "json", Duration::from_secs(10), |text| {
+        text.trim_ascii_end().ends_with(b"}")
+    });
+    let copy: serde_json::Value = serde_json::from_slice(&copy).unwrap();
+    assert_eq!(copy["data"]["diary"][0]["n"], 20790, "{copy}");
+    let said = page.text(&mut browser, "main [role=alert]").unwrap();
+    assert!(said.contains("It holds the night diary"), "{said}");
+    let _ = std::fs::remove_dir_all(&downloads);
+
     page.call(&mut browser, "Network.setBlockedURLs", block(json!([])))
         .unwrap();
     e2e::ui::click_button(&page, &mut browser, "Try again");
@@ -506,6 +661,9 @@ fn the_app_works_under_a_sub_path() {
             .replace("href=\"/", "href=\"/legs/");
         std::fs::write(&page_file, html).unwrap();
     }
+    // As that build would: the worker lists the pages as they now are (it checks each).
+    let template = std::fs::read_to_string(e2e::workspace_root().join("public/sw.js")).unwrap();
+    xtask::post_build::write_service_worker_from(&app, &template).unwrap();
     let server = StaticServer::start(&root);
     let mut browser = Browser::launch().unwrap();
     let page = browser.new_page().unwrap();

@@ -279,6 +279,171 @@ fn a_tapped_notification_action_arrives_through_the_url() {
     );
 }
 
+/// The text of every notice shown.
+fn notices(page: &Page, browser: &mut Browser) -> String {
+    page.eval(
+        browser,
+        "[...document.querySelectorAll('.notices li')].map(n => n.textContent).join(' | ')",
+    )
+    .unwrap()
+    .as_str()
+    .unwrap_or("")
+    .to_string()
+}
+
+/// Issue 25: `/reminders?act=done&r=…&day=…` marked made-up reminders and future nights
+/// done, so the next evening's reminder never appeared. A link acts only on a night due
+/// now, and says what it did or why it did nothing.
+#[test]
+fn a_link_marks_only_a_night_that_is_due_now_and_says_what_it_did() {
+    let (server, mut browser, page) = start_at(TODAY * DAY + 22 * 3_600_000 + 5 * 60_000);
+    add_bedtime_reminder(&page, &mut browser, &server.origin());
+    let origin = server.origin();
+    for (link, said) in [
+        (format!("r=1&day={}", TODAY + 1), "not due now"),
+        (format!("r=99&day={TODAY}"), "not on this phone"),
+    ] {
+        page.open(&mut browser, &format!("{origin}/reminders?act=done&{link}"))
+            .unwrap();
+        page.wait_for(
+            &mut browser,
+            &format!("document.querySelector('.notices')?.textContent.includes({said:?})"),
+            Duration::from_secs(5),
+        )
+        .unwrap_or_else(|_| panic!("{link}: {}", notices(&page, &mut browser)));
+        let saved = stored(&page, &mut browser);
+        assert!(
+            saved.contains("\"log\":[]") || !saved.contains("\"log\""),
+            "{link} logged a night: {saved}"
+        );
+    }
+    page.open(
+        &mut browser,
+        &format!("{origin}/reminders?act=done&r=1&day={TODAY}"),
+    )
+    .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.notices')?.textContent.includes('done for tonight')",
+        Duration::from_secs(5),
+    )
+    .unwrap_or_else(|_| panic!("{}", notices(&page, &mut browser)));
+    assert!(
+        stored(&page, &mut browser).contains(&format!("\"log\":[[1,{TODAY},1,")),
+        "tonight's night was not marked"
+    );
+}
+
+/// Opens the edit form of the first reminder.
+fn open_edit(page: &Page, browser: &mut Browser) {
+    click_button(page, browser, "Edit");
+    page.wait_for(
+        browser,
+        "document.querySelector('.reminder-form')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+}
+
+/// Issue 25, two tabs: an edit saved over another tab's edit lost it, and an edit of a
+/// reminder another tab had deleted brought it back. Each save checks the reminder is
+/// still as the form read it, and otherwise says so and shows it as it is.
+#[test]
+fn an_edit_never_undoes_another_tabs_edit_or_deletion() {
+    let (server, mut browser, first) = start_at(TODAY * DAY + 12 * 3_600_000);
+    let origin = server.origin();
+    add_bedtime_reminder(&first, &mut browser, &origin);
+    let second = browser.new_page().unwrap();
+    second
+        .open(&mut browser, &format!("{origin}/reminders"))
+        .unwrap();
+    second
+        .wait_for(
+            &mut browser,
+            "document.querySelectorAll('.reminder-row').length === 1",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+
+    open_edit(&first, &mut browser);
+    open_edit(&second, &mut browser);
+    set_value(
+        &second,
+        &mut browser,
+        "#reminder-label",
+        "Heels, from the other tab",
+    );
+    click_button(&second, &mut browser, "Save reminder");
+    second
+        .wait_for(
+            &mut browser,
+            "!document.querySelector('.reminder-form')",
+            Duration::from_secs(3),
+        )
+        .unwrap();
+    set_value(&first, &mut browser, "#reminder-time", "21:30");
+    click_button(&first, &mut browser, "Save reminder");
+    first
+        .wait_for(
+            &mut browser,
+            "document.querySelector('.notices')?.textContent.includes('changed in another tab')",
+            Duration::from_secs(5),
+        )
+        .unwrap_or_else(|_| {
+            panic!(
+                "notices: {:?}; stored: {}; console: {:?}",
+                notices(&first, &mut browser),
+                stored(&first, &mut browser),
+                first.problems(&browser.take_events())
+            )
+        });
+    let saved = stored(&first, &mut browser);
+    assert!(
+        saved.contains("Heels, from the other tab") && saved.contains("\"t\":1320"),
+        "the other tab's edit was lost: {saved}"
+    );
+    first
+        .wait_for(
+            &mut browser,
+            "document.querySelector('.reminder-row')?.textContent.includes('from the other tab')",
+            Duration::from_secs(5),
+        )
+        .expect("the list shows the reminder as it is now");
+
+    open_edit(&first, &mut browser);
+    let delete = ".reminder-row .row-actions > .link-button:last-of-type";
+    second.click(&mut browser, delete).unwrap();
+    second
+        .wait_for(
+            &mut browser,
+            "document.querySelector('.reminder-row .confirm .button.danger')",
+            Duration::from_secs(3),
+        )
+        .unwrap();
+    second
+        .click(&mut browser, ".reminder-row .confirm .button.danger")
+        .unwrap();
+    second
+        .wait_for(
+            &mut browser,
+            "document.querySelectorAll('.reminder-row').length === 0",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+    click_button(&first, &mut browser, "Save reminder");
+    first
+        .wait_for(
+            &mut browser,
+            "document.querySelector('.notices')?.textContent.includes('deleted in another tab')",
+            Duration::from_secs(5),
+        )
+        .unwrap_or_else(|_| panic!("{}", notices(&first, &mut browser)));
+    assert!(
+        !stored(&first, &mut browser).contains("Heels"),
+        "the deleted reminder came back"
+    );
+}
+
 /// The worker's copy of the reminders at this moment, as the page left it for it.
 fn workers_plan(page: &Page, browser: &mut Browser) -> serde_json::Value {
     page.eval(

@@ -139,17 +139,9 @@ fn calf_pain_heaviness_and_evening_swelling_in_one_leg_put_a_clot_first() {
     );
 }
 
-/// A result saved by an earlier build (real JSON from the fixture, written by the rules of
-/// 3a5858a~1) opens as it was decided, and says the check has improved.
-#[test]
-fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_again() {
+/// The app with `stored` as the saved results, open at result `id`.
+fn open_saved_result(stored: &str, id: u64) -> (e2e::server::StaticServer, Browser, Page) {
     let (server, mut browser, page) = e2e::start_app();
-    let fixture = std::fs::read_to_string(
-        e2e::workspace_root().join("core/tests/fixtures/storage/lan.quiz.results-v1.json"),
-    )
-    .unwrap();
-    let fixture: serde_json::Value = serde_json::from_str(&fixture).unwrap();
-    let stored = fixture["stored"].as_str().unwrap();
     page.open(&mut browser, &format!("{}/", server.origin()))
         .unwrap();
     page.eval(
@@ -159,7 +151,7 @@ fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_ag
     .unwrap();
     page.open(
         &mut browser,
-        &format!("{}/quiz/result/1764000000000", server.origin()),
+        &format!("{}/quiz/result/{id}", server.origin()),
     )
     .unwrap();
     page.wait_for(
@@ -168,6 +160,20 @@ fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_ag
         Duration::from_secs(5),
     )
     .unwrap();
+    (server, browser, page)
+}
+
+/// A result saved by an earlier build (real JSON from the fixture, written by the rules of
+/// 3a5858a~1) opens as it was decided, and says the check has improved.
+#[test]
+fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_again() {
+    let fixture = std::fs::read_to_string(
+        e2e::workspace_root().join("core/tests/fixtures/storage/lan.quiz.results-v1.json"),
+    )
+    .unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(&fixture).unwrap();
+    let stored = fixture["stored"].as_str().unwrap();
+    let (_server, mut browser, page) = open_saved_result(stored, 1_764_000_000_000);
     let note = page.text(&mut browser, ".outdated").unwrap();
     assert!(note.contains("has since been improved"), "{note}");
     assert!(note.contains("Take the check again"), "{note}");
@@ -179,4 +185,53 @@ fn a_result_saved_under_the_old_rules_opens_with_a_note_and_an_offer_to_check_ag
     );
     shot(&page, &mut browser, "old-result");
     assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+/// Issue 25: a stored verdict was trusted over its own answers: an imported result showed
+/// "Look after it at home" beside chest pain in its own list of answers. The answers decide
+/// a higher urgency, so that is shown, with a note; the past results list agrees.
+#[test]
+fn a_saved_result_whose_answers_call_for_more_urgent_help_shows_that_with_a_note() {
+    use legs_core::clinical::Urgency;
+    use legs_core::quiz::flow::Progress;
+    use legs_core::quiz::result::SavedResult;
+    use legs_core::storage::{envelope, keys};
+    let mut progress = Progress::new(0.0);
+    for step in [["adult"], ["chest"]] {
+        for choice in step {
+            progress.choose(choice);
+        }
+        progress.advance();
+    }
+    let id = 1_764_000_000_000u64;
+    let mut tampered = SavedResult::new(id as f64, progress.answers);
+    assert_eq!(tampered.assessment.urgency, Urgency::Emergency);
+    tampered.assessment.urgency = Urgency::SelfCare;
+    tampered.assessment.reasons.clear();
+    tampered.assessment.red_flags.clear();
+    let stored = envelope::encode(keys::QUIZ_RESULTS.schema, &vec![tampered]).unwrap();
+
+    let (server, mut browser, page) = open_saved_result(&stored, id);
+    let banner = page.text(&mut browser, ".urgency-banner").unwrap();
+    assert!(banner.contains("Call the emergency number now"), "{banner}");
+    let note = page.text(&mut browser, ".raised").unwrap();
+    assert!(
+        note.contains("was saved with the advice “Look after it at home”"),
+        "{note}"
+    );
+    assert!(!page
+        .text(&mut browser, "main")
+        .unwrap()
+        .contains("Look after it at home\n"));
+    shot(&page, &mut browser, "raised-result");
+    page.open(&mut browser, &format!("{}/quiz/history", server.origin()))
+        .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.history-row')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let row = page.text(&mut browser, ".history-row").unwrap();
+    assert!(row.contains("Call the emergency number now"), "{row}");
 }

@@ -139,6 +139,38 @@ fn garbage_under_each_key_is_set_aside_byte_for_byte_and_the_app_still_starts() 
         get_item(&page, &mut browser, "lan.settings.quarantine.1").as_deref(),
         Some(garbage[0].1)
     );
+
+    // Issue 25: each copy was offered once, in its notice. Settings keeps offering every
+    // one until it is removed, and an export carries them.
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelectorAll('.set-aside li').length === 7",
+        Duration::from_secs(5),
+    )
+    .expect("every set-aside copy on offer in Settings");
+    e2e::checked_screenshot(&page, &mut browser, "storage", "set-aside-in-settings");
+    let offer = page.text(&mut browser, ".set-aside").unwrap();
+    assert!(
+        offer.contains("A copy of the night diary that could not be read"),
+        "{offer}"
+    );
+    let preview = ui::export_data(&page, &mut browser);
+    assert!(preview.contains("7 unreadable copies"), "{preview}");
+    let remove_first = "[...document.querySelectorAll('.set-aside li button')].find(b => b.textContent.includes('Remove')).click()";
+    page.eval(&mut browser, remove_first).unwrap();
+    page.wait_for(
+        &mut browser,
+        "document.querySelectorAll('.set-aside li').length === 6",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let left: Vec<_> = app_storage(&page, &mut browser)
+        .into_iter()
+        .filter(|(key, _)| key.contains(".quarantine"))
+        .collect();
+    assert_eq!(left.len(), 6, "{left:?}");
 }
 
 #[test]
@@ -223,7 +255,7 @@ fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
 
     let downloads = e2e::fresh_dir("downloads");
     e2e::ui::allow_downloads(&mut browser, &downloads);
-    click_button(&page, &mut browser, "Export my data");
+    e2e::ui::export_data(&page, &mut browser);
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     let exported = loop {
         let found = std::fs::read_dir(&downloads)
@@ -301,14 +333,7 @@ fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
         json!("auto")
     );
 
-    set_file(&page, &mut browser, "#import-file", &exported);
-    page.wait_for(
-        &mut browser,
-        "document.querySelector('.import-preview')",
-        Duration::from_secs(5),
-    )
-    .unwrap();
-    let preview = page.text(&mut browser, ".import-preview").unwrap();
+    let preview = ui::preview_import(&page, &mut browser, &exported);
     assert!(
         preview.contains("1 symptom check results")
             && preview.contains("0 foot checks")
@@ -321,15 +346,14 @@ fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
         &e2e::workspace_root().join("tests/e2e/screenshots/storage/import-preview.png"),
     )
     .unwrap();
-    ui::pick(&page, &mut browser, &["Replace"]);
-    click_button(&page, &mut browser, "Import");
-    page.wait_for(
-        &mut browser,
-        // The import finishes after the photos are stored: wait for its own message.
-        "[...document.querySelectorAll('.import [role=status]')].some(s => s.textContent.startsWith('Imported'))",
-        Duration::from_secs(5),
-    )
-    .unwrap();
+    let question = ui::import_as(&page, &mut browser, "Replace");
+    assert!(
+        question.contains("Replace deletes what is here now: 0 symptom check results")
+            && question.contains("0 foot photos"),
+        "{question}"
+    );
+    // The import finishes after the photos are stored: wait for its own message.
+    ui::imported(&page, &mut browser);
     assert_eq!(app_storage(&page, &mut browser), original);
     assert_eq!(
         page.eval(
@@ -390,27 +414,13 @@ fn an_import_leaves_a_key_from_a_newer_version_as_it_is_and_says_so() {
             r#"{"app":"legs-at-night","exported_ms":1,"schemas":{"lan.diary":1},"data":{"diary":[{"n":20790,"p":3}],"quiz_results":[]}}"#,
         )
         .unwrap();
-        set_file(&page, &mut browser, "#import-file", &backup);
-        page.wait_for(
-            &mut browser,
-            "document.querySelector('.import-preview')",
-            Duration::from_secs(5),
-        )
-        .unwrap();
-        let preview = page.text(&mut browser, ".import-preview").unwrap();
+        let preview = ui::preview_import(&page, &mut browser, &backup);
         assert!(
             preview.contains("Not imported: the night diary"),
             "{preview}"
         );
-        ui::pick(&page, &mut browser, &[mode]);
-        click_button(&page, &mut browser, "Import");
-        page.wait_for(
-            &mut browser,
-            "[...document.querySelectorAll('.import [role=status]')].some(s => s.textContent.startsWith('Imported'))",
-            Duration::from_secs(5),
-        )
-        .unwrap();
-        let message = page.text(&mut browser, ".import").unwrap();
+        ui::import_as(&page, &mut browser, mode);
+        let message = ui::imported(&page, &mut browser);
         assert!(message.contains("Left as it was"), "{mode}: {message}");
         assert_eq!(
             get_item(&page, &mut browser, "lan.diary").as_deref(),
@@ -418,4 +428,185 @@ fn an_import_leaves_a_key_from_a_newer_version_as_it_is_and_says_so() {
             "{mode} touched the newer diary"
         );
     }
+}
+
+/// Issue 25: with a newer version's diary stored, the export (built from the loaded pages)
+/// was empty and said nothing; with IndexedDB refused, the photos were left out silently.
+/// The export now says what it holds and what it could not include, before the file is
+/// saved, and carries the newer data as it is.
+#[test]
+fn an_export_says_what_it_holds_and_what_it_left_out_before_saving() {
+    let (server, mut browser, page) = start();
+    ui::can_block_indexed_db(&page, &mut browser);
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    let newer = "{\"schema\":99,\"data\":{\"nights\":\"in a shape from the future\"}}";
+    set_item(&page, &mut browser, "lan.diary", newer);
+    choose_theme(&page, &mut browser, "Night");
+    ui::set_indexed_db_blocked(&page, &mut browser, true);
+    page.reload(&mut browser).unwrap();
+    let downloads = e2e::fresh_dir("export-says");
+    ui::allow_downloads(&mut browser, &downloads);
+    click_button(&page, &mut browser, "Export my data");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.export-preview button:last-child')",
+        Duration::from_secs(15),
+    )
+    .unwrap();
+    e2e::checked_screenshot(
+        &page,
+        &mut browser,
+        "storage",
+        "export-says-what-it-holds-night",
+    );
+    let preview = page.text(&mut browser, ".export-preview").unwrap();
+    click_button(&page, &mut browser, "Save the file");
+    assert!(preview.contains("The backup file will hold"), "{preview}");
+    assert!(preview.contains("display settings"), "{preview}");
+    assert!(
+        preview.contains("Your night diary is in the file as a newer version of the app wrote it"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("the photo store could not be opened"),
+        "{preview}"
+    );
+    let saved = ui::downloaded(&downloads, "json", Duration::from_secs(10), |text| {
+        text.trim_ascii_end().ends_with(b"}")
+    });
+    let file: serde_json::Value = serde_json::from_slice(&saved).unwrap();
+    assert_eq!(
+        file["data"]["diary"]["nights"],
+        "in a shape from the future"
+    );
+    assert_eq!(file["schemas"]["lan.diary"], 99);
+    let _ = std::fs::remove_dir_all(&downloads);
+}
+
+/// Issue 25: "Delete all my data" said every photo was removed when IndexedDB could not be
+/// opened, and the photo came back later. It says what was and was not deleted, and offers
+/// to try again.
+#[test]
+fn delete_all_says_when_the_photos_could_not_be_reached_and_tries_again() {
+    let (server, mut browser, page) = start();
+    ui::can_block_indexed_db(&page, &mut browser);
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    choose_theme(&page, &mut browser, "Night");
+    ui::put_photo_record(&page, &mut browser, 1_700_000_000_000);
+    ui::set_indexed_db_blocked(&page, &mut browser, true);
+    page.reload(&mut browser).unwrap();
+    click_button(&page, &mut browser, "Delete all my data");
+    click_button(&page, &mut browser, "Delete everything");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.delete-all [role=alert]')",
+        Duration::from_secs(10),
+    )
+    .unwrap_or_else(|_| {
+        panic!(
+            "{}",
+            page.text(&mut browser, ".delete-all").unwrap_or_default()
+        )
+    });
+    let said = page.text(&mut browser, ".delete-all").unwrap();
+    assert!(
+        said.contains("were not deleted") && !said.contains("Every foot photo was deleted"),
+        "{said}"
+    );
+    assert!(app_storage(&page, &mut browser).is_empty());
+    e2e::checked_screenshot(&page, &mut browser, "storage", "delete-all-photos-left");
+
+    ui::set_indexed_db_blocked(&page, &mut browser, false);
+    assert_eq!(
+        ui::photo_record_count(&page, &mut browser),
+        1,
+        "the photo is still there"
+    );
+    click_button(&page, &mut browser, "Try deleting the photos again");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.delete-all')?.textContent.includes('Every foot photo was deleted')",
+        Duration::from_secs(10),
+    )
+    .unwrap_or_else(|_| panic!("{}", page.text(&mut browser, ".delete-all").unwrap_or_default()));
+    assert_eq!(ui::photo_record_count(&page, &mut browser), 0);
+}
+
+/// Issue 25: "Merge" dropped the backup's reminders, which the preview had counted. They
+/// are added under new ids, the same schedule and name once, with counts in the message.
+#[test]
+fn merge_adds_the_backups_reminders_and_counts_them() {
+    let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/settings", server.origin()))
+        .unwrap();
+    let here = r#"{"schema":3,"data":{"list":[{"id":1,"label":"Heels before bed","t":1320,"d":127,"on":true}],"next":2}}"#;
+    set_item(&page, &mut browser, "lan.reminders", here);
+    page.reload(&mut browser).unwrap();
+    let dir = e2e::fresh_dir("merge-reminders");
+    let backup = dir.join("backup.json");
+    std::fs::write(
+        &backup,
+        r#"{"app":"legs-at-night","exported_ms":1,"schemas":{"lan.reminders":3},"data":{"quiz_results":[],
+            "reminders":{"list":[{"id":1,"label":"Soles","t":1260,"d":127,"on":true},
+                                 {"id":2,"label":"heels before bed","t":1320,"d":127,"on":true}],"next":3}}}"#,
+    )
+    .unwrap();
+    ui::preview_import(&page, &mut browser, &backup);
+    ui::import_as(&page, &mut browser, "Merge");
+    let message = ui::imported(&page, &mut browser);
+    assert!(
+        message.contains("Reminders: 1 added, 1 already here"),
+        "{message}"
+    );
+    let stored: serde_json::Value =
+        serde_json::from_str(&get_item(&page, &mut browser, "lan.reminders").unwrap()).unwrap();
+    let list: Vec<(u64, String)> = stored["data"]["list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_u64().unwrap(),
+                r["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        list,
+        [
+            (1, "Heels before bed".to_string()),
+            (2, "Soles".to_string())
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 25, two tabs: "Start again" in one tab wiped the quiz another tab had moved on
+/// meanwhile. A write goes ahead only over what the page read; otherwise it says so and
+/// shows the quiz as it now is. (The other tab's write is made from the page itself, so no
+/// storage event tells it: the moment before that event arrives.)
+#[test]
+fn start_again_never_wipes_answers_given_in_another_tab_meanwhile() {
+    let (server, mut browser, page) = start();
+    ui::begin_quiz(&page, &mut browser, &server.origin());
+    let before = get_item(&page, &mut browser, "lan.quiz.progress").expect("a quiz under way");
+    let mut theirs: serde_json::Value = serde_json::from_str(&before).unwrap();
+    theirs["data"]["started_ms"] = json!(12345.0);
+    let theirs = theirs.to_string();
+    assert_ne!(theirs, before);
+    set_item(&page, &mut browser, "lan.quiz.progress", &theirs);
+    click_button(&page, &mut browser, "Start again");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.notices')?.textContent.includes('changed in another tab')",
+        Duration::from_secs(5),
+    )
+    .unwrap_or_else(|_| panic!("{}", page.text(&mut browser, "main").unwrap_or_default()));
+    assert_eq!(
+        get_item(&page, &mut browser, "lan.quiz.progress").as_deref(),
+        Some(theirs.as_str()),
+        "the other tab's quiz was wiped"
+    );
 }

@@ -277,7 +277,7 @@ fn an_update_from_the_previous_release_keeps_every_item_and_every_photo_byte() {
     allow_downloads(&mut browser, &downloads);
     page.open(&mut browser, &format!("{origin}/settings"))
         .unwrap();
-    click_button(&page, &mut browser, "Export my data");
+    e2e::ui::export_data(&page, &mut browser);
     let zip_bytes = downloaded_zip(&downloads);
     let mut exported = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
     let mut backup = String::new();
