@@ -126,7 +126,7 @@ fn DeleteAll() -> impl IntoView {
     let delete_the_photos = move |items: Option<usize>| {
         spawn_local_scoped(async move {
             let data = items.map_or(String::new(), |count| {
-                format!("Deleted {count} stored items: results, checks, reminders, diary and settings. ")
+                format!("Deleted your results, checks, reminders, diary and settings ({count} stored items). ")
             });
             match delete_photos().await {
                 Ok(()) => {
