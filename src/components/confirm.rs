@@ -32,6 +32,10 @@ pub fn ConfirmFirst(
     /// ("Delete" the result of 3 March, 22:10).
     #[prop(optional, into)]
     ask_context: Option<String>,
+    /// The question in words that change with the moment ("Clear your 4 answers?"), in
+    /// place of `question.question`.
+    #[prop(optional, into)]
+    asked: Option<Signal<String>>,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
     let was_asked = StoredValue::new(false);
@@ -67,8 +71,8 @@ pub fn ConfirmFirst(
                 </button>
             }
         >
-            <div class="confirm" role="group" aria-label=question.question>
-                <p><strong>{question.question}</strong>" "{question.detail}</p>
+            <div class="confirm" role="group" aria-label=move || asked.map_or(question.question.to_string(), |asked| asked.get())>
+                <p><strong>{move || asked.map_or(question.question.to_string(), |asked| asked.get())}</strong>" "{question.detail}</p>
                 <div class="quiz-actions">
                     <button type="button" class="button secondary" node_ref=keep_button on:click=move |_| asking.set(false)>
                         {question.keep}

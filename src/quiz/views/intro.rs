@@ -1,3 +1,4 @@
+use crate::components::StepHeading;
 use crate::quiz::QuizState;
 use crate::router::A;
 use leptos::prelude::*;
@@ -8,7 +9,8 @@ pub fn QuizIntro() -> impl IntoView {
     let has_results = move || quiz.results.with(|r| !r.is_empty());
     view! {
         <section class="page quiz-intro">
-            <h1>"Symptom check"</h1>
+            // Takes the focus: after "Start again" it would otherwise be lost with its button.
+            <StepHeading text="Symptom check"/>
             <p class="lead">"About two minutes, one question at a time. We ask about warning signs first, then about your pain, and show which causes fit your answers and how soon to get help."</p>
             <ul class="plain-list">
                 <li>"Your answers stay on this phone."</li>

@@ -1,5 +1,5 @@
 use super::emergency::EmergencyAdvice;
-use crate::components::StepHeading;
+use crate::components::{ConfirmFirst, Question as Asked, StepHeading};
 use crate::quiz::questions::{Kind, Question};
 use crate::quiz::QuizState;
 use leptos::prelude::*;
@@ -78,8 +78,44 @@ fn QuestionBody(question: &'static Question) -> impl IntoView {
             <button type="button" class="button secondary" hidden=is_first on:click=move |_| quiz.step(|p| p.back())>"Back"</button>
             <button type="button" class="button" disabled=move || !can_advance() on:click=move |_| quiz.step(|p| p.advance())>"Next"</button>
         </div>
-        <p class="small">"Pick an answer to go on. "
-            <button type="button" class="link-button" on:click=move |_| quiz.discard()>"Start again"</button>
-        </p>
+        <Show when=move || !can_advance()>
+            <p class="small">"Pick an answer to go on."</p>
+        </Show>
+        <StartAgain/>
+    }
+}
+
+const START_AGAIN: Asked = Asked {
+    ask: "Start again",
+    question: "Clear your answers?",
+    detail: "The check starts again from the first question. Saved results are kept.",
+    keep: "Keep my answers",
+    confirm: "Clear and start again",
+};
+
+/// "Start again", away from Next and asked first: one slip of the thumb must not clear a
+/// check half done at night.
+#[component]
+fn StartAgain() -> impl IntoView {
+    let quiz = QuizState::expect();
+    let asked = Signal::derive(move || {
+        let given = quiz.progress.with(|p| {
+            p.as_ref().map_or(0, |p| {
+                p.answers
+                    .asked()
+                    .iter()
+                    .filter(|q| !p.answers.chosen(q.id).is_empty())
+                    .count()
+            })
+        });
+        match given {
+            1 => "Clear your 1 answer?".to_string(),
+            n => format!("Clear your {n} answers?"),
+        }
+    });
+    view! {
+        <div class="start-again">
+            <ConfirmFirst question=START_AGAIN asked on_confirm=move |()| quiz.discard() ask_class="button secondary"/>
+        </div>
     }
 }

@@ -598,6 +598,7 @@ fn start_again_never_wipes_answers_given_in_another_tab_meanwhile() {
     assert_ne!(theirs, before);
     set_item(&page, &mut browser, "lan.quiz.progress", &theirs);
     click_button(&page, &mut browser, "Start again");
+    click_button(&page, &mut browser, "Clear and start again");
     page.wait_for(
         &mut browser,
         "document.querySelector('.notices')?.textContent.includes('changed in another tab')",
