@@ -406,3 +406,15 @@ pub fn imported(page: &Page, browser: &mut Browser) -> String {
     .expect("the import's message");
     page.text(browser, ".import").unwrap()
 }
+
+/// On the emergency page: "I have called: carry on with the questions", then waits for the
+/// question whose heading holds `heading_words`.
+pub fn carry_on_after_emergency(page: &Page, browser: &mut Browser, heading_words: &str) {
+    click_button(page, browser, "I have called: carry on with the questions");
+    page.wait_for(
+        browser,
+        &format!("document.querySelector('main h1')?.textContent.includes({heading_words:?})"),
+        Duration::from_secs(3),
+    )
+    .expect("the question again");
+}

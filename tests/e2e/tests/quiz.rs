@@ -60,7 +60,27 @@ fn an_emergency_answer_shows_the_advice_at_once_and_keeps_it_on_top() {
     let banner = page.text(&mut browser, ".urgency-emergency").unwrap();
     assert!(banner.contains("Call the emergency number now"), "{banner}");
     assert!(banner.contains("warning sign"), "{banner}");
+    // Issue 26: the advice was a banner far above the viewport at Largest text. It is a
+    // page of its own, its heading focused and its call button in view.
+    assert_eq!(
+        heading(&page, &mut browser),
+        "Call the emergency number now"
+    );
+    assert_eq!(
+        page.eval(&mut browser, "document.activeElement?.tagName")
+            .unwrap(),
+        json!("H1")
+    );
+    let call = page
+        .eval(
+            &mut browser,
+            "(() => { const b = document.querySelector('main a.call-button'); const r = b.getBoundingClientRect();
+                return [b.getAttribute('href'), r.top >= 0 && r.bottom <= innerHeight]; })()",
+        )
+        .unwrap();
+    assert_eq!(call, json!(["tel:112", true]), "the call button in view");
     shot(&page, &mut browser, "emergency");
+    ui::carry_on_after_emergency(&page, &mut browser, "since this pain started");
     click_button(&page, &mut browser, "Next");
     page.wait_for(
         &mut browser,
@@ -138,6 +158,44 @@ fn rest_pain_answers_end_in_urgent_advice_that_says_do_not_raise_the_legs() {
     assert!(pictures(&page, &mut browser, ".causes").contains(&"cause-arteries".to_string()));
     shot(&page, &mut browser, "result-urgent");
     assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+/// Issue 26: "Start again" sat beside "Pick an answer to go on", a slip away from Next, and
+/// cleared a check half done without a word. It stands apart, asks first with the number
+/// of answers it would clear, and leaves the focus on the intro's heading.
+#[test]
+fn start_again_asks_first_and_leaves_the_focus_on_the_heading() {
+    let (server, mut browser, page) = start();
+    begin(&page, &mut browser, &server.origin());
+    answer(&page, &mut browser, &["None of these"]);
+    click_button(&page, &mut browser, "Start again");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.start-again .confirm')",
+        Duration::from_secs(3),
+    )
+    .expect("Start again asks first");
+    let asked = page.text(&mut browser, ".start-again .confirm").unwrap();
+    assert!(asked.contains("Clear your 2 answers?"), "{asked}");
+    shot(&page, &mut browser, "start-again-asks");
+    click_button(&page, &mut browser, "Keep my answers");
+    assert!(page
+        .eval(&mut browser, "localStorage.getItem('lan.quiz.progress')")
+        .unwrap()
+        .is_string());
+    click_button(&page, &mut browser, "Start again");
+    click_button(&page, &mut browser, "Clear and start again");
+    page.wait_for(
+        &mut browser,
+        "document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Symptom check'",
+        Duration::from_secs(3),
+    )
+    .expect("the intro's heading has the focus");
+    assert_eq!(
+        page.eval(&mut browser, "localStorage.getItem('lan.quiz.progress')")
+            .unwrap(),
+        json!(null)
+    );
 }
 
 /// Home knows about a check under way both before and after the quiz's own state has

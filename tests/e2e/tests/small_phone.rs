@@ -137,3 +137,58 @@ fn a_focused_question_heading_is_never_under_the_sticky_header() {
     )
     .unwrap();
 }
+
+/// Issue 26: at 360 px and Largest text, ticking an emergency sign added a red banner
+/// 2,074 px above the viewport. In both themes the emergency page takes the screen, its
+/// heading focused, its call button inside the viewport; the later screens keep the call.
+#[test]
+fn an_emergency_tick_at_the_largest_text_shows_the_call_button_in_view() {
+    for theme in ["light", "dark"] {
+        let (server, mut browser, page) = e2e::start_app();
+        let origin = server.origin();
+        phone(&page, &mut browser, 360, 740);
+        page.open(&mut browser, &format!("{origin}/")).unwrap();
+        settings(&page, &mut browser, theme, "largest");
+        e2e::ui::begin_quiz(&page, &mut browser, &origin);
+        // As a thumb does: the sign ticked well down the list.
+        e2e::ui::pick(&page, &mut browser, &["Chest pain"]);
+        page.wait_for(
+            &mut browser,
+            "document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Call the emergency number now'",
+            Duration::from_secs(5),
+        )
+        .expect("the emergency page, its heading focused");
+        let in_view = page
+            .eval(
+                &mut browser,
+                "(() => { const r = document.querySelector('main a.call-button').getBoundingClientRect();
+                    const nav = document.querySelector('.bottom-nav').getBoundingClientRect();
+                    const header = document.querySelector('.top-bar').getBoundingClientRect();
+                    return r.top >= header.bottom && r.bottom <= nav.top; })()",
+            )
+            .unwrap();
+        assert_eq!(
+            in_view,
+            json!(true),
+            "{theme}: the call button is out of view"
+        );
+        assert!(misfits(&page, &mut browser).is_empty(), "{theme}");
+        e2e::checked_screenshot(
+            &page,
+            &mut browser,
+            "small-phone",
+            &format!("emergency-360-largest-{theme}"),
+        );
+        e2e::ui::click_button(
+            &page,
+            &mut browser,
+            "I have called: carry on with the questions",
+        );
+        page.wait_for(
+            &mut browser,
+            "document.querySelector('.emergency-bar a.call-button') && document.querySelector('fieldset.question')",
+            Duration::from_secs(5),
+        )
+        .expect("the question, with the call kept on top");
+    }
+}

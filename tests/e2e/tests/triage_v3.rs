@@ -136,6 +136,7 @@ fn sciatica_down_both_legs_from_back_and_calf_ends_on_the_emergency_advice() {
         Duration::from_secs(3),
     )
     .expect("the emergency advice at once");
+    ui::carry_on_after_emergency(&page, &mut browser, "into both legs");
     click_button(&page, &mut browser, "Next");
     for labels in [
         &["Pain, burning"][..],
