@@ -2,6 +2,7 @@
 //! state kept through `storage`, the screens, and the notification glue.
 
 pub use legs_core::reminders::{due, ics, schedule, stats};
+mod alerts;
 mod state;
 mod views;
 

@@ -1,27 +1,33 @@
 //! `/reminders`: the list, the form, and the record of nights.
 
+use super::alerts::{AlertOffer, Alerts, CalendarExport, NotificationSettings, StatusPanel};
 use super::due::Status;
-use super::ics;
-use super::schedule::{parse_time, Reminder, ScheduleError, EVERY_DAY, WEEKDAYS};
+use super::schedule::{
+    parse_time, save_label, DayChoice, Reminder, ScheduleError, EVERY_DAY, WEEKDAYS,
+};
 use super::stats::{history, DayMark};
 use super::RemindersState;
-use crate::components::{ConfirmFirst, Notices, Question};
+use crate::components::{ConfirmFirst, Question};
 use crate::platform::clock::{self, DeviceZone};
-use crate::platform::{document, files, notifications};
+use crate::platform::document;
 use leptos::prelude::*;
 
 #[component]
 pub fn RemindersPage() -> impl IntoView {
     document::set_title("Reminders");
     let editing = RwSignal::new(None::<Reminder>);
+    // The reminder just saved: its card comes into view, schedule and all.
+    let saved = RwSignal::new(None::<u32>);
+    Alerts::provide();
     view! {
         <section class="page reminders">
             <h1>"Moisturising reminders"</h1>
             <CareTips/>
             <crate::components::DueReminders/>
-            <ReminderList editing/>
+            <ReminderList editing saved/>
+            <AlertOffer/>
             {move || match editing.get() {
-                Some(draft) => view! { <ReminderForm draft editing/> }.into_any(),
+                Some(draft) => view! { <ReminderForm draft editing saved/> }.into_any(),
                 None => view! {
                     <button type="button" class="button wide" on:click=move |_| editing.set(Some(Reminder { id: 0, label: "Heels before bed".into(), time: 22 * 60, days: EVERY_DAY, enabled: true, since_day: 0 }))>
                         "Add a reminder"
@@ -52,7 +58,10 @@ fn CareTips() -> impl IntoView {
 }
 
 #[component]
-fn ReminderList(editing: RwSignal<Option<Reminder>>) -> impl IntoView {
+fn ReminderList(
+    editing: RwSignal<Option<Reminder>>,
+    saved: RwSignal<Option<u32>>,
+) -> impl IntoView {
     let state = RemindersState::expect();
     let rows = move || state.data.with(|d| d.list.clone());
     view! {
@@ -62,7 +71,7 @@ fn ReminderList(editing: RwSignal<Option<Reminder>>) -> impl IntoView {
         </Show>
         <ul class="card-list reminder-list">
             <For each=rows key=|r| format!("{r:?}") let:reminder>
-                <ReminderRow reminder editing/>
+                <ReminderRow reminder editing saved/>
             </For>
         </ul>
     }
@@ -77,9 +86,21 @@ const DELETE_REMINDER: Question = Question {
 };
 
 #[component]
-fn ReminderRow(reminder: Reminder, editing: RwSignal<Option<Reminder>>) -> impl IntoView {
+fn ReminderRow(
+    reminder: Reminder,
+    editing: RwSignal<Option<Reminder>>,
+    saved: RwSignal<Option<u32>>,
+) -> impl IntoView {
     let state = RemindersState::expect();
     let id = reminder.id;
+    let alerts = Alerts::expect();
+    let row = NodeRef::<leptos::html::Li>::new();
+    row.on_load(move |row| {
+        if saved.get_untracked() == Some(id) {
+            row.scroll_into_view();
+            document::focus(&row);
+        }
+    });
     let status_text = {
         let reminder = reminder.clone();
         move || match state.status(&reminder) {
@@ -96,10 +117,13 @@ fn ReminderRow(reminder: Reminder, editing: RwSignal<Option<Reminder>>) -> impl 
     let enabled = reminder.enabled;
     let label = reminder.label.clone();
     view! {
-        <li class="card reminder-row">
+        <li class="card reminder-row" tabindex="-1" node_ref=row>
             <strong>{format!("{} at {}", reminder.label, reminder.time_text())}</strong>
             <span>{reminder.days_text()}</span>
             <span class="small" role="status">{status_text}</span>
+            <Show when=move || enabled && !alerts.on.get()>
+                <span class="will-not-alert">"Will not alert you: notifications are off."</span>
+            </Show>
             <div class="row-actions">
                 <label class="inline-check">
                     <input type="checkbox" prop:checked=enabled on:change=move |_| state.set_enabled(id, !enabled)/>
@@ -118,7 +142,11 @@ fn ReminderRow(reminder: Reminder, editing: RwSignal<Option<Reminder>>) -> impl 
 }
 
 #[component]
-fn ReminderForm(draft: Reminder, editing: RwSignal<Option<Reminder>>) -> impl IntoView {
+fn ReminderForm(
+    draft: Reminder,
+    editing: RwSignal<Option<Reminder>>,
+    saved: RwSignal<Option<u32>>,
+) -> impl IntoView {
     let state = RemindersState::expect();
     let label = RwSignal::new(draft.label.clone());
     let time = RwSignal::new(draft.time_text());
@@ -146,24 +174,16 @@ fn ReminderForm(draft: Reminder, editing: RwSignal<Option<Reminder>>) -> impl In
             )
         });
         match outcome {
-            Ok(_) => editing.set(None),
+            Ok(id) => {
+                saved.set(Some(id));
+                editing.set(None);
+            }
             // Said already; the list below shows the reminders as they are now.
             Err(ScheduleError::Gone | ScheduleError::ChangedElsewhere) => editing.set(None),
             Err(problem) => error.set(Some(problem.to_string())),
         }
     };
-    let day_boxes = WEEKDAYS
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            view! {
-                <label class="day-box">
-                    <input type="checkbox" prop:checked=move || days.get() & (1 << i) != 0 on:change=move |_| days.update(|d| *d ^= 1 << i)/>
-                    <span>{*name}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let save_label = move || time.with(|time| save_label(time, days.get()));
     view! {
         <form class="reminder-form" on:submit=save novalidate>
             <h2>{heading}</h2>
@@ -171,16 +191,58 @@ fn ReminderForm(draft: Reminder, editing: RwSignal<Option<Reminder>>) -> impl In
             <input id="reminder-label" type="text" maxlength="80" prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
             <label for="reminder-time">"Time"</label>
             <input id="reminder-time" type="time" prop:value=move || time.get() on:input=move |e| time.set(event_target_value(&e))/>
-            <fieldset class="days">
-                <legend>"Days"</legend>
-                {day_boxes}
-            </fieldset>
+            <DaysField days/>
             {move || error.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
             <div class="quiz-actions">
                 <button type="button" class="button secondary" on:click=move |_| editing.set(None)>"Cancel"</button>
-                <button type="submit" class="button">"Save reminder"</button>
+                <button type="submit" class="button">{save_label}</button>
             </div>
         </form>
+    }
+}
+
+/// The days as the common schedules first, one tap each; "Choose days" shows the seven
+/// boxes, none ticked.
+#[component]
+fn DaysField(days: RwSignal<u8>) -> impl IntoView {
+    let choice = RwSignal::new(DayChoice::of(days.get_untracked()));
+    let options = DayChoice::ALL
+        .iter()
+        .map(|&option| {
+            let pick = move |_| {
+                choice.set(option);
+                days.set(option.days());
+            };
+            view! {
+                <label class="choice">
+                    <input type="radio" name="reminder-days" prop:checked=move || choice.get() == option on:change=pick/>
+                    <span>{option.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let day_boxes = move || {
+        WEEKDAYS
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                view! {
+                    <label class="day-box">
+                        <input type="checkbox" prop:checked=move || days.get() & (1 << i) != 0 on:change=move |_| days.update(|d| *d ^= 1 << i)/>
+                        <span>{*name}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="choice-group days-choice">
+            <legend>"Days"</legend>
+            {options}
+            <Show when=move || choice.get() == DayChoice::Choose>
+                <div class="days" role="group" aria-label="Days to remind">{day_boxes}</div>
+            </Show>
+        </fieldset>
     }
 }
 
@@ -220,97 +282,6 @@ fn HistoryCalendar() -> impl IntoView {
             })}</p>
             <ol class="calendar">{cells}</ol>
             <p class="small">"Filled: done. Ring: missed. Dash: skipped."</p>
-        </section>
-    }
-}
-
-#[component]
-fn NotificationSettings() -> impl IntoView {
-    let state = RemindersState::expect();
-    let notices = expect_context::<Notices>();
-    let permission = RwSignal::new(notifications::permission());
-    let toggle = move |_| {
-        let on = !state.data.with_untracked(|d| d.notify);
-        state.set_notify(on);
-        if on && permission.get_untracked().as_deref() == Some("default") {
-            leptos::task::spawn_local(async move {
-                match notifications::request_permission().await {
-                    Ok(answer) => permission.set(Some(answer)),
-                    Err(error) => notices.report(&error),
-                }
-                state.tick();
-            });
-        } else {
-            // A reminder due now pops up at once, not at the clock's next tick.
-            state.tick();
-        }
-    };
-    view! {
-        <section aria-labelledby="notify-title">
-            <h2 id="notify-title">"Notifications"</h2>
-            <p>"When the app is open, or its background helper is awake, it can pop up a reminder; where the browser allows, with Done and Snooze buttons on it (see below). We only ask your permission after you turn this on."</p>
-            <label class="choice">
-                <input type="checkbox" prop:checked=move || state.data.with(|d| d.notify) on:change=toggle/>
-                <span>"Show notifications for due reminders"</span>
-            </label>
-            {move || (permission.get().as_deref() == Some("denied")).then(|| view! {
-                <p class="form-error">"Notifications are blocked for this site. Allow them in the browser's site settings to use this."</p>
-            })}
-        </section>
-    }
-}
-
-#[component]
-fn CalendarExport() -> impl IntoView {
-    let state = RemindersState::expect();
-    let notices = expect_context::<Notices>();
-    let nothing_to_export = move || state.data.with(|d| d.list.is_empty());
-    let export = move |_| {
-        let now = clock::now_ms() as i64;
-        let text = state.data.with_untracked(|d| {
-            ics::calendar(&d.list, &notifications::time_zone_name(), &DeviceZone, now)
-        });
-        if let Err(error) =
-            files::download_text("legs-at-night-reminders.ics", &text, "text/calendar")
-        {
-            notices.report(&error);
-        }
-    };
-    view! {
-        <section aria-labelledby="calendar-title">
-            <h2 id="calendar-title">"Your calendar can remind you too"</h2>
-            <p>"A browser cannot wake a closed app at an exact time. Your phone's calendar can: add the reminders to it as repeating events with an alert."</p>
-            <button type="button" class="button secondary" on:click=export
-                prop:disabled=nothing_to_export aria-describedby="calendar-why">"Add to my calendar"</button>
-            <p id="calendar-why" class="small">{move || if nothing_to_export() {
-                "Nothing to add yet: make a reminder first, then it can go to your calendar."
-            } else {
-                "After importing, open one event and check that it still has its alert: some calendars drop alerts on import. Importing again updates the events instead of doubling them."
-            }}</p>
-        </section>
-    }
-}
-
-#[component]
-fn StatusPanel() -> impl IntoView {
-    let abilities = notifications::capabilities();
-    let yes_no = |ok: bool| if ok { "Yes" } else { "No" };
-    let permission = match abilities.notifications.as_deref() {
-        Some("granted") => "Allowed: reminders pop up while the app or its helper is running.",
-        Some("denied") => "Blocked in the browser's settings.",
-        Some(_) => "Not asked yet: turn them on above.",
-        None => "This browser has no notifications.",
-    };
-    view! {
-        <section class="status-panel" aria-labelledby="status-title">
-            <h2 id="status-title">"What works in this browser"</h2>
-            <dl>
-                <dt>"Notifications"</dt><dd>{permission}</dd>
-                <dt>"Done and Snooze buttons"</dt><dd>{if abilities.actions { "Yes, on the notification itself." } else { "No: this browser shows the notification without buttons. Tap it to open your reminders and mark it there." }}</dd>
-                <dt>"Installed to the home screen"</dt><dd>{yes_no(abilities.installed)}{if abilities.installed { "" } else { ": install it from the browser menu for the best chance of reminders." }}</dd>
-                <dt>"Number on the app icon"</dt><dd>{if abilities.badge { "Yes: the icon shows how many are due." } else { "No: this browser cannot put a number on the icon." }}</dd>
-                <dt>"Background checks"</dt><dd>{if abilities.periodic_sync { "Possible: the browser may check now and then, at times it chooses." } else { "No: reminders appear only while the app is open. The calendar is the sure way." }}</dd>
-            </dl>
         </section>
     }
 }

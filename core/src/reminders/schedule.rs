@@ -84,8 +84,8 @@ impl Reminder {
     pub fn days_text(&self) -> String {
         match self.days {
             EVERY_DAY => "Every day".into(),
-            0b001_1111 => "Weekdays".into(),
-            0b110_0000 => "Weekends".into(),
+            WEEKDAYS_ONLY => "Mon-Fri".into(),
+            WEEKENDS_ONLY => "Weekends".into(),
             days => WEEKDAYS
                 .iter()
                 .enumerate()
@@ -95,6 +95,83 @@ impl Reminder {
                 .join(", "),
         }
     }
+}
+
+pub const WEEKDAYS_ONLY: u8 = 0b001_1111;
+pub const WEEKENDS_ONLY: u8 = 0b110_0000;
+
+/// What the form offers first for the days. Ticking seven boxes to mean "weekdays" untick
+/// the ones meant (all start ticked), so the common schedules are one tap, and "Choose
+/// days" starts with none ticked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayChoice {
+    EveryDay,
+    Weekdays,
+    Weekends,
+    Choose,
+}
+
+impl DayChoice {
+    pub const ALL: [DayChoice; 4] = [
+        DayChoice::EveryDay,
+        DayChoice::Weekdays,
+        DayChoice::Weekends,
+        DayChoice::Choose,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DayChoice::EveryDay => "Every day",
+            DayChoice::Weekdays => "Weekdays (Mon-Fri)",
+            DayChoice::Weekends => "Weekends (Sat and Sun)",
+            DayChoice::Choose => "Choose days",
+        }
+    }
+
+    /// The choice that shows `days`: a preset where one matches.
+    pub fn of(days: u8) -> DayChoice {
+        match days & EVERY_DAY {
+            EVERY_DAY => DayChoice::EveryDay,
+            WEEKDAYS_ONLY => DayChoice::Weekdays,
+            WEEKENDS_ONLY => DayChoice::Weekends,
+            _ => DayChoice::Choose,
+        }
+    }
+
+    /// The days it stands for when picked; "Choose days" starts empty.
+    pub fn days(self) -> u8 {
+        match self {
+            DayChoice::EveryDay => EVERY_DAY,
+            DayChoice::Weekdays => WEEKDAYS_ONLY,
+            DayChoice::Weekends => WEEKENDS_ONLY,
+            DayChoice::Choose => 0,
+        }
+    }
+}
+
+/// The form's save button, restating what it will save: "Save: 21:30, Mon-Fri". Without a
+/// valid time or any day it is the plain "Save reminder" (saving then says what is missing).
+pub fn save_label(time: &str, days: u8) -> String {
+    let Ok(minutes) = parse_time(time) else {
+        return "Save reminder".into();
+    };
+    if days & EVERY_DAY == 0 {
+        return "Save reminder".into();
+    }
+    let reminder = Reminder {
+        id: 0,
+        label: String::new(),
+        time: minutes,
+        days,
+        enabled: true,
+        since_day: 0,
+    };
+    let days = match days & EVERY_DAY {
+        EVERY_DAY => "every day".to_string(),
+        WEEKENDS_ONLY => "weekends".to_string(),
+        _ => reminder.days_text(),
+    };
+    format!("Save: {}, {days}", reminder.time_text())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -256,6 +333,26 @@ mod tests {
             r.next_due(at(SPRING_DAY - 1, 12, 0), &utc),
             Some(at(SPRING_DAY + 1, 22, 0))
         );
-        assert_eq!(r.days_text(), "Weekdays");
+        assert_eq!(r.days_text(), "Mon-Fri");
+    }
+
+    /// Issue 26: with all seven days ticked at the start, tapping Mon-Fri to mean weekdays
+    /// saved "Weekends". The presets give the days meant, "Choose days" starts empty, and
+    /// the save button says what it will save.
+    #[test]
+    fn day_choices_give_the_days_they_name_and_the_button_restates_them() {
+        assert_eq!(DayChoice::Weekdays.days(), WEEKDAYS_ONLY);
+        assert_eq!(DayChoice::Choose.days(), 0);
+        for choice in DayChoice::ALL {
+            if choice != DayChoice::Choose {
+                assert_eq!(DayChoice::of(choice.days()), choice);
+            }
+        }
+        assert_eq!(DayChoice::of(0b000_0101), DayChoice::Choose);
+        assert_eq!(save_label("21:30", WEEKDAYS_ONLY), "Save: 21:30, Mon-Fri");
+        assert_eq!(save_label("22:00", EVERY_DAY), "Save: 22:00, every day");
+        assert_eq!(save_label("22:00", 0b000_0101), "Save: 22:00, Mon, Wed");
+        assert_eq!(save_label("22:00", 0), "Save reminder");
+        assert_eq!(save_label("", EVERY_DAY), "Save reminder");
     }
 }

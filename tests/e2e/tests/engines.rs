@@ -243,7 +243,7 @@ async fn a_reminder_is_kept_and_goes_to_the_calendar(s: &Session, origin: &str) 
         "{why}"
     );
     s.click_button("Add a reminder").await.unwrap();
-    s.click_button("Save reminder").await.unwrap();
+    s.click_button("Save: 22:00, every day").await.unwrap();
     s.wait_for(
         "return document.querySelectorAll('.reminder-row').length === 1",
         Duration::from_secs(5),

@@ -42,6 +42,23 @@ fn set_value(page: &Page, browser: &mut Browser, selector: &str, value: &str) {
     assert_eq!(page.eval(browser, &script).unwrap(), json!(value));
 }
 
+/// Notifications allowed for the app, as if the person had said yes before.
+fn allow_notifications(browser: &mut Browser, origin: &str) {
+    browser
+        .call(
+            None,
+            "Browser.grantPermissions",
+            json!({ "origin": origin, "permissions": ["notifications"] }),
+        )
+        .unwrap();
+}
+
+/// The form's save button, whose words restate the schedule ("Save: 21:30, Mon-Fri").
+fn save_reminder(page: &Page, browser: &mut Browser) {
+    page.click(browser, ".reminder-form button[type=submit]")
+        .unwrap();
+}
+
 fn add_bedtime_reminder(page: &Page, browser: &mut Browser, origin: &str) {
     page.open(browser, &format!("{origin}/reminders")).unwrap();
     click_button(page, browser, "Add a reminder");
@@ -51,7 +68,7 @@ fn add_bedtime_reminder(page: &Page, browser: &mut Browser, origin: &str) {
         Duration::from_secs(3),
     )
     .unwrap();
-    click_button(page, browser, "Save reminder");
+    save_reminder(page, browser);
     page.wait_for(
         browser,
         "document.querySelectorAll('.reminder-row').length === 1",
@@ -64,13 +81,7 @@ fn add_bedtime_reminder(page: &Page, browser: &mut Browser, origin: &str) {
 /// worker ready.
 fn with_a_bedtime_reminder(at: i64) -> (StaticServer, Browser, Page) {
     let (server, mut browser, page) = start_at(at);
-    browser
-        .call(
-            None,
-            "Browser.grantPermissions",
-            json!({ "origin": server.origin(), "permissions": ["notifications"] }),
-        )
-        .unwrap();
+    allow_notifications(&mut browser, &server.origin());
     add_bedtime_reminder(&page, &mut browser, &server.origin());
     page.eval(
         &mut browser,
@@ -106,18 +117,15 @@ fn a_reminder_can_be_created_edited_refused_and_deleted_and_survives_a_reload() 
     let before = stored(&page, &mut browser);
     // Bad input: no name, then no days; a clear message and nothing changed.
     set_value(&page, &mut browser, "#reminder-label", "   ");
-    click_button(&page, &mut browser, "Save reminder");
+    save_reminder(&page, &mut browser);
     assert!(page
         .text(&mut browser, ".form-error")
         .unwrap()
         .contains("Give the reminder a name"));
     set_value(&page, &mut browser, "#reminder-label", "Heels");
-    page.eval(
-        &mut browser,
-        "document.querySelectorAll('.day-box input').forEach(b => b.checked && b.click())",
-    )
-    .unwrap();
-    click_button(&page, &mut browser, "Save reminder");
+    // "Choose days" starts with none ticked.
+    pick(&page, &mut browser, &["Choose days"]);
+    save_reminder(&page, &mut browser);
     assert!(page
         .text(&mut browser, ".form-error")
         .unwrap()
@@ -129,7 +137,7 @@ fn a_reminder_can_be_created_edited_refused_and_deleted_and_survives_a_reload() 
         &e2e::workspace_root().join("tests/e2e/screenshots/reminders/form.png"),
     )
     .unwrap();
-    click_button(&page, &mut browser, "Save reminder");
+    save_reminder(&page, &mut browser);
     page.wait_for(
         &mut browser,
         "!document.querySelector('.reminder-form')",
@@ -279,6 +287,85 @@ fn a_tapped_notification_action_arrives_through_the_url() {
     );
 }
 
+/// Issue 26: the form opened with all seven days ticked, so tapping Mon-Fri to mean
+/// weekdays saved "Weekends", below the fold. "Weekdays" is one tap, the button says what
+/// it will save, and the saved card comes into view with its schedule.
+#[test]
+fn a_weekdays_reminder_is_one_tap_restated_on_the_button_and_shown_when_saved() {
+    let (server, mut browser, page) = start_at(TODAY * DAY + 12 * 3_600_000);
+    page.open(&mut browser, &format!("{}/reminders", server.origin()))
+        .unwrap();
+    click_button(&page, &mut browser, "Add a reminder");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.reminder-form')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    set_value(&page, &mut browser, "#reminder-time", "21:30");
+    pick(&page, &mut browser, &["Weekdays (Mon-Fri)"]);
+    let button = page
+        .text(&mut browser, ".reminder-form button[type=submit]")
+        .unwrap();
+    assert_eq!(button, "Save: 21:30, Mon-Fri");
+    e2e::checked_screenshot(&page, &mut browser, "reminders", "weekdays-form");
+    save_reminder(&page, &mut browser);
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.reminder-row')",
+        Duration::from_secs(3),
+    )
+    .unwrap();
+    let row = page.text(&mut browser, ".reminder-row").unwrap();
+    assert!(row.contains("at 21:30") && row.contains("Mon-Fri"), "{row}");
+    let in_view = page
+        .eval(
+            &mut browser,
+            "(() => { const r = document.querySelector('.reminder-row').getBoundingClientRect();
+                return r.top >= 0 && r.bottom <= innerHeight && document.activeElement === document.querySelector('.reminder-row'); })()",
+        )
+        .unwrap();
+    assert_eq!(in_view, json!(true), "the saved card is not in view");
+    assert!(stored(&page, &mut browser).contains("\"d\":31"));
+}
+
+/// Issue 26: a reminder saved with notifications off never alerted, and nothing near it
+/// said so; the switch was six screens further down. Each card says it will not alert, and
+/// the offer to turn notifications on (or use the calendar) sits right under the list.
+#[test]
+fn a_reminder_says_it_will_not_alert_until_notifications_are_on() {
+    let (server, mut browser, page) = start_at(TODAY * DAY + 12 * 3_600_000);
+    allow_notifications(&mut browser, &server.origin());
+    add_bedtime_reminder(&page, &mut browser, &server.origin());
+    let row = page.text(&mut browser, ".reminder-row").unwrap();
+    assert!(
+        row.contains("Will not alert you: notifications are off"),
+        "{row}"
+    );
+    let offer = page.text(&mut browser, ".alert-offer").unwrap();
+    assert!(
+        offer.contains("Turn on notifications") && offer.contains("Add to my calendar"),
+        "{offer}"
+    );
+    let gap = page
+        .eval(
+            &mut browser,
+            "document.querySelector('.alert-offer').getBoundingClientRect().top - document.querySelector('.reminder-list').getBoundingClientRect().bottom",
+        )
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(gap < 200.0, "the offer is {gap} px below the list");
+    e2e::checked_screenshot(&page, &mut browser, "reminders", "will-not-alert");
+    click_button(&page, &mut browser, "Turn on notifications");
+    page.wait_for(
+        &mut browser,
+        "!document.querySelector('.alert-offer') && !document.querySelector('.will-not-alert')",
+        Duration::from_secs(5),
+    )
+    .expect("the warnings go once notifications are on");
+}
+
 /// The text of every notice shown.
 fn notices(page: &Page, browser: &mut Browser) -> String {
     page.eval(
@@ -373,7 +460,7 @@ fn an_edit_never_undoes_another_tabs_edit_or_deletion() {
         "#reminder-label",
         "Heels, from the other tab",
     );
-    click_button(&second, &mut browser, "Save reminder");
+    save_reminder(&second, &mut browser);
     second
         .wait_for(
             &mut browser,
@@ -382,7 +469,7 @@ fn an_edit_never_undoes_another_tabs_edit_or_deletion() {
         )
         .unwrap();
     set_value(&first, &mut browser, "#reminder-time", "21:30");
-    click_button(&first, &mut browser, "Save reminder");
+    save_reminder(&first, &mut browser);
     first
         .wait_for(
             &mut browser,
@@ -430,7 +517,7 @@ fn an_edit_never_undoes_another_tabs_edit_or_deletion() {
             Duration::from_secs(5),
         )
         .unwrap();
-    click_button(&first, &mut browser, "Save reminder");
+    save_reminder(&first, &mut browser);
     first
         .wait_for(
             &mut browser,
