@@ -81,16 +81,11 @@ fn NextButtons() -> impl IntoView {
 #[component]
 fn LegsStep() -> impl IntoView {
     let state = DiaryState::expect();
-    let pain = move || state.draft.with(|d| d.pain);
     let warnings = move || state.draft.with(|d| d.warnings.clone());
     view! {
         <section class="page tonight">
             <Heading text="Your legs tonight"/>
-            <label for="pain" class="pain-label">"Pain now: " <strong class="pain-value">{pain}</strong>" out of 10"</label>
-            <input id="pain" class="pain-slider" type="range" min="0" max="10" step="1"
-                prop:value=move || pain().to_string()
-                on:input=move |e| { let value = event_target_value(&e).parse().unwrap_or(0); state.draft.update(|d| d.pain = value); }/>
-            <p class="small">"0 = no pain, 10 = the worst you can imagine"</p>
+            <PainScore/>
             {toggles("Where", &Place::ALL, Place::label, |d| &mut d.places)}
             {toggles("Worse when", &Position::ALL, Position::label, |d| &mut d.positions)}
             {toggles("What helped", &Helper::ALL, Helper::label, |d| &mut d.helped)}
@@ -196,6 +191,39 @@ fn MoistureStep() -> impl IntoView {
     }
 }
 
+/// Pain as numbers to tap, none chosen at first: a step left alone is "not recorded", never
+/// 0. Tapping the chosen number again clears it.
+#[component]
+fn PainScore() -> impl IntoView {
+    let state = DiaryState::expect();
+    let pain = move || state.draft.with(|d| d.pain);
+    let said = move || match pain() {
+        Some(score) => format!("{score} out of 10"),
+        None => "not set: tap a number".to_string(),
+    };
+    let buttons = (0..=10u8)
+        .map(|score| {
+            let tap = move |_| {
+                state.draft.update(|d| {
+                    d.pain = if d.pain == Some(score) { None } else { Some(score) };
+                })
+            };
+            view! {
+                <button type="button" class="pain-number" aria-pressed=move || (pain() == Some(score)).to_string() on:click=tap>
+                    {score}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="pain-score">
+            <legend>"Pain now: " <strong class="pain-value">{said}</strong></legend>
+            <div class="pain-numbers">{buttons}</div>
+            <p class="small">"0 = no pain, 10 = the worst you can imagine. Skip it if you would rather not say."</p>
+        </fieldset>
+    }
+}
+
 #[component]
 fn SleepWell() -> impl IntoView {
     let state = DiaryState::expect();
@@ -207,7 +235,7 @@ fn SleepWell() -> impl IntoView {
         <section class="page tonight">
             <Heading text="Sleep well"/>
             <ul class="plain-list summary">
-                <li>{format!("Pain {} out of 10", entry.pain)}</li>
+                <li>{entry.pain.map_or("Pain not recorded".to_string(), |pain| format!("Pain {pain} out of 10"))}</li>
                 {(!entry.places.is_empty()).then(|| view! { <li>{entry.places.iter().map(|p| p.label()).collect::<Vec<_>>().join(", ")}</li> })}
                 <li>{if entry.moisturized { "Feet moisturised" } else { "No moisturising tonight" }}</li>
             </ul>

@@ -83,10 +83,15 @@ fn PainChart(nights: RwSignal<i64>, last: i64) -> impl IntoView {
                 .filter_map(|(i, (_, entry))| entry.map(|e| (i, e.clone())))
                 .map(|(i, e)| {
                     let x = 30.0 + i as f64 * width;
-                    let height = 10.0 * f64::from(e.pain);
+                    let height = 10.0 * f64::from(e.pain.unwrap_or(0));
                     let letters = (n <= 30).then(|| e.positions.iter().map(|p| p.letter()).collect::<String>());
+                    // A night without a score is a hollow mark on the axis, not a 0.
+                    let bar = match e.pain {
+                        Some(_) => view! { <rect class="bar" x=format!("{:.1}", x + width * 0.15) y=format!("{:.1}", 110.0 - height) width=format!("{:.1}", width * 0.7) height=format!("{height:.1}")/> }.into_any(),
+                        None => view! { <rect class="not-recorded" x=format!("{:.1}", x + width * 0.15) y="104" width=format!("{:.1}", width * 0.7) height="6"/> }.into_any(),
+                    };
                     view! {
-                        <rect class="bar" x=format!("{:.1}", x + width * 0.15) y=format!("{:.1}", 110.0 - height) width=format!("{:.1}", width * 0.7) height=format!("{height:.1}")/>
+                        {bar}
                         {e.moisturized.then(|| view! { <circle class="moist" cx=format!("{:.1}", x + width / 2.0) cy="118" r="2.5"/> })}
                         {letters.map(|l| view! { <text class="pos" x=format!("{:.1}", x + width / 2.0) y=format!("{:.1}", 106.0 - height) text-anchor="middle">{l}</text> })}
                     }
@@ -104,7 +109,7 @@ fn PainChart(nights: RwSignal<i64>, last: i64) -> impl IntoView {
             <text x="310" y="132" class="axis-label" text-anchor="end">{night_label(last)}</text>
             {marks}
         </svg>
-        <p class="small">"Bars: pain. Dot: moisturised. Letters: worse on back (B), side (S), legs raised (R)."</p>
+        <p class="small">"Bars: pain. Hollow mark: pain not recorded. Dot: moisturised. Letters: worse on back (B), side (S), legs raised (R)."</p>
     }
 }
 
@@ -127,7 +132,7 @@ fn PainTable(nights: RwSignal<i64>, last: i64) -> impl IntoView {
                     view! {
                         <tr>
                             <td>{night_label(night)}</td>
-                            <td>{e.pain}</td>
+                            <td>{e.pain.map_or("Not recorded".to_string(), |pain| pain.to_string())}</td>
                             <td>{if e.moisturized { "Yes" } else { "No" }}</td>
                             <td>{positions}</td>
                             <td>{e.note}</td>

@@ -151,8 +151,10 @@ impl FeetToday {
 pub struct Entry {
     #[serde(rename = "n")]
     pub night: i64,
-    #[serde(rename = "p")]
-    pub pain: u8,
+    /// 0 to 10; `None` when the night's pain was not recorded (the step was skipped),
+    /// which is not the same as no pain.
+    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<u8>,
     #[serde(rename = "w", default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<Place>,
     #[serde(rename = "pos", default, skip_serializing_if = "Vec::is_empty")]
@@ -233,8 +235,8 @@ pub enum EntryError {
 impl Entry {
     /// What the check-in's form allows, for a night from anywhere (an import).
     pub fn check(&self) -> Result<(), EntryError> {
-        if self.pain > 10 {
-            return Err(EntryError::Pain(self.pain));
+        if let Some(pain) = self.pain.filter(|pain| *pain > 10) {
+            return Err(EntryError::Pain(pain));
         }
         if self.note.chars().count() > MAX_NOTE {
             return Err(EntryError::NoteTooLong);
@@ -248,17 +250,42 @@ impl Entry {
 
 /// Adds tonight's entry, or replaces it if tonight already has one (a second run updates).
 pub fn upsert(entries: &mut Vec<Entry>, mut entry: Entry) {
-    entry.pain = entry.pain.min(10);
+    entry.pain = entry.pain.map(|pain| pain.min(10));
     entry.note = entry.note.chars().take(MAX_NOTE).collect();
     entries.retain(|e| e.night != entry.night);
     entries.push(entry);
     entries.sort_by_key(|e| e.night);
 }
 
+/// Schema 2: a skipped pain step is stored as no score, not as 0. Schema 1 stored 0 for a
+/// step left alone, so a night is read as "not recorded" where the stored night can tell:
+/// pain 0 and no other answer at all (a check-in whose every step was skipped). Pain 0
+/// beside any other answer stays 0: the person may well have meant it.
+pub fn migrate_v1_to_v2(mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+    let nights = data
+        .as_array_mut()
+        .ok_or("the diary is not a list of nights")?;
+    for night in nights {
+        let Some(fields) = night.as_object_mut() else {
+            return Err("a night is not an object".into());
+        };
+        let nothing_else = fields.iter().all(|(name, value)| match name.as_str() {
+            "n" => true,
+            "p" => value.as_u64() == Some(0),
+            "m" => value == &serde_json::Value::Bool(false),
+            _ => false,
+        });
+        if nothing_else {
+            fields.remove("p");
+        }
+    }
+    Ok(data)
+}
+
 pub const KEY: Key = Key {
     name: "lan.diary",
-    schema: 1,
-    migrations: &[],
+    schema: 2,
+    migrations: &[migrate_v1_to_v2],
     label: "Your night diary",
     words: "the night diary",
     backup_part: Some("diary"),
@@ -297,6 +324,29 @@ mod tests {
         assert!(!sciatica.rest_pain_sign());
     }
 
+    /// Issue 26: a skipped pain step was stored as 0, and counted as a pain-free night.
+    #[test]
+    fn schema_1_nights_with_nothing_but_the_default_0_become_not_recorded() {
+        let v1 = serde_json::json!([
+            { "n": 1, "p": 0, "m": false },
+            { "n": 2, "p": 0, "m": true },
+            { "n": 3, "p": 0, "w": ["feet"], "m": false },
+            { "n": 4, "p": 5, "m": false },
+        ]);
+        let nights: Vec<Entry> = serde_json::from_value(migrate_v1_to_v2(v1).unwrap()).unwrap();
+        let pains: Vec<Option<u8>> = nights.iter().map(|e| e.pain).collect();
+        assert_eq!(pains, [None, Some(0), Some(0), Some(5)]);
+        assert!(migrate_v1_to_v2(serde_json::json!({ "n": 1 })).is_err());
+        // Stored without a score, read back without one.
+        let skipped = Entry {
+            night: 20_790,
+            ..Entry::default()
+        };
+        let text = serde_json::to_string(&skipped).unwrap();
+        assert!(!text.contains("\"p\""), "{text}");
+        assert_eq!(serde_json::from_str::<Entry>(&text).unwrap().pain, None);
+    }
+
     #[test]
     fn worrying_feet_say_how_soon_at_every_level_from_emergency_down() {
         let levels: Vec<Urgency> = WORRYING_FEET.iter().map(|(u, _)| *u).collect();
@@ -316,7 +366,7 @@ mod tests {
     fn a_night_the_check_in_could_not_have_recorded_is_refused() {
         let night = Entry {
             night: 20_790,
-            pain: 4,
+            pain: Some(4),
             ..Entry::default()
         };
         assert_eq!(night.check(), Ok(()));
@@ -325,7 +375,7 @@ mod tests {
             change(&mut entry);
             entry.check()
         };
-        assert_eq!(bad(|e| e.pain = 255), Err(EntryError::Pain(255)));
+        assert_eq!(bad(|e| e.pain = Some(255)), Err(EntryError::Pain(255)));
         assert_eq!(
             bad(|e| e.note = "x".repeat(501)),
             Err(EntryError::NoteTooLong)
@@ -374,7 +424,7 @@ mod tests {
             &mut entries,
             Entry {
                 night: 5,
-                pain: 4,
+                pain: Some(4),
                 ..Default::default()
             },
         );
@@ -382,7 +432,7 @@ mod tests {
             &mut entries,
             Entry {
                 night: 6,
-                pain: 2,
+                pain: Some(2),
                 ..Default::default()
             },
         );
@@ -390,13 +440,13 @@ mod tests {
             &mut entries,
             Entry {
                 night: 5,
-                pain: 12,
+                pain: Some(12),
                 note: "x".repeat(900),
                 ..Default::default()
             },
         );
         assert_eq!(entries.len(), 2);
-        assert_eq!(entries[0].pain, 10, "clamped to the scale");
+        assert_eq!(entries[0].pain, Some(10), "clamped to the scale");
         assert_eq!(entries[0].note.len(), MAX_NOTE);
     }
 
@@ -404,7 +454,7 @@ mod tests {
     fn a_typical_night_is_small() {
         let entry = Entry {
             night: 20_786,
-            pain: 4,
+            pain: Some(4),
             places: vec![Place::HeelSkin],
             positions: vec![Position::OnSide],
             helped: vec![Helper::Emollient],

@@ -69,9 +69,17 @@ fn compare<'a>(
     nights: impl Iterator<Item = &'a Entry>,
     applies: impl Fn(&Entry) -> bool,
 ) -> Option<(f64, usize, f64, usize)> {
-    let mean =
-        |list: &[&Entry]| list.iter().map(|e| f64::from(e.pain)).sum::<f64>() / list.len() as f64;
-    let (with, without): (Vec<&Entry>, Vec<&Entry>) = nights.partition(|e| applies(e));
+    let mean = |list: &[&Entry]| {
+        list.iter()
+            .filter_map(|e| e.pain)
+            .map(f64::from)
+            .sum::<f64>()
+            / list.len() as f64
+    };
+    // A night without a pain score says nothing about pain: it counts on neither side.
+    let (with, without): (Vec<&Entry>, Vec<&Entry>) = nights
+        .filter(|e| e.pain.is_some())
+        .partition(|e| applies(e));
     (with.len() >= MIN_NIGHTS_PER_SIDE && without.len() >= MIN_NIGHTS_PER_SIDE)
         .then(|| (mean(&with), with.len(), mean(&without), without.len()))
 }
@@ -164,7 +172,8 @@ pub fn nudges(entries: &[Entry], last_night: i64) -> Vec<Nudge> {
         entries
             .iter()
             .filter(|e| e.night > from - 7 && e.night <= from)
-            .map(|e| f64::from(e.pain))
+            .filter_map(|e| e.pain)
+            .map(f64::from)
             .collect()
     };
     let (first, last) = (week(last_night - 7), week(last_night));
@@ -195,8 +204,11 @@ pub fn summary_lines(entries: &[Entry], last_night: i64) -> Vec<String> {
                 .map(|p| p.label().to_lowercase())
                 .collect();
             format!(
-                "{day:02}/{month:02}: pain {}/10{}{}{}",
-                e.pain,
+                "{day:02}/{month:02}: {}{}{}{}",
+                e.pain
+                    .map_or("pain not recorded".to_string(), |pain| format!(
+                        "pain {pain}/10"
+                    )),
                 if places.is_empty() {
                     String::new()
                 } else {
@@ -221,7 +233,7 @@ mod tests {
     fn night(n: i64, pain: u8, moisturized: bool) -> Entry {
         Entry {
             night: n,
-            pain,
+            pain: Some(pain),
             places: vec![Place::HeelSkin],
             moisturized,
             ..Default::default()
@@ -233,7 +245,7 @@ mod tests {
         let entries = vec![night(98, 3, false), night(100, 5, true)];
         let s = series(&entries, 100, 3);
         assert_eq!(s.len(), 3);
-        assert_eq!(s[0].1.map(|e| e.pain), Some(3));
+        assert_eq!(s[0].1.and_then(|e| e.pain), Some(3));
         assert!(s[1].1.is_none());
     }
 
@@ -254,10 +266,31 @@ mod tests {
         ));
     }
 
+    /// Issue 26: nights without a pain score counted as pain 0 in every average.
+    #[test]
+    fn nights_without_a_pain_score_count_in_no_average() {
+        let mut entries: Vec<Entry> = (0..6)
+            .map(|n| helped(100 + n, 6, &[Helper::Pillow]))
+            .chain((6..12).map(|n| helped(100 + n, 6, &[])))
+            .collect();
+        let baseline = what_went_with_lower_pain(&entries, 111, 30);
+        assert!(baseline.is_empty(), "{baseline:?}");
+        // Six skipped nights with the pillow: not six pain-free ones.
+        entries.extend((12..18).map(|n| Entry {
+            night: 100 + n,
+            pain: None,
+            helped: vec![Helper::Pillow],
+            ..Default::default()
+        }));
+        assert!(what_went_with_lower_pain(&entries, 117, 30).is_empty());
+        let line = summary_lines(&entries, 117).pop().unwrap();
+        assert!(line.contains("pain not recorded"), "{line}");
+    }
+
     fn helped(n: i64, pain: u8, with: &[Helper]) -> Entry {
         Entry {
             night: n,
-            pain,
+            pain: Some(pain),
             helped: with.to_vec(),
             ..Default::default()
         }

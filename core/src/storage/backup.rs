@@ -293,7 +293,7 @@ mod tests {
             }),
             diary: vec![Entry {
                 night: 20_786,
-                pain: 3,
+                pain: Some(3),
                 ..Default::default()
             }],
         }

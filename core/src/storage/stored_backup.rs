@@ -126,7 +126,7 @@ mod tests {
     fn what_storage_holds_reads_back_as_the_same_backup() {
         let diary = vec![crate::diary::model::Entry {
             night: 20_786,
-            pain: 3,
+            pain: Some(3),
             ..Default::default()
         }];
         let settings = crate::settings::Settings::default();

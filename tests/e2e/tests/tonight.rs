@@ -10,13 +10,17 @@ fn shot(page: &Page, browser: &mut Browser, name: &str) {
     e2e::checked_screenshot(page, browser, "tonight", name);
 }
 
+/// Taps the number `pain` on the check-in's pain scale.
 fn set_pain(page: &Page, browser: &mut Browser, pain: u8) {
     page.eval(
         browser,
-        &format!("(() => {{ const s = document.querySelector('#pain'); s.value = '{pain}'; s.dispatchEvent(new Event('input', {{ bubbles: true }})); }})()"),
+        &format!("[...document.querySelectorAll('.pain-number')].find(b => b.textContent.trim() === '{pain}').click()"),
     )
     .unwrap();
-    assert_eq!(page.text(browser, ".pain-value").unwrap(), pain.to_string());
+    assert_eq!(
+        page.text(browser, ".pain-value").unwrap(),
+        format!("{pain} out of 10")
+    );
 }
 
 use e2e::ui::next_screen as next;
@@ -26,7 +30,7 @@ fn run_routine(page: &Page, browser: &mut Browser, origin: &str, pain: u8, shots
     click_button(page, browser, "Start tonight's check-in");
     page.wait_for(
         browser,
-        "document.querySelector('#pain')",
+        "document.querySelector('.pain-score')",
         Duration::from_secs(5),
     )
     .unwrap();
@@ -268,4 +272,77 @@ fn the_diary_says_when_it_is_empty_and_shows_what_helped_only_from_five_nights_e
     .unwrap();
     shot(&page, &mut browser, "6-what-helped");
     assert!(page.problems(&browser.take_events()).is_empty());
+}
+
+/// Issue 26: "every step can be skipped", but a skipped pain step stored "Pain 0 out of 10",
+/// and the diary, its chart and its statistics counted the night as pain-free. A night
+/// without a score is "not recorded" everywhere, at 412 px Standard and 360 px Largest, in
+/// both themes.
+#[test]
+fn a_skipped_pain_step_is_not_recorded_not_zero() {
+    for (width, height, text_size, theme) in [
+        (412, 915, "standard", "light"),
+        (360, 740, "largest", "dark"),
+    ] {
+        let server = StaticServer::start(&e2e::dist_dir());
+        let mut browser = Browser::launch().unwrap();
+        let page = browser.new_page().unwrap();
+        page.call(
+            &mut browser,
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true }),
+        )
+        .unwrap();
+        let origin = server.origin();
+        page.open(&mut browser, &format!("{origin}/")).unwrap();
+        let settings = json!({ "schema": 1, "data": { "theme": theme, "text_size": text_size } });
+        page.eval(
+            &mut browser,
+            &format!(
+                "localStorage.setItem('lan.settings', {:?})",
+                settings.to_string()
+            ),
+        )
+        .unwrap();
+        page.open(&mut browser, &format!("{origin}/")).unwrap();
+        click_button(&page, &mut browser, "Start tonight's check-in");
+        page.wait_for(
+            &mut browser,
+            "document.querySelector('.pain-score')",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        assert!(page
+            .text(&mut browser, ".pain-value")
+            .unwrap()
+            .contains("not set"));
+        next(&page, &mut browser, "Next");
+        next(&page, &mut browser, "Next");
+        next(&page, &mut browser, "Done");
+        let summary = page.text(&mut browser, ".summary").unwrap();
+        assert!(summary.contains("Pain not recorded"), "{summary}");
+        let stored = page
+            .eval(&mut browser, "localStorage.getItem('lan.diary')")
+            .unwrap();
+        assert!(
+            stored.as_str().is_some_and(|s| !s.contains("\"p\"")),
+            "a score was stored: {stored}"
+        );
+        page.open(&mut browser, &format!("{origin}/diary")).unwrap();
+        let table = page.text(&mut browser, ".diary-table tbody").unwrap();
+        assert!(table.contains("Not recorded"), "{table}");
+        let marks = page
+            .eval(
+                &mut browser,
+                "[document.querySelectorAll('.pain-chart .bar').length, document.querySelectorAll('.pain-chart .not-recorded').length]",
+            )
+            .unwrap();
+        assert_eq!(marks, json!([0, 1]), "no bar, one hollow mark");
+        e2e::checked_screenshot(
+            &page,
+            &mut browser,
+            "tonight",
+            &format!("7-not-recorded-{width}-{theme}"),
+        );
+    }
 }

@@ -260,7 +260,7 @@ fn a_diary_night_eased_by_hanging_the_legs_down_shows_the_rest_pain_warning() {
     click_button(&page, &mut browser, "Start tonight's check-in");
     page.wait_for(
         &mut browser,
-        "document.querySelector('#pain')",
+        "document.querySelector('.pain-score')",
         Duration::from_secs(5),
     )
     .unwrap();

@@ -59,7 +59,7 @@ fn synthetic() -> Vec<(&'static str, String)> {
         let night_ms = day * 86_400_000 + 22 * 3_600_000;
         diary.push(Entry {
             night: day,
-            pain: rng.next(8) as u8,
+            pain: Some(rng.next(8) as u8),
             places: if rng.next(3) == 0 {
                 vec![Place::HeelSkin, Place::Feet]
             } else {
