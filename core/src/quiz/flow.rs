@@ -153,6 +153,20 @@ impl Progress {
         (number, asked.len())
     }
 
+    /// How far through the check, 0 to 1, for the progress bar: the current question's
+    /// place in the whole list, so a branch that opens adds questions without moving the
+    /// bar back (the count of questions asked went 11, 13, 12 as branches opened).
+    pub fn share_done(&self) -> f64 {
+        let Some(current) = self.current() else {
+            return 1.0;
+        };
+        let place = super::questions::QUESTIONS
+            .iter()
+            .position(|q| q.id == current.id)
+            .unwrap_or(0);
+        place as f64 / super::questions::QUESTIONS.len() as f64
+    }
+
     /// Picks or unpicks a choice of the current question.
     pub fn choose(&mut self, choice_id: &str) {
         let Some(question) = self.current() else {
@@ -301,6 +315,49 @@ mod tests {
 
     fn asked_ids(progress: &Progress) -> Vec<&'static str> {
         progress.answers.asked().iter().map(|q| q.id).collect()
+    }
+
+    /// Issue 26: the count went 11, 13, 12 as branches opened. The bar only moves forward
+    /// while the person does, branches or not, and is full at the review.
+    #[test]
+    fn the_progress_bar_never_moves_back_while_the_person_moves_forward() {
+        for plan in [
+            &[
+                &["adult"][..],
+                &["none"],
+                &["none"],
+                &["feet"],
+                &["both"],
+                &["pain"],
+                &["burning"],
+                &["yes"],
+            ][..],
+            &[
+                &["adult"][..],
+                &["none"],
+                &["none"],
+                &["lower_back", "calf"],
+                &["both"],
+                &["yes"],
+                &["pain"],
+            ],
+        ] {
+            let mut progress = Progress::new(0.0);
+            let mut last = progress.share_done();
+            for choices in plan {
+                answer(&mut progress, choices);
+                let now = progress.share_done();
+                assert!(
+                    now > last,
+                    "{now} after {last} at {:?} after {choices:?}",
+                    current_id(&progress)
+                );
+                last = now;
+            }
+        }
+        let mut progress = Progress::new(0.0);
+        answer_plainly(&mut progress);
+        assert_eq!(progress.share_done(), 1.0);
     }
 
     #[test]

@@ -36,6 +36,10 @@ fn QuestionBody(question: &'static Question) -> impl IntoView {
             .with(|p| p.as_ref().is_some_and(|p| p.can_advance()))
     };
     let is_first = move || step().0 == 1;
+    let done = move || {
+        quiz.progress
+            .with(|p| p.as_ref().map_or(0.0, |p| p.share_done()))
+    };
     let input_type = if question.kind == Kind::Single {
         "radio"
     } else {
@@ -67,8 +71,10 @@ fn QuestionBody(question: &'static Question) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="step" aria-live="polite">{move || format!("Question {} of {}", step().0, step().1)}</p>
-        <progress max=move || step().1 value=move || step().0 aria-hidden="true"></progress>
+        // No "of N": the number of questions grows as answers open follow-ups, and a count
+        // that jumps from 11 to 13 to 12 says the check is going backwards.
+        <p class="step" aria-live="polite">{move || format!("Question {}", step().0)}</p>
+        <progress max="100" value=move || (done() * 100.0).round() aria-label="How far through the check"></progress>
         <fieldset class="question">
             <legend><StepHeading text=question.title/></legend>
             <p class="hint">{question.hint}</p>

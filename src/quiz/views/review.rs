@@ -1,4 +1,5 @@
 use super::emergency::EmergencyAdvice;
+use crate::components::StepHeading;
 use crate::quiz::result::answer_lines;
 use crate::quiz::QuizState;
 use crate::router::use_navigate;
@@ -27,7 +28,7 @@ pub fn ReviewScreen() -> impl IntoView {
     view! {
         <section class="page quiz-review">
             <EmergencyAdvice/>
-            <h1>"Check your answers"</h1>
+            <StepHeading text="Check your answers"/>
             <dl class="answers">
                 {move || {
                     rows()

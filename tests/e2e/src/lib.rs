@@ -103,6 +103,12 @@ pub const MISFITS: &str = r#"(() => {
     const last = [...document.querySelectorAll('main *')].filter(el => el.getClientRects().length).pop();
     if (last && last.getBoundingClientRect().bottom > nav.top + 0.5) problems.push('the end of the page is under the navigation');
     if (Math.abs(nav.bottom - innerHeight) > 1) problems.push('the navigation ends at ' + nav.bottom + ', not the bottom of the screen (' + innerHeight + ')');
+    // A link that stands alone in its line (a paragraph's only element), and the import's
+    // file label, are targets a thumb must hit: 44 px high (issue 26).
+    for (const target of document.querySelectorAll('main p > a:only-child, main .file-label')) {
+        const r = target.getBoundingClientRect();
+        if (r.height && r.height < 43.5) problems.push('"' + target.textContent.trim() + '" is ' + r.height.toFixed(1) + ' px high');
+    }
     window.scrollTo(0, 0);
     return problems;
 })()"#;

@@ -192,3 +192,61 @@ fn an_emergency_tick_at_the_largest_text_shows_the_call_button_in_view() {
         .expect("the question, with the call kept on top");
     }
 }
+
+/// Issue 26: at 360 px and Largest text, "Check your answers" opened mid-page, its Change
+/// links wandered with each answer's length, the page scrolled sideways, and "See my
+/// result" beside "Back" became a tall oval with its words spilling out. It opens at the
+/// top with its heading focused, "Change" keeps one column, and each button takes the
+/// full width.
+#[test]
+fn check_your_answers_fits_a_360_phone_at_the_largest_text() {
+    let (server, mut browser, page) = e2e::start_app();
+    let origin = server.origin();
+    phone(&page, &mut browser, 360, 740);
+    page.open(&mut browser, &format!("{origin}/")).unwrap();
+    settings(&page, &mut browser, "dark", "largest");
+    e2e::ui::begin_quiz(&page, &mut browser, &origin);
+    for labels in e2e::ui::CRACKED_HEELS_ANSWERS {
+        e2e::ui::answer(&page, &mut browser, labels);
+    }
+    page.wait_for(
+        &mut browser,
+        "document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Check your answers'",
+        Duration::from_secs(5),
+    )
+    .expect("the review's heading has the focus");
+    let top = page
+        .eval(
+            &mut browser,
+            "document.querySelector('main h1').getBoundingClientRect().top >= document.querySelector('.top-bar').getBoundingClientRect().bottom - 1",
+        )
+        .unwrap();
+    assert_eq!(top, json!(true), "the review opens at its heading");
+    let layout = page
+        .eval(
+            &mut browser,
+            "(() => {
+                const lefts = [...document.querySelectorAll('.answer-row dd button')].map(b => Math.round(b.getBoundingClientRect().left));
+                const actions = document.querySelector('.quiz-review .quiz-actions').getBoundingClientRect().width;
+                const widths = [...document.querySelectorAll('.quiz-review .quiz-actions .button')].map(b => Math.round(b.getBoundingClientRect().width));
+                return [new Set(lefts).size, widths.every(w => Math.abs(w - actions) < 1)];
+            })()",
+        )
+        .unwrap();
+    assert_eq!(
+        layout,
+        json!([1, true]),
+        "one Change column, full-width buttons"
+    );
+    assert!(
+        misfits(&page, &mut browser).is_empty(),
+        "{:?}",
+        misfits(&page, &mut browser)
+    );
+    e2e::checked_screenshot(
+        &page,
+        &mut browser,
+        "small-phone",
+        "review-360-largest-dark",
+    );
+}

@@ -338,6 +338,21 @@ fn a_skipped_pain_step_is_not_recorded_not_zero() {
             )
             .unwrap();
         assert_eq!(marks, json!([0, 1]), "no bar, one hollow mark");
+        // Issue 26: the chart's labels stayed 11 px at Largest; they follow the text size.
+        let label = page
+            .eval(
+                &mut browser,
+                "document.querySelector('.pain-chart .axis-label').getBoundingClientRect().height",
+            )
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        if text_size == "largest" {
+            assert!(
+                label >= 14.0,
+                "the chart's labels are {label} px high at Largest"
+            );
+        }
         e2e::checked_screenshot(
             &page,
             &mut browser,
