@@ -1,12 +1,14 @@
 //! One stored key as a signal: the one way a feature's state keeps what it stores.
 //!
 //! Loaded once (a value that cannot be read becomes a notice and the default), taken again
-//! when another tab writes the key. A write goes ahead only while storage still holds what
-//! this copy was read from: otherwise another tab changed it meanwhile, and the write would
-//! undo that tab's change unseen, so it is refused, said, and the page shows the value as
-//! it now is. Pages read it like any signal; every write goes through storage, and when
-//! storage refuses, the notice says so and the change stays in memory for this visit, so
-//! the page goes on as the person expects.
+//! when another tab writes the key. A list is changed read-modify-write on what storage
+//! holds now, so another tab's additions survive. A whole value written from this copy (the
+//! quiz under way, the settings) goes ahead only while storage still holds what this copy
+//! was read from: otherwise another tab changed it meanwhile, and the write would undo that
+//! change unseen, so it is refused, said, and the page shows the value as it now is.
+//! Pages read it like any signal; every write goes through storage, and when storage
+//! refuses, the notice says so and the change stays in memory for this visit, so the page
+//! goes on as the person expects.
 
 use crate::components::Notices;
 use crate::storage::{self, Key, StorageError};
@@ -99,9 +101,9 @@ impl<K: Stored> Persisted<K> {
         &self,
         mut edit: impl FnMut(&mut K::Value) -> R,
     ) -> (Option<R>, Result<(), StorageError>) {
-        if let Err(error) = self.unchanged_elsewhere() {
-            return (None, Err(error));
-        }
+        // No check against what this copy read: the edit runs on what storage holds now, so
+        // another tab's additions are kept; an edit of one item checks that item itself
+        // (`Reminders::update_if_unchanged`).
         let mut answer = None;
         match storage::update(K::KEY, |stored: &mut K::Value| answer = Some(edit(stored))) {
             Ok(stored) => {
