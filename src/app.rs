@@ -131,7 +131,9 @@ pub fn App() -> impl IntoView {
             for (name, value) in [
                 (
                     "data-theme",
-                    if night.0.get() {
+                    // The bedtime routine dims the page unless the person chose Light: a
+                    // choice made in Settings outranks the app's guess.
+                    if night.0.get() && current.theme == crate::settings::ThemeChoice::Auto {
                         "dark"
                     } else {
                         current.theme.attribute()

@@ -1,4 +1,5 @@
-//! `/tonight`: the one-minute bedtime routine, every step skippable, in the night theme.
+//! `/tonight`: the one-minute bedtime routine, every step skippable, in the night theme
+//! unless the person chose Light.
 
 use super::model::{FeetToday, Helper, Place, Position, WORRYING_FEET};
 use super::state::{DiaryState, NightOverride};
@@ -29,11 +30,20 @@ pub fn TonightPage() -> impl IntoView {
     }
 }
 
+/// Whether tonight's routine asks the moisturising step: after skin or foot answers, or
+/// when a moisturising reminder exists.
+fn moisturising_applies() -> bool {
+    let state = DiaryState::expect();
+    let reminders = RemindersState::expect();
+    state.draft.with(|d| d.moisturising_applies()) || reminders.data.with(|d| !d.list.is_empty())
+}
+
 #[component]
 fn Heading(text: &'static str) -> impl IntoView {
     let state = DiaryState::expect();
+    let steps = move || if moisturising_applies() { 3 } else { 2 };
     view! {
-        <p class="step" aria-live="polite">{move || format!("Step {} of 3", (state.step.get() + 1).min(3))}</p>
+        <p class="step" aria-live="polite">{move || format!("Step {} of {}", state.step.get() + 1, steps())}</p>
         <StepHeading text/>
     }
 }
@@ -69,10 +79,20 @@ fn toggles<T: Copy + PartialEq + Send + Sync + 'static>(
 #[component]
 fn NextButtons() -> impl IntoView {
     let state = DiaryState::expect();
+    // After the feet, the routine ends here when moisturising is not asked.
+    let ends_here = move || state.step.get() == 1 && !moisturising_applies();
+    let next = move || {
+        if ends_here() {
+            state.finish(false);
+        } else {
+            state.step.update(|s| *s += 1);
+        }
+    };
+    let label = move || if ends_here() { "Done" } else { "Next" };
     view! {
         <div class="quiz-actions">
             <button type="button" class="button secondary" hidden=move || state.step.get() == 0 on:click=move |_| state.step.update(|s| *s = s.saturating_sub(1))>"Back"</button>
-            <button type="button" class="button" on:click=move |_| state.step.update(|s| *s += 1)>"Next"</button>
+            <button type="button" class="button" on:click=move |_| next()>{label}</button>
         </div>
         <p class="small">"Every step can be skipped: Next moves on."</p>
     }
@@ -228,16 +248,19 @@ fn PainScore() -> impl IntoView {
 fn SleepWell() -> impl IntoView {
     let state = DiaryState::expect();
     let entry = state.draft.get_untracked();
+    let asked_to_moisturise = untrack(moisturising_applies);
     let advice = state
         .entries
         .with_untracked(|entries| nudges(entries, entry.night));
     view! {
         <section class="page tonight">
-            <Heading text="Sleep well"/>
+            <StepHeading text="Sleep well"/>
             <ul class="plain-list summary">
                 <li>{entry.pain.map_or("Pain not recorded".to_string(), |pain| format!("Pain {pain} out of 10"))}</li>
                 {(!entry.places.is_empty()).then(|| view! { <li>{entry.places.iter().map(|p| p.label()).collect::<Vec<_>>().join(", ")}</li> })}
-                <li>{if entry.moisturized { "Feet moisturised" } else { "No moisturising tonight" }}</li>
+                {(entry.moisturized || asked_to_moisturise).then(|| view! {
+                    <li>{if entry.moisturized { "Feet moisturised" } else { "No moisturising tonight" }}</li>
+                })}
             </ul>
             {advice.into_iter().map(|nudge| view! { <p class="note">{nudge.text()}</p> }).collect_view()}
             <SavedOrNot/>

@@ -200,6 +200,16 @@ impl Entry {
             .collect()
     }
 
+    /// Whether tonight's answers make moisturising the feet a step worth asking: pain in
+    /// the feet or the heel skin, or dry or cracked soles. (A reminder also makes it so;
+    /// the routine knows that.)
+    pub fn moisturising_applies(&self) -> bool {
+        self.places
+            .iter()
+            .any(|place| matches!(place, Place::Feet | Place::HeelSkin))
+            || matches!(self.feet, Some(FeetToday::Dry | FeetToday::Cracks))
+    }
+
     /// Worse with the legs raised, or eased by hanging them down: the article's sign of
     /// rest pain, which the engine never leaves at home (SPEC v3).
     pub fn rest_pain_sign(&self) -> bool {
@@ -345,6 +355,31 @@ mod tests {
         let text = serde_json::to_string(&skipped).unwrap();
         assert!(!text.contains("\"p\""), "{text}");
         assert_eq!(serde_json::from_str::<Entry>(&text).unwrap().pain, None);
+    }
+
+    /// Issue 26: the check-in asked about moisturising a person whose answers had nothing
+    /// to do with skin or feet.
+    #[test]
+    fn moisturising_is_asked_only_after_skin_or_foot_answers() {
+        assert!(!Entry::default().moisturising_applies());
+        let sciatica = Entry {
+            places: vec![Place::BackOfLeg],
+            feet: Some(FeetToday::Fine),
+            ..Entry::default()
+        };
+        assert!(!sciatica.moisturising_applies());
+        for entry in [
+            Entry {
+                places: vec![Place::HeelSkin],
+                ..Entry::default()
+            },
+            Entry {
+                feet: Some(FeetToday::Cracks),
+                ..Entry::default()
+            },
+        ] {
+            assert!(entry.moisturising_applies(), "{entry:?}");
+        }
     }
 
     #[test]

@@ -316,11 +316,30 @@ fn a_skipped_pain_step_is_not_recorded_not_zero() {
             .text(&mut browser, ".pain-value")
             .unwrap()
             .contains("not set"));
-        next(&page, &mut browser, "Next");
+        // Issue 26, item 16: a person who chose Light keeps Light; only Auto is dimmed.
+        assert_eq!(
+            page.eval(
+                &mut browser,
+                "document.documentElement.getAttribute('data-theme')"
+            )
+            .unwrap(),
+            json!(theme)
+        );
+        // Nothing about skin or feet, and no reminder: two steps, no moisturising question.
+        assert_eq!(page.text(&mut browser, ".step").unwrap(), "Step 1 of 2");
         next(&page, &mut browser, "Next");
         next(&page, &mut browser, "Done");
+        assert_eq!(heading(&page, &mut browser), "Sleep well");
         let summary = page.text(&mut browser, ".summary").unwrap();
         assert!(summary.contains("Pain not recorded"), "{summary}");
+        assert!(!summary.contains("moisturis"), "{summary}");
+        assert!(
+            page.eval(&mut browser, "!document.querySelector('main .step')")
+                .unwrap()
+                .as_bool()
+                .unwrap(),
+            "the last screen is not a step"
+        );
         let stored = page
             .eval(&mut browser, "localStorage.getItem('lan.diary')")
             .unwrap();
