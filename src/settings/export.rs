@@ -14,6 +14,8 @@ struct ReadyExport {
     zip: Option<web_sys::Blob>,
     holds: Vec<String>,
     missing: Vec<String>,
+    /// About what is in the file, but only a newer version of the app can import.
+    notes: Vec<String>,
 }
 
 /// The backup as one file: JSON, or a zip holding that JSON and the photos. Read from what
@@ -34,9 +36,13 @@ async fn prepare_export(now: f64) -> Result<ReadyExport, String> {
         .iter()
         .map(|(key, reason)| format!("{}: {reason}.", key.label))
         .collect();
-    missing.extend(built.newer.iter().map(|key| {
-        format!("{} is in the file as a newer version of the app wrote it: only that version can import it.", key.label)
-    }));
+    let notes = built
+        .newer
+        .iter()
+        .map(|key| {
+            format!("{} is in the file as a newer version of the app wrote it: only that version can import it.", key.label)
+        })
+        .collect();
     if built.set_aside > 0 {
         holds.push(format!(
             "{} unreadable copies the app set aside, as they were",
@@ -70,6 +76,7 @@ async fn prepare_export(now: f64) -> Result<ReadyExport, String> {
         zip,
         holds,
         missing,
+        notes,
     })
 }
 
@@ -129,9 +136,12 @@ pub(super) fn ExportButton() -> impl IntoView {
             <div class="export-preview" role="status">
                 <crate::components::FocusedHeading text="The backup file will hold:" sub=true/>
                 <ul class="plain-list">{file.holds.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                {file.notes.into_iter().map(|line| view! { <p class="note">{line}</p> }).collect_view()}
                 {(!file.missing.is_empty()).then(|| view! {
-                    <p class="note">"Not included:"</p>
-                    <ul class="plain-list note">{file.missing.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    <div class="note">
+                        <p><strong>"Not included:"</strong></p>
+                        <ul>{file.missing.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    </div>
                 })}
                 <div class="quiz-actions">
                     <button type="button" class="button secondary" on:click=move |_| ready.set(None)>"Cancel"</button>
