@@ -186,7 +186,7 @@ fn ReminderForm(
     let save_label = move || time.with(|time| save_label(time, days.get()));
     view! {
         <form class="reminder-form" on:submit=save novalidate>
-            <h2>{heading}</h2>
+            <crate::components::FocusedHeading text=heading/>
             <label for="reminder-label">"Name"</label>
             <input id="reminder-label" type="text" maxlength="80" prop:value=move || label.get() on:input=move |e| label.set(event_target_value(&e))/>
             <label for="reminder-time">"Time"</label>
