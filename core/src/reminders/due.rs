@@ -324,12 +324,10 @@ impl Reminders {
     pub fn upsert(&mut self, draft: Reminder) -> Result<u32, ScheduleError> {
         draft.check()?;
         let label = draft.label.trim();
-        let duplicate = self.list.iter().any(|r| {
-            r.id != draft.id
-                && r.time == draft.time
-                && r.days == draft.days
-                && r.label.eq_ignore_ascii_case(label)
-        });
+        let duplicate = self
+            .list
+            .iter()
+            .any(|r| r.id != draft.id && r.same_schedule(&draft));
         if duplicate {
             return Err(ScheduleError::Duplicate);
         }
@@ -350,13 +348,19 @@ impl Reminders {
                 if self.list.len() >= MAX_REMINDERS {
                     return Err(ScheduleError::TooMany);
                 }
-                let past_every_listed = self.list.iter().map(|r| r.id).max().unwrap_or(0) + 1;
-                reminder.id = self.next_id.max(past_every_listed);
-                self.next_id = reminder.id.saturating_add(1);
+                reminder.id = self.take_next_id();
                 self.list.push(reminder.clone());
             }
         }
         Ok(reminder.id)
+    }
+
+    /// The id a new reminder gets: never one used before (`next_id`), nor one listed.
+    pub(crate) fn take_next_id(&mut self) -> u32 {
+        let past_every_listed = self.list.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+        let id = self.next_id.max(past_every_listed);
+        self.next_id = id.saturating_add(1);
+        id
     }
 
     /// Saves an edit of a reminder only if it is still as the form read it (`original`):

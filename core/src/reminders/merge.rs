@@ -14,10 +14,6 @@ pub struct MergeCount {
     pub over_limit: usize,
 }
 
-fn same_schedule(a: &Reminder, b: &Reminder) -> bool {
-    a.time == b.time && a.days == b.days && a.label.trim().eq_ignore_ascii_case(b.label.trim())
-}
-
 impl Reminders {
     /// Adds `incoming`'s reminders to these, each under a new id (a number from another
     /// phone means nothing here, and reusing one would mix two reminders' nights), none
@@ -27,7 +23,7 @@ impl Reminders {
         let mut count = MergeCount::default();
         let mut ids: BTreeMap<u32, u32> = BTreeMap::new();
         for reminder in &incoming.list {
-            if let Some(kept) = self.list.iter().find(|r| same_schedule(r, reminder)) {
+            if let Some(kept) = self.list.iter().find(|r| r.same_schedule(reminder)) {
                 ids.insert(reminder.id, kept.id);
                 count.duplicates += 1;
                 continue;
@@ -36,9 +32,7 @@ impl Reminders {
                 count.over_limit += 1;
                 continue;
             }
-            let past_every_listed = self.list.iter().map(|r| r.id).max().unwrap_or(0) + 1;
-            let id = self.next_id.max(past_every_listed);
-            self.next_id = id.saturating_add(1);
+            let id = self.take_next_id();
             self.list.push(Reminder {
                 id,
                 ..reminder.clone()

@@ -81,6 +81,14 @@ impl Reminder {
         format!("{:02}:{:02}", self.time / 60, self.time % 60)
     }
 
+    /// The same time, days and name (case and outer spaces aside): one reminder twice,
+    /// which the form refuses and a merge skips.
+    pub fn same_schedule(&self, other: &Reminder) -> bool {
+        self.time == other.time
+            && self.days == other.days
+            && self.label.trim().eq_ignore_ascii_case(other.label.trim())
+    }
+
     pub fn days_text(&self) -> String {
         match self.days {
             EVERY_DAY => "Every day".into(),
