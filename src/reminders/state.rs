@@ -89,14 +89,14 @@ impl RemindersState {
             None => data.upsert(draft.clone()),
         };
         // Checked on the current copy first so an invalid draft never touches storage.
-        let outcome = match self.data.with_untracked(|data| save(&mut data.clone())) {
-            Ok(_) => match self.change(save) {
-                Some(outcome) => outcome,
-                // Storage changed under this page: `Persisted` has said so and shows it.
-                None => return Err(ScheduleError::ChangedElsewhere),
-            },
-            Err(problem) => Err(problem),
-        };
+        // (`change` answers `None` only once the state itself is gone.)
+        let outcome = self
+            .data
+            .with_untracked(|data| save(&mut data.clone()))
+            .and_then(|_| {
+                self.change(save)
+                    .unwrap_or(Err(ScheduleError::ChangedElsewhere))
+            });
         if let Err(problem @ (ScheduleError::Gone | ScheduleError::ChangedElsewhere)) = &outcome {
             self.notices.report(problem);
         }

@@ -165,19 +165,24 @@ pub fn app_key_names() -> Result<Vec<String>, StorageError> {
         .collect())
 }
 
+/// Whether `name` is a copy `quarantine` set aside.
+fn is_set_aside(name: &str) -> bool {
+    name.starts_with(keys::PREFIX) && name.contains(".quarantine")
+}
+
 /// The values set aside as unreadable (`quarantine`), by name, byte for byte.
 pub fn set_aside_values() -> Vec<(String, String)> {
     app_key_names()
         .unwrap_or_default()
         .into_iter()
-        .filter(|name| name.contains(".quarantine"))
+        .filter(|name| is_set_aside(name))
         .filter_map(|name| read_raw(&name).ok().flatten().map(|raw| (name, raw)))
         .collect()
 }
 
 /// Removes one set-aside value (and nothing else: only names `set_aside_values` gives).
 pub fn remove_set_aside(name: &str) -> Result<(), StorageError> {
-    if !name.starts_with(keys::PREFIX) || !name.contains(".quarantine") {
+    if !is_set_aside(name) {
         return Err(StorageError::Unavailable);
     }
     raw_storage()?
