@@ -418,3 +418,29 @@ pub fn carry_on_after_emergency(page: &Page, browser: &mut Browser, heading_word
     )
     .expect("the question again");
 }
+
+/// Stores the display settings as the app does (`lan.settings`, schema 1); the next page
+/// load applies them.
+pub fn store_settings(page: &Page, browser: &mut Browser, theme: &str, text_size: &str) {
+    let value = json!({ "schema": 1, "data": { "theme": theme, "text_size": text_size } });
+    page.eval(
+        browser,
+        &format!(
+            "localStorage.setItem('lan.settings', {:?})",
+            value.to_string()
+        ),
+    )
+    .unwrap();
+}
+
+/// From Home, opens tonight's check-in and waits for its first step.
+pub fn start_check_in(page: &Page, browser: &mut Browser, origin: &str) {
+    page.open(browser, &format!("{origin}/")).unwrap();
+    click_button(page, browser, "Start tonight's check-in");
+    page.wait_for(
+        browser,
+        "document.querySelector('.pain-score')",
+        Duration::from_secs(5),
+    )
+    .expect("the check-in's first step");
+}

@@ -34,15 +34,7 @@ fn the_stored_night_theme_and_text_size_apply_before_the_app_starts() {
     let (server, mut browser, page) = e2e::start_app();
     let origin = server.origin();
     page.open(&mut browser, &format!("{origin}/")).unwrap();
-    let settings = json!({ "schema": 1, "data": { "theme": "dark", "text_size": "largest" } });
-    page.eval(
-        &mut browser,
-        &format!(
-            "localStorage.setItem('lan.settings', {:?})",
-            settings.to_string()
-        ),
-    )
-    .unwrap();
+    e2e::ui::store_settings(&page, &mut browser, "dark", "largest");
     page.call(
         &mut browser,
         "Network.setBlockedURLs",

@@ -16,18 +16,6 @@ fn phone(page: &Page, browser: &mut Browser, width: u32, height: u32) {
     .unwrap();
 }
 
-fn settings(page: &Page, browser: &mut Browser, theme: &str, text_size: &str) {
-    let value = json!({ "schema": 1, "data": { "theme": theme, "text_size": text_size } });
-    page.eval(
-        browser,
-        &format!(
-            "localStorage.setItem('lan.settings', {:?})",
-            value.to_string()
-        ),
-    )
-    .unwrap();
-}
-
 fn misfits(page: &Page, browser: &mut Browser) -> Vec<String> {
     serde_json::from_value(page.eval(browser, e2e::MISFITS).unwrap()).unwrap_or_default()
 }
@@ -46,7 +34,7 @@ fn every_route_fits_a_360_phone_at_the_largest_text_in_both_themes() {
         phone(&page, &mut browser, width, height);
         for theme in ["dark", "light"] {
             page.open(&mut browser, &format!("{origin}/")).unwrap();
-            settings(&page, &mut browser, theme, size);
+            e2e::ui::store_settings(&page, &mut browser, theme, size);
             for (route, expected) in e2e::routes() {
                 page.open(&mut browser, &format!("{origin}{route}"))
                     .unwrap();
@@ -91,7 +79,7 @@ fn a_focused_question_heading_is_never_under_the_sticky_header() {
     let origin = server.origin();
     phone(&page, &mut browser, 360, 740);
     page.open(&mut browser, &format!("{origin}/")).unwrap();
-    settings(&page, &mut browser, "dark", "largest");
+    e2e::ui::store_settings(&page, &mut browser, "dark", "largest");
     page.open(&mut browser, &format!("{origin}/quiz")).unwrap();
     // As a thumb does: scroll down to the button, then press it.
     page.eval(
@@ -148,7 +136,7 @@ fn an_emergency_tick_at_the_largest_text_shows_the_call_button_in_view() {
         let origin = server.origin();
         phone(&page, &mut browser, 360, 740);
         page.open(&mut browser, &format!("{origin}/")).unwrap();
-        settings(&page, &mut browser, theme, "largest");
+        e2e::ui::store_settings(&page, &mut browser, theme, "largest");
         e2e::ui::begin_quiz(&page, &mut browser, &origin);
         // As a thumb does: the sign ticked well down the list.
         e2e::ui::pick(&page, &mut browser, &["Chest pain"]);
@@ -204,7 +192,7 @@ fn check_your_answers_fits_a_360_phone_at_the_largest_text() {
     let origin = server.origin();
     phone(&page, &mut browser, 360, 740);
     page.open(&mut browser, &format!("{origin}/")).unwrap();
-    settings(&page, &mut browser, "dark", "largest");
+    e2e::ui::store_settings(&page, &mut browser, "dark", "largest");
     e2e::ui::begin_quiz(&page, &mut browser, &origin);
     for labels in e2e::ui::CRACKED_HEELS_ANSWERS {
         e2e::ui::answer(&page, &mut browser, labels);

@@ -2,7 +2,7 @@
 
 use e2e::cdp::{Browser, Page};
 use e2e::server::StaticServer;
-use e2e::ui::{click_button, heading, pick};
+use e2e::ui::{heading, pick};
 use serde_json::json;
 use std::time::Duration;
 
@@ -26,14 +26,7 @@ fn set_pain(page: &Page, browser: &mut Browser, pain: u8) {
 use e2e::ui::next_screen as next;
 
 fn run_routine(page: &Page, browser: &mut Browser, origin: &str, pain: u8, shots: bool) {
-    page.open(browser, &format!("{origin}/")).unwrap();
-    click_button(page, browser, "Start tonight's check-in");
-    page.wait_for(
-        browser,
-        "document.querySelector('.pain-score')",
-        Duration::from_secs(5),
-    )
-    .unwrap();
+    e2e::ui::start_check_in(page, browser, origin);
     assert_eq!(
         page.eval(
             browser,
@@ -295,23 +288,8 @@ fn a_skipped_pain_step_is_not_recorded_not_zero() {
         .unwrap();
         let origin = server.origin();
         page.open(&mut browser, &format!("{origin}/")).unwrap();
-        let settings = json!({ "schema": 1, "data": { "theme": theme, "text_size": text_size } });
-        page.eval(
-            &mut browser,
-            &format!(
-                "localStorage.setItem('lan.settings', {:?})",
-                settings.to_string()
-            ),
-        )
-        .unwrap();
-        page.open(&mut browser, &format!("{origin}/")).unwrap();
-        click_button(&page, &mut browser, "Start tonight's check-in");
-        page.wait_for(
-            &mut browser,
-            "document.querySelector('.pain-score')",
-            Duration::from_secs(5),
-        )
-        .unwrap();
+        e2e::ui::store_settings(&page, &mut browser, theme, text_size);
+        e2e::ui::start_check_in(&page, &mut browser, &origin);
         assert!(page
             .text(&mut browser, ".pain-value")
             .unwrap()

@@ -255,15 +255,7 @@ fn a_child_gets_its_own_page_and_nothing_is_saved() {
 #[test]
 fn a_diary_night_eased_by_hanging_the_legs_down_shows_the_rest_pain_warning() {
     let (server, mut browser, page) = e2e::start_app();
-    page.open(&mut browser, &format!("{}/", server.origin()))
-        .unwrap();
-    click_button(&page, &mut browser, "Start tonight's check-in");
-    page.wait_for(
-        &mut browser,
-        "document.querySelector('.pain-score')",
-        Duration::from_secs(5),
-    )
-    .unwrap();
+    ui::start_check_in(&page, &mut browser, &server.origin());
     assert!(page
         .text(&mut browser, "main")
         .unwrap()
