@@ -82,28 +82,34 @@ pub fn touch_test() -> Picture {
     picture!("touch-test-toes", "Both feet seen from above. Rings mark the three toes to touch on each foot: the big toe, the middle toe and the little toe.")
 }
 
-/// A drawing with its caption. The caption says what the drawing shows, so the image
-/// itself is named by it rather than described twice to a screen reader.
+/// A drawing, named by what it shows: a screen reader reads the description, which on
+/// a small screen at night would be a paragraph nobody needs who can see the drawing.
+/// `caption` is a visible line for where the drawing needs words beside it.
 #[component]
-pub fn Figure(picture: Picture, #[prop(optional)] caption: Option<&'static str>) -> impl IntoView {
-    let id = format!("picture-{}", picture.file);
+pub fn Figure(picture: Picture, #[prop(optional)] caption: Option<String>) -> impl IntoView {
     view! {
         <figure class="picture" data-picture=picture.file>
             <svg
                 class="picture-art"
                 viewBox="0 0 240 120"
                 role="img"
-                aria-labelledby=id.clone()
+                aria-label=picture.shows
                 inner_html=picture.art()
             ></svg>
-            <figcaption id=id>{caption.unwrap_or(picture.shows)}</figcaption>
+            {caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
         </figure>
     }
 }
 
-/// "How to lie tonight": a drawing and a sentence for each position.
+/// "How to lie tonight": a drawing and a sentence for each position; `causes`, where
+/// given, says whom each position is for.
 #[component]
-pub fn HowToLie(positions: Vec<Position>, title: &'static str) -> impl IntoView {
+pub fn HowToLie(
+    positions: Vec<Position>,
+    #[prop(optional)] causes: Vec<Option<String>>,
+    title: &'static str,
+) -> impl IntoView {
+    let causes = causes.into_iter().chain(std::iter::repeat(None));
     (!positions.is_empty()).then(|| {
         view! {
             <section class="how-to-lie" aria-labelledby="how-to-lie-title">
@@ -111,11 +117,12 @@ pub fn HowToLie(positions: Vec<Position>, title: &'static str) -> impl IntoView 
                 <ul class="positions">
                     {positions
                         .into_iter()
-                        .map(|position| {
-                            let picture = drawing(position);
+                        .zip(causes)
+                        .map(|(position, cause)| {
                             view! {
                                 <li>
-                                    <Figure picture caption=picture.shows/>
+                                    <Figure picture=drawing(position)/>
+                                    {cause.map(|cause| view! { <p class="for-cause">{cause}</p> })}
                                     <p>{position.advice()}</p>
                                 </li>
                             }

@@ -2,7 +2,7 @@
 //! result, chosen by the same rules as the result page (no leg raising with rest pain).
 
 use crate::components::HowToLie;
-use crate::quiz::result::beside;
+use crate::quiz::tonight::beside;
 use crate::quiz::QuizState;
 use crate::router::A;
 use leptos::prelude::*;
@@ -11,10 +11,13 @@ use leptos::prelude::*;
 pub fn TryTonight() -> impl IntoView {
     let quiz = QuizState::expect();
     let latest = quiz.results.with_untracked(|results| {
-        results
-            .iter()
-            .max_by_key(|result| result.id)
-            .map(|result| beside(&result.checked().0).positions)
+        results.iter().max_by_key(|result| result.id).map(|result| {
+            beside(&result.checked().0)
+                .positions
+                .into_iter()
+                .map(|p| p.what)
+                .collect::<Vec<_>>()
+        })
     });
     match latest {
         Some(positions) if !positions.is_empty() => view! {

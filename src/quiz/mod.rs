@@ -1,6 +1,6 @@
 //! The symptom quiz: questions and flow (pure), saved results, and the screens.
 
-pub use legs_core::quiz::{escalation, flow, questions, result};
+pub use legs_core::quiz::{escalation, flow, questions, result, tonight};
 mod state;
 mod views;
 

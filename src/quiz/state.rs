@@ -55,6 +55,14 @@ impl QuizState {
         }
     }
 
+    /// Whether a check has been finished and kept, without loading the quiz (for Home).
+    pub fn has_results() -> bool {
+        match Self::loaded() {
+            Some(quiz) => quiz.results.with(|results| !results.is_empty()),
+            None => storage::contains(&storage::QUIZ_RESULTS),
+        }
+    }
+
     /// Drops the quiz under way, loaded or not, so the next visit starts at the intro: for
     /// Home, which shows only that a check is under way, not its answers. (Through the
     /// loaded state's `edit`, the progress's decoder and migration would join the first

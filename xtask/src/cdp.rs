@@ -265,12 +265,25 @@ impl Page {
     }
 
     pub fn screenshot(&self, browser: &mut Browser, path: &std::path::Path) -> Result<()> {
-        use base64::Engine;
-        let shot = self.call(
+        self.capture(browser, path, json!({ "format": "png" }))
+    }
+
+    /// The whole page, past the screen's bottom: to look at a long page's order at once.
+    pub fn screenshot_whole_page(
+        &self,
+        browser: &mut Browser,
+        path: &std::path::Path,
+    ) -> Result<()> {
+        self.capture(
             browser,
-            "Page.captureScreenshot",
-            json!({ "format": "png" }),
-        )?;
+            path,
+            json!({ "format": "png", "captureBeyondViewport": true }),
+        )
+    }
+
+    fn capture(&self, browser: &mut Browser, path: &std::path::Path, params: Value) -> Result<()> {
+        use base64::Engine;
+        let shot = self.call(browser, "Page.captureScreenshot", params)?;
         let data = shot["data"].as_str().ok_or("no screenshot data")?;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(data)

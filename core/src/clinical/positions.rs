@@ -62,22 +62,27 @@ pub fn suited_to(condition: Condition) -> &'static [Position] {
     }
 }
 
-/// The positions to show beside a result: those of the two most likely causes, never leg
-/// raising while rest pain is ranked at all (the legs hang down instead, first). When the
-/// result leads with a warning, only how to hold the legs while getting help, if that.
-pub fn for_tonight(explained: &[Condition], warning_only: bool) -> Vec<Position> {
+/// The positions to show beside a result, each with its cause, in the order the causes
+/// fit: those of the two most likely causes, and hanging the legs wherever rest pain is
+/// ranked, never leg raising while it is ranked at all. When the result leads with a
+/// warning, only how to hold the legs while getting help, if that.
+pub fn for_tonight(explained: &[Condition], warning_only: bool) -> Vec<(Position, Condition)> {
     let rest_pain = explained.contains(&Condition::ArterialRestPain);
-    let mut chosen = Vec::new();
-    if rest_pain {
-        chosen.push(Position::LegsLevelOrHanging);
-    }
-    if warning_only {
-        return chosen;
-    }
     let allowed = |position: &Position| !(rest_pain && position.raises_legs());
-    for position in explained.iter().take(2).flat_map(|c| suited_to(*c)) {
-        if allowed(position) && !chosen.contains(position) {
-            chosen.push(*position);
+    let mut chosen: Vec<(Position, Condition)> = Vec::new();
+    for (rank, cause) in explained.iter().enumerate() {
+        let chooses = if warning_only {
+            *cause == Condition::ArterialRestPain
+        } else {
+            rank < 2 || *cause == Condition::ArterialRestPain
+        };
+        if !chooses {
+            continue;
+        }
+        for position in suited_to(*cause) {
+            if allowed(position) && !chosen.iter().any(|(p, _)| p == position) {
+                chosen.push((*position, *cause));
+            }
         }
     }
     chosen
@@ -108,26 +113,43 @@ mod tests {
         assert!(Position::ALL.iter().all(|p| used.contains(&p)));
     }
 
+    fn positions(chosen: &[(Position, Condition)]) -> Vec<Position> {
+        chosen.iter().map(|(position, _)| *position).collect()
+    }
+
+    /// Issue 26: hanging the legs led the positions for a person whose answers fitted
+    /// veins and joints well and rest pain only a little. It comes at rest pain's place.
     #[test]
-    fn rest_pain_anywhere_in_the_ranking_removes_leg_raising_and_leads_with_hanging() {
-        let veins_first = [
-            Condition::VenousInsufficiency,
-            Condition::JointAndMuscle,
-            Condition::ArterialRestPain,
-        ];
+    fn rest_pain_anywhere_in_the_ranking_removes_leg_raising_and_adds_hanging_in_its_place() {
+        use Condition::*;
+        let veins_first = [VenousInsufficiency, JointAndMuscle, ArterialRestPain];
         let chosen = for_tonight(&veins_first, false);
-        assert_eq!(chosen[0], Position::LegsLevelOrHanging);
-        assert!(!chosen.iter().any(|p| p.raises_legs()), "{chosen:?}");
-        assert!(chosen.contains(&Position::SidePillowBetweenKnees));
+        assert_eq!(
+            chosen,
+            [
+                (Position::BackPillowUnderKnees, JointAndMuscle),
+                (Position::SidePillowBetweenKnees, JointAndMuscle),
+                (Position::LegsLevelOrHanging, ArterialRestPain),
+            ]
+        );
+        // Rest pain first: hanging leads.
+        let rest_first = for_tonight(&[ArterialRestPain, NerveCompression], false);
+        assert_eq!(
+            rest_first[0],
+            (Position::LegsLevelOrHanging, ArterialRestPain)
+        );
         // Without rest pain, veins get their raised legs.
-        let veins = for_tonight(&[Condition::VenousInsufficiency], false);
-        assert_eq!(veins, [Position::LegsRaised]);
+        let veins = for_tonight(&[VenousInsufficiency], false);
+        assert_eq!(positions(&veins), [Position::LegsRaised]);
     }
 
     #[test]
     fn a_warning_keeps_only_how_to_hold_the_legs_while_getting_help() {
-        let ranked = [Condition::ArterialRestPain, Condition::NerveCompression];
-        assert_eq!(for_tonight(&ranked, true), [Position::LegsLevelOrHanging]);
+        let ranked = [Condition::NerveCompression, Condition::ArterialRestPain];
+        assert_eq!(
+            positions(&for_tonight(&ranked, true)),
+            [Position::LegsLevelOrHanging]
+        );
         assert!(for_tonight(&[Condition::NerveCompression], true).is_empty());
     }
 
@@ -141,8 +163,11 @@ mod tests {
         assert_eq!(
             for_tonight(&ranked, false),
             [
-                Position::BackPillowUnderKnees,
-                Position::SidePillowBetweenKnees
+                (Position::BackPillowUnderKnees, Condition::NerveCompression),
+                (
+                    Position::SidePillowBetweenKnees,
+                    Condition::NerveCompression
+                ),
             ]
         );
     }

@@ -5,6 +5,7 @@ mod intro;
 mod question;
 mod result;
 mod review;
+mod tonight;
 
 pub use history::QuizHistory;
 pub use result::QuizResultPage;

@@ -1,12 +1,12 @@
+use super::tonight::{MoreForTonight, TonightCard};
 use crate::clinical::{Condition, RankedCondition};
 use crate::components::pictures::diagram;
-use crate::components::{Figure, GetHelpBox, HowToLie, UrgencyBanner};
+use crate::components::{Figure, GetHelpBox, UrgencyBanner};
 use crate::learn::section_for;
 use crate::platform::{clock, document, share};
 use crate::quiz::escalation::explained;
-use crate::quiz::result::{
-    beside, compare, doctor_summary, reason_text, SavedResult, CIRCULATION_CHECK,
-};
+use crate::quiz::result::{compare, doctor_summary, reason_text, SavedResult};
+use crate::quiz::tonight::{beside, CIRCULATION_CHECK};
 use crate::quiz::QuizState;
 use crate::router::use_params_map;
 use crate::router::A;
@@ -53,19 +53,20 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
         .map(|r| explained(r).map(|e| e.href()))
         .collect::<Vec<_>>();
     let plan = beside(&assessment);
+    let fit = fit_labels(&assessment.ranked);
     let when = clock::format_local(result.taken_ms());
     view! {
         <article class="page quiz-result">
             <h1>"Your result"</h1>
-            <p class="small">{format!("Symptom check of {when}")}</p>
             {result.outdated().then(|| view! { <OutdatedNote/> })}
             {saved_as.map(|saved| view! { <RaisedNote saved/> })}
-            <UrgencyBanner urgency=assessment.urgency reasons action=plan.action call_instead=plan.call_instead learn_more/>
+            <UrgencyBanner urgency=assessment.urgency reasons action=plan.action call_instead=plan.call_instead.clone() learn_more/>
             {plan.circulation_check.then(|| view! { <p class="note circulation-check">{CIRCULATION_CHECK}</p> })}
+            <TonightCard plan=plan.clone() fit=fit.clone()/>
+            <p class="small">{format!("Symptom check of {when}.")}</p>
             <p class="disclaimer"><strong>"This is not a diagnosis."</strong>" It shows which common causes fit your answers. A doctor who examines you can tell more."</p>
             <RankedList ranked=assessment.ranked.clone()/>
-            <TonightTips tips=plan.tips warning_only=plan.warning_only/>
-            <HowToLie positions=plan.positions title=if plan.warning_only { "How to hold your legs meanwhile" } else { "How to lie tonight" }/>
+            <MoreForTonight plan=plan.clone() fit/>
             {(!plan.get_help.is_empty()).then(|| view! { <GetHelpBox advice=plan.get_help/> })}
             {previous.map(|previous| view! { <Comparison earlier=previous later=result.clone()/> })}
             <DoctorSummary result=result.clone() when/>
@@ -75,6 +76,14 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
             </nav>
         </article>
     }
+}
+
+/// "Fits well", "Could fit"… for each ranked cause, to label the advice with.
+fn fit_labels(ranked: &[RankedCondition]) -> Vec<(Condition, &'static str)> {
+    ranked
+        .iter()
+        .map(|r| (r.condition, r.likelihood.label()))
+        .collect()
 }
 
 /// A result decided by older rules is shown as it was, with the offer to check again.
@@ -115,38 +124,29 @@ fn RankedList(ranked: Vec<RankedCondition>) -> impl IntoView {
             let learn = section_for(r.condition.id()).map(|_| format!("/learn/{}", r.condition.id()));
             view! {
                 <li class="cause">
-                    <h3>{r.condition.name()}<span class="badge">{r.likelihood.label()}</span></h3>
-                    <p>"Why we think so: you said " {why.join("; ")} "."</p>
-                    {diagram(r.condition).map(|picture| view! { <Figure picture/> })}
-                    {(!against.is_empty()).then(|| view! { <p class="small">"What points away: you said " {against.join("; ")} "."</p> })}
-                    {(r.condition == Condition::SpinalStenosis).then(|| view! {
-                        <p class="note">"Spinal stenosis usually gets better when you sit or lie down and worse when you stand or walk. So it does not explain pain that starts once you are in bed."</p>
-                    })}
-                    {learn.map(|href| view! { <A href=href>"Read more about this"</A> })}
+                    <details>
+                        <summary>
+                            <span class="cause-name">{r.condition.name()}</span>
+                            <span class="badge">{r.likelihood.label()}</span>
+                            <span class="cause-why">"You said " {why.join("; ")} "."</span>
+                        </summary>
+                        {diagram(r.condition).map(|picture| view! { <Figure picture/> })}
+                        {(!against.is_empty()).then(|| view! { <p class="small">"What points away: you said " {against.join("; ")} "."</p> })}
+                        {(r.condition == Condition::SpinalStenosis).then(|| view! {
+                            <p class="note">"Spinal stenosis usually gets better when you sit or lie down and worse when you stand or walk. So it does not explain pain that starts once you are in bed."</p>
+                        })}
+                        {learn.map(|href| view! { <A href=href>"Read more about this"</A> })}
+                    </details>
                 </li>
             }
         })
         .collect_view();
     view! {
         <h2>"What may be causing it"</h2>
+        <p class="small">"Best fit first. Tap a cause for more."</p>
         <ol class="causes">{items}</ol>
     }
     .into_any()
-}
-
-#[component]
-fn TonightTips(tips: Vec<&'static str>, warning_only: bool) -> impl IntoView {
-    let title = if warning_only {
-        "While you get help"
-    } else {
-        "What you can try tonight"
-    };
-    (!tips.is_empty()).then(|| {
-        view! {
-            <h2>{title}</h2>
-            <ul>{tips.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-        }
-    })
 }
 
 #[component]

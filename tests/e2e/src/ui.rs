@@ -120,6 +120,45 @@ pub const CRACKED_HEELS_ANSWERS: [&[&str]; 15] = [
     &["None of these"],
 ];
 
+/// Answers each question by what its heading asks (the first entry whose text the heading
+/// contains) until "Check your answers": for a path whose branches a test need not spell out.
+pub fn answer_by_heading(page: &Page, browser: &mut Browser, answers: &[(&str, &[&str])]) {
+    for _ in 0..40 {
+        let asked = heading(page, browser);
+        if asked == "Check your answers" {
+            return;
+        }
+        let (_, labels) = answers
+            .iter()
+            .find(|(asks, _)| asked.contains(asks))
+            .unwrap_or_else(|| panic!("no answer for {asked:?}"));
+        answer(page, browser, labels);
+    }
+    panic!("the check did not end");
+}
+
+/// Sciatica that fits well, with pain severe enough to keep the person from lying still:
+/// poor blood flow then "fits a little" (issue 26, item 7).
+pub const SEVERE_SCIATICA: &[(&str, &[&str])] = &[
+    ("since this pain started", &["None of these"]),
+    ("apply to you now", &["None of these"]),
+    ("Where do you feel it", &["From the buttock"]),
+    ("one leg or both", &["One leg only"]),
+    ("run down from your back", &["No"]),
+    ("most like", &["Pain, burning"]),
+    ("feel like", &["A dull ache", "Severe"]),
+    ("hands", &["No"]),
+    ("When is it worse", &["In any position"]),
+    ("legs are up", &["Neither of these"]),
+    ("hang down", &["No"]),
+    ("leaning forward", &["No, or not sure"]),
+    ("during the day", &["None of these"]),
+    ("feet and ankles", &["None of these"]),
+    ("back and hips", &["None of these"]),
+    ("How long", &["For months"]),
+    ("Last: do any", &["None of these"]),
+];
+
 /// A whole check with the answers for cracked heels; returns on the result page.
 pub fn finish_cracked_heels_quiz(page: &Page, browser: &mut Browser, origin: &str) {
     begin_quiz(page, browser, origin);

@@ -158,7 +158,7 @@ async fn a_whole_symptom_check(s: &Session, origin: &str) {
         .await
         .unwrap();
     let top = s
-        .eval("return document.querySelector('.causes li h3').textContent")
+        .eval("return document.querySelector('.causes li summary').textContent")
         .await
         .unwrap();
     assert!(

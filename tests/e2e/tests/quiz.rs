@@ -134,11 +134,11 @@ fn rest_pain_answers_end_in_urgent_advice_that_says_do_not_raise_the_legs() {
         "{banner}"
     );
     assert!(banner.contains("Do not wait for the morning"), "{banner}");
-    let first_cause = page.text(&mut browser, ".causes li h3").unwrap();
+    let first_cause = page.text(&mut browser, ".causes li summary").unwrap();
     assert!(first_cause.starts_with("Poor blood flow"), "{first_cause}");
     let body = page.text(&mut browser, "main").unwrap();
     assert!(body.contains("While you get help, do not raise your legs"));
-    assert!(body.contains("you said it hurts more the longer your legs are up"));
+    assert!(body.contains("You said it hurts more the longer your legs are up"));
     // Under the action: when to call the emergency number instead, with rest pain's signs.
     assert!(
         banner.contains("When to call the emergency number instead")
@@ -343,7 +343,7 @@ fn cracked_heels_resume_after_reload_change_an_answer_and_print() {
         .unwrap()
         .contains("Look after it at home"));
     assert!(page
-        .text(&mut browser, ".causes li h3")
+        .text(&mut browser, ".causes li summary")
         .unwrap()
         .starts_with("Cracked heel skin"));
     let summary = page.text(&mut browser, ".summary-text").unwrap();
@@ -455,7 +455,7 @@ fn heavy_legs_that_settle_when_raised_show_the_raised_legs_position() {
         ],
     );
     assert!(page
-        .text(&mut browser, ".causes li h3")
+        .text(&mut browser, ".causes li summary")
         .unwrap()
         .starts_with("Vein disease"));
     let positions = pictures(&page, &mut browser, ".how-to-lie");

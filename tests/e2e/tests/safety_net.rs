@@ -22,7 +22,7 @@ fn trace(answers: &[&[&str]], first_cause: &str, name: &str) {
         "{banner}"
     );
     assert!(banner.contains("Because "), "the rule's reason: {banner}");
-    let top = page.text(&mut browser, ".causes li h3").unwrap();
+    let top = page.text(&mut browser, ".causes li summary").unwrap();
     assert!(top.starts_with(first_cause), "{top}");
     let body = page.text(&mut browser, "main").unwrap();
     for forbidden in ["Look after it at home", "Raise your legs", "raise the leg"] {

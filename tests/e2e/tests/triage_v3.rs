@@ -53,7 +53,7 @@ fn a_night_cramp_check_ends_on_night_cramps_at_home_with_the_stretch_picture() {
     );
     let banner = page.text(&mut browser, ".urgency-banner").unwrap();
     assert!(banner.contains("Look after it at home"), "{banner}");
-    let top = page.text(&mut browser, ".causes li h3").unwrap();
+    let top = page.text(&mut browser, ".causes li summary").unwrap();
     assert!(top.starts_with("Night cramps"), "{top}");
     assert!(
         pictures(&page, &mut browser, ".causes li:first-child").contains(&"cause-cramps".into())
@@ -106,7 +106,7 @@ fn a_restless_legs_check_ends_on_soon_with_the_iron_blood_test_named() {
         banner.contains("See a doctor in the next few days"),
         "{banner}"
     );
-    let top = page.text(&mut browser, ".causes li h3").unwrap();
+    let top = page.text(&mut browser, ".causes li summary").unwrap();
     assert!(top.starts_with("Restless legs"), "{top}");
     let body = page.text(&mut browser, "main").unwrap();
     assert!(body.contains("blood test for iron"), "{body}");
@@ -175,7 +175,7 @@ fn sciatica_down_both_legs_from_back_and_calf_ends_on_the_emergency_advice() {
     .unwrap();
     let banner = page.text(&mut browser, ".urgency-banner").unwrap();
     assert!(banner.contains("Call the emergency number now"), "{banner}");
-    let top = page.text(&mut browser, ".causes li h3").unwrap();
+    let top = page.text(&mut browser, ".causes li summary").unwrap();
     assert!(top.starts_with("Pressure on the nerves"), "{top}");
     // The warning links to what it means.
     let link = page
