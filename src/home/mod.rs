@@ -1,6 +1,6 @@
 //! Home ("Tonight"): where to start at bedtime, and the warning signs always in reach.
 
-use crate::components::{Notices, WarningSigns};
+use crate::components::{LastResultOnHome, Notices, WarningSigns};
 use crate::learn::SECTIONS;
 use crate::platform::document;
 use crate::quiz::QuizState;
@@ -16,6 +16,7 @@ pub fn Home() -> impl IntoView {
             <p class="lead">
                 "Legs or feet hurting now that you are lying down? Find the pattern that fits, and what you can try tonight."
             </p>
+            <LastResultOnHome/>
             <div class="tonight-start">
                 <A href="/tonight"><span class="button wide">"Start tonight's check-in"</span></A>
                 <p class="small">"One minute: how your legs are, a look at your feet, moisturise. "<A href="/diary">"Your diary"</A></p>

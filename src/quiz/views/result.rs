@@ -235,6 +235,14 @@ fn DoctorSummary(result: SavedResult, when: String) -> impl IntoView {
             Err(error) => format!("That did not work: {error}."),
         });
     };
+    let preview = NodeRef::<leptos::html::Details>::new();
+    // The printout is the page: open the summary first, or paper would get it folded.
+    let print = move |_| {
+        if let Some(preview) = preview.get_untracked() {
+            preview.set_open(true);
+        }
+        report(share::print(), "");
+    };
     let copy = move |_| {
         leptos::task::spawn_local(async move {
             let outcome = share::copy_text(&text.get_value()).await;
@@ -251,9 +259,12 @@ fn DoctorSummary(result: SavedResult, when: String) -> impl IntoView {
         <section class="doctor" aria-labelledby="doctor-title">
             <h2 id="doctor-title">"For your doctor"</h2>
             <p>"A one-page summary of your answers and this result."</p>
-            <pre class="summary-text" tabindex="0" role="region" aria-label="Summary for your doctor">{text.get_value()}</pre>
+            <details class="summary-preview" node_ref=preview>
+                <summary>"Show the summary"</summary>
+                <pre class="summary-text" tabindex="0" role="region" aria-label="Summary for your doctor">{text.get_value()}</pre>
+            </details>
             <div class="doctor-actions">
-                <button type="button" class="button secondary" on:click=move |_| report(share::print(), "")>"Print"</button>
+                <button type="button" class="button secondary" on:click=print>"Print"</button>
                 <button type="button" class="button secondary" on:click=copy>"Copy as text"</button>
                 <Show when=share::can_share>
                     <button type="button" class="button secondary" on:click=send>"Share"</button>

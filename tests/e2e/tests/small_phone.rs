@@ -249,15 +249,24 @@ const ANSWER_DEPTH: &str = "(() => {
     return [bottom(document.querySelector('.urgency-banner h2')), bottom(tip), window.innerHeight];
 })()";
 
-/// Words in `main` before its first disclosure ("more"), and all the words it shows.
+/// Words in `main` before its first disclosure ("more"), and all the words it shows:
+/// neither hidden text nor what a closed disclosure holds beyond its summary.
 pub const WORDS: &str = "(() => {
     const main = document.querySelector('main');
     const more = main.querySelector('details');
-    const range = document.createRange();
-    range.selectNodeContents(main);
-    if (more) range.setEndBefore(more);
     const count = text => (text.match(/\\S+/g) || []).length;
-    return [count(range.toString()), count(main.innerText)];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    let before = 0, shown = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        const closed = parent.closest('details:not([open])');
+        if (closed && !parent.closest('summary')) continue;
+        if (parent.getClientRects().length === 0) continue;
+        const words = count(node.textContent);
+        shown += words;
+        if (!more || more.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) before += words;
+    }
+    return [before, shown];
 })()";
 
 /// Issue 26, item 6: the result page was about 900 words; "What you can try tonight"
@@ -322,7 +331,7 @@ fn the_result_puts_the_urgency_and_tonight_first() {
             // The causes, the first one opened, as a person who taps "More" sees them.
             page.eval(
                 &mut browser,
-                "document.querySelector('.causes details').open = true; document.querySelector('.causes').scrollIntoView()",
+                "(() => { const row = document.querySelector('.causes details'); if (row) row.open = true; document.querySelector('main h2:nth-of-type(2)').scrollIntoView(); })()",
             )
             .unwrap();
             e2e::checked_screenshot(
@@ -343,6 +352,91 @@ fn the_result_puts_the_urgency_and_tonight_first() {
     let card = page.text(&mut browser, ".tonight-card").unwrap_or_default();
     if !card.contains("For Pinched nerve (sciatica), fits well") {
         failures.push(format!("the card's tips are not sciatica's: {card:?}"));
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Issue 26, item 8: Home's "Get help now if" listed 18 signs (7 screens at Largest), and
+/// a finished check's advice was two taps away. Home shows the last result's urgency and
+/// its first step for tonight, the emergency signs, and the other signs behind one "More
+/// warning signs".
+#[test]
+fn home_shows_the_last_advice_and_the_emergency_signs_first() {
+    let (server, mut browser, page) = e2e::start_app();
+    let origin = server.origin();
+    page.open(&mut browser, &format!("{origin}/")).unwrap();
+    let before = page.eval(&mut browser, WORDS).unwrap();
+    println!("home at 412x915 standard light before any check: [words before the first more, words shown] {before}");
+    e2e::ui::begin_quiz(&page, &mut browser, &origin);
+    e2e::ui::answer_by_heading(&page, &mut browser, e2e::ui::SEVERE_SCIATICA);
+    e2e::ui::click_button(&page, &mut browser, "See my result");
+    page.wait_for(
+        &mut browser,
+        "document.querySelector('.tonight-tips li')",
+        Duration::from_secs(5),
+    )
+    .unwrap();
+    let first_tip = page.text(&mut browser, ".tonight-tips li").unwrap();
+    let mut failures = Vec::new();
+    for (width, height, size) in [(360, 740, "largest"), (412, 915, "standard")] {
+        phone(&page, &mut browser, width, height);
+        for theme in ["dark", "light"] {
+            e2e::ui::store_settings(&page, &mut browser, theme, size);
+            page.open(&mut browser, &format!("{origin}/")).unwrap();
+            if page
+                .wait_for(
+                    &mut browser,
+                    "document.querySelector('.last-result')",
+                    Duration::from_secs(5),
+                )
+                .is_err()
+            {
+                failures.push(format!(
+                    "{width} {size} {theme}: no card with the last result"
+                ));
+                continue;
+            }
+            let card = page.text(&mut browser, ".last-result").unwrap();
+            for words in [
+                "See a doctor in the next few days",
+                first_tip.as_str(),
+                "See the whole result",
+            ] {
+                if !card.contains(words) {
+                    failures.push(format!("{theme}: the card lacks {words:?}: {card:?}"));
+                }
+            }
+            let signs = page
+                .eval(
+                    &mut browser,
+                    "(() => { const box = document.querySelector('.warning-signs');
+                        const shown = [...box.querySelectorAll('li')].filter(li => !li.closest('details:not([open])')).length;
+                        const more = box.querySelector('details:not([open]) summary')?.textContent;
+                        const emergency = box.querySelector('ul').children.length;
+                        const folded = box.querySelectorAll('details li').length;
+                        return [shown, more || null, Math.round(box.getBoundingClientRect().height), emergency, folded]; })()",
+                )
+                .unwrap();
+            let words = page.eval(&mut browser, WORDS).unwrap();
+            println!("home at {width}x{height} {size} {theme}: [signs shown, disclosure, box px, emergency signs, folded signs] {signs}; [words before the first more, words shown] {words} (before a check: {before})");
+            // Shown: exactly the emergency signs; the others behind "More warning signs".
+            if signs[0] != signs[3]
+                || signs[1] != json!("More warning signs")
+                || signs[4].as_u64() < Some(1)
+            {
+                failures.push(format!("{theme}: warning signs {signs}"));
+            }
+            let problems = misfits(&page, &mut browser);
+            if !problems.is_empty() {
+                failures.push(format!("{width} {size} {theme}: {problems:?}"));
+            }
+            e2e::checked_screenshot(
+                &page,
+                &mut browser,
+                "small-phone",
+                &format!("home-{width}-{size}-{theme}"),
+            );
+        }
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
