@@ -179,28 +179,45 @@ pub fn App() -> impl IntoView {
         })
     };
     view! {
-        <TopBar/>
+        <TopBar route/>
         <UpdateBanner visible=update_waiting/>
         <NoticeList/>
         <main id="main">{page}</main>
+        // Always there: in a task the stylesheet hides it, a cheaper switch than a `<Show>`
+        // around it (which cost the first load 3.5 KB gzip).
         <BottomNav/>
     }
 }
 
+/// A signal with a slash through it. As markup, not as `view!` elements, which cost the
+/// first load more code than the drawing is worth.
+const OFFLINE_ICON: &str = r#"<svg viewBox="0 0 24 24" width="22" height="22"><path d="M2 9a15 15 0 0 1 20 0M5.5 12.5a10 10 0 0 1 13 0M9 16a5 5 0 0 1 6 0M3 3l18 18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/><circle cx="12" cy="19.5" r="1.5" fill="currentColor"/></svg>"#;
+
 #[component]
-fn TopBar() -> impl IntoView {
+fn TopBar(route: Memo<Route>) -> impl IntoView {
     let online = network::online_signal();
     view! {
         <header class="top-bar">
             <A href="/">
                 <span class="brand">
                     <img src="icons/icon.svg" alt="" width="28" height="28"/>
-                    "Legs at Night"
+                    <span class="brand-name">"Legs at Night"</span>
                 </span>
             </A>
-            <Show when=move || !online.get()>
-                <span class="offline-badge" role="status">"Offline: everything still works"</span>
-            </Show>
+            <span class="top-bar-end">
+                // An icon, not a pill of words: at the largest text the words wrapped the
+                // header onto two rows above every page.
+                <Show when=move || !online.get()>
+                    <span class="offline-badge" role="status" title="Offline: everything still works">
+                        <span class="offline-icon" aria-hidden="true" inner_html=OFFLINE_ICON></span>
+                        <span class="visually-hidden">"Offline: everything still works"</span>
+                    </span>
+                </Show>
+                // Hidden, not unmounted, off a task: a `<Show>` here cost the first load 1.5 KB.
+                <span class="leave-slot" hidden=move || !route.with(Route::is_task_flow)>
+                    <A href="/"><span class="leave">"Leave"</span></A>
+                </span>
+            </span>
         </header>
     }
 }

@@ -90,7 +90,7 @@ fn NextButtons() -> impl IntoView {
     };
     let label = move || if ends_here() { "Done" } else { "Next" };
     view! {
-        <div class="quiz-actions">
+        <div class="quiz-actions step-bar">
             <button type="button" class="button secondary" hidden=move || state.step.get() == 0 on:click=move |_| state.step.update(|s| *s = s.saturating_sub(1))>"Back"</button>
             <button type="button" class="button" on:click=move |_| next()>{label}</button>
         </div>

@@ -38,7 +38,7 @@ fn StepCount() -> impl IntoView {
 pub(super) fn Nav(#[prop(into)] can_go_on: Signal<bool>) -> impl IntoView {
     let state = FootCheckState::expect();
     view! {
-        <div class="quiz-actions">
+        <div class="quiz-actions step-bar">
             <button type="button" class="button secondary" on:click=move |_| state.go(-1)>"Back"</button>
             <button type="button" class="button" disabled=move || !can_go_on.get() on:click=move |_| state.go(1)>"Next"</button>
         </div>

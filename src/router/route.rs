@@ -34,6 +34,12 @@ pub enum Route {
 }
 
 impl Route {
+    /// A task done step by step (the check, the foot check, the check-in): it gets the
+    /// whole screen, with the navigation behind a "Leave" in the header.
+    pub fn is_task_flow(&self) -> bool {
+        matches!(self, Route::Quiz | Route::FootCheck | Route::Tonight)
+    }
+
     /// `path` without the base, query or hash; a trailing slash is ignored.
     pub fn parse(path: &str) -> Route {
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();

@@ -80,7 +80,7 @@ fn QuestionBody(question: &'static Question) -> impl IntoView {
             <p class="hint">{question.hint}</p>
             {choices}
         </fieldset>
-        <div class="quiz-actions">
+        <div class="quiz-actions step-bar">
             <button type="button" class="button secondary" hidden=is_first on:click=move |_| quiz.step(|p| p.back())>"Back"</button>
             <button type="button" class="button" disabled=move || !can_advance() on:click=move |_| quiz.step(|p| p.advance())>"Next"</button>
         </div>

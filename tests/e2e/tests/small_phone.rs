@@ -150,9 +150,10 @@ fn an_emergency_tick_at_the_largest_text_shows_the_call_button_in_view() {
             .eval(
                 &mut browser,
                 "(() => { const r = document.querySelector('main a.call-button').getBoundingClientRect();
-                    const nav = document.querySelector('.bottom-nav').getBoundingClientRect();
+                    const nav = document.querySelector('.bottom-nav');
+                    const floor = nav.getClientRects().length ? nav.getBoundingClientRect().top : window.innerHeight;
                     const header = document.querySelector('.top-bar').getBoundingClientRect();
-                    return r.top >= header.bottom && r.bottom <= nav.top; })()",
+                    return r.top >= header.bottom && r.bottom <= floor; })()",
             )
             .unwrap();
         assert_eq!(
@@ -436,6 +437,126 @@ fn home_shows_the_last_advice_and_the_emergency_signs_first() {
                 "small-phone",
                 &format!("home-{width}-{size}-{theme}"),
             );
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Issue 26, item 9: at 360 Largest the header and the two-row navigation took 199 of 740
+/// px (267 offline, the offline pill wrapping the header), and the first question showed
+/// no answer. In the check, the foot check and the check-in the navigation is behind a
+/// "Leave" in the header, Next rides in a bar at the bottom, and offline is an icon.
+#[test]
+fn task_flows_get_the_screen_with_leave_and_a_next_bar() {
+    let (server, mut browser, page) = e2e::start_app();
+    let origin = server.origin();
+    phone(&page, &mut browser, 360, 740);
+    let mut failures = Vec::new();
+    for theme in ["dark", "light"] {
+        page.open(&mut browser, &format!("{origin}/")).unwrap();
+        page.eval(&mut browser, "localStorage.clear()").unwrap();
+        e2e::ui::store_settings(&page, &mut browser, theme, "largest");
+        e2e::ui::open_quiz(&page, &mut browser, &origin);
+        let fit = |page: &Page, browser: &mut Browser| {
+            page.eval(
+                browser,
+                "(() => { const bar = document.querySelector('.step-bar').getBoundingClientRect();
+                    const first = document.querySelector('label.choice').getBoundingClientRect();
+                    const header = document.querySelector('.top-bar').getBoundingClientRect();
+                    return { nav: document.querySelector('.bottom-nav').getClientRects().length > 0,
+                             leave: !!document.querySelector('.leave-slot:not([hidden])'),
+                             first_answer_shown: first.top >= header.bottom && first.bottom <= bar.top,
+                             bar_in_view: bar.top >= header.bottom && bar.bottom <= window.innerHeight + 0.5,
+                             header: Math.round(header.height) }; })()",
+            )
+            .unwrap()
+        };
+        let first = fit(&page, &mut browser);
+        println!("{theme}, first question: {first}");
+        let wanted =
+            json!({ "nav": false, "leave": true, "first_answer_shown": true, "bar_in_view": true });
+        for (key, value) in wanted.as_object().unwrap() {
+            if &first[key] != value {
+                failures.push(format!("{theme}, first question: {key} is {}", first[key]));
+            }
+        }
+        // A long question: Next stays in reach without scrolling to the end.
+        e2e::ui::answer(&page, &mut browser, &[e2e::ui::ADULT]);
+        let long = fit(&page, &mut browser);
+        if long["bar_in_view"] != json!(true) {
+            failures.push(format!(
+                "{theme}: the Next bar is out of view on a long question: {long}"
+            ));
+        }
+        e2e::checked_screenshot(
+            &page,
+            &mut browser,
+            "small-phone",
+            &format!("task-quiz-360-largest-{theme}"),
+        );
+        // Offline: an icon named for screen readers, the header still one row.
+        page.call(
+            &mut browser,
+            "Network.emulateNetworkConditions",
+            json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        )
+        .unwrap();
+        page.wait_for(
+            &mut browser,
+            "document.querySelector('.offline-badge')",
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        let offline = fit(&page, &mut browser);
+        let named = page
+            .text(&mut browser, ".offline-badge .visually-hidden")
+            .unwrap();
+        if offline["header"] != first["header"] || named != "Offline: everything still works" {
+            failures.push(format!(
+                "{theme}: offline header {} px (online {}), named {named:?}",
+                offline["header"], first["header"]
+            ));
+        }
+        e2e::checked_screenshot(
+            &page,
+            &mut browser,
+            "small-phone",
+            &format!("task-quiz-offline-360-largest-{theme}"),
+        );
+        page.call(
+            &mut browser,
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        )
+        .unwrap();
+        // The foot check and the check-in are tasks too; Learn is not.
+        for (route, task) in [("/foot-check", true), ("/tonight", true), ("/learn", false)] {
+            page.open(&mut browser, &format!("{origin}{route}"))
+                .unwrap();
+            let shown = page
+                .eval(&mut browser, "[document.querySelector('.bottom-nav').getClientRects().length > 0, !!document.querySelector('.leave-slot:not([hidden])')]")
+                .unwrap();
+            if shown != json!([!task, task]) {
+                failures.push(format!("{theme} {route}: [navigation, Leave] {shown}"));
+            }
+        }
+        // Leave goes home, where the navigation is back.
+        page.open(&mut browser, &format!("{origin}/tonight"))
+            .unwrap();
+        page.eval(
+            &mut browser,
+            "document.querySelector('.top-bar .leave').click()",
+        )
+        .unwrap();
+        if page
+            .wait_for(
+                &mut browser,
+                "location.pathname === '/' && document.querySelector('.bottom-nav').getClientRects().length > 0",
+                Duration::from_secs(5),
+            )
+            .is_err()
+        {
+            failures.push(format!("{theme}: Leave did not go home"));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
