@@ -27,12 +27,13 @@ pub fn severity_class(mark: Option<Mark>) -> &'static str {
 }
 
 /// `worst(foot, area)` colours each area; `highlight` outlines the one being looked at;
-/// `on_pick` makes areas tappable.
+/// `on_pick` makes areas tappable; `locator` draws it small, to show where a step is.
 #[component]
 pub fn FootMap(
     #[prop(into)] worst: Callback<(Foot, Area), Option<Mark>>,
     #[prop(optional)] highlight: Option<(Foot, Area)>,
     #[prop(optional, into)] on_pick: Option<Callback<(Foot, Area)>>,
+    #[prop(optional)] locator: bool,
 ) -> impl IntoView {
     let foot_group = move |foot: Foot| {
         let transform = match foot {
@@ -67,7 +68,7 @@ pub fn FootMap(
         }
     };
     view! {
-        <svg class="foot-map" viewBox="0 0 320 300" aria-hidden="true" focusable="false">
+        <svg class=if locator { "foot-map locator" } else { "foot-map" } viewBox="0 0 320 300" aria-hidden="true" focusable="false">
             {foot_group(Foot::Left)}
             {foot_group(Foot::Right)}
             <text x="80" y="298" class="map-label">"Left sole"</text>

@@ -2,7 +2,7 @@
 
 use super::advice::advise;
 use super::map::FootMap;
-use super::model::{toggle_mark, Area, Foot, Mark, Step, Temperature};
+use super::model::{rest_of_foot_fine, toggle_mark, Area, Foot, Mark, Step, Temperature};
 use super::FootCheckState;
 use crate::components::photos::{AreaPhotos, PhotoViewer};
 use crate::components::{StepHeading, UrgencyBanner};
@@ -142,19 +142,51 @@ fn Look(foot: Foot, area: Area) -> impl IntoView {
                 .and_then(|m| m.iter().copied().max_by_key(|m| m.severity()))
         })
     };
+    // The map only shows where this step is: a tap on it used to jump steps unasked.
     view! {
         <section class="page foot-check">
-            <StepCount/>
+            <div class="step-head">
+                <div><StepCount/></div>
+                <FootMap worst=worst highlight=(foot, area) locator=true/>
+            </div>
             <fieldset class="question">
                 <legend><StepHeading text=format!("{}: {}", foot.name(), area.name().to_lowercase())/></legend>
                 <p class="hint">{area.instruction()}</p>
-                <FootMap worst=worst highlight=(foot, area) on_pick=Callback::new(move |spot| state.go_to(spot))/>
                 {choices}
             </fieldset>
+            <FootLooksFine foot/>
             <AreaPhotos spot=(foot, area) check=Signal::derive(move || Some(state.started.get()))/>
             <PhotoViewer/>
             <Nav can_go_on=Signal::derive(move || !marks().is_empty())/>
         </section>
+    }
+}
+
+/// "Everything on this foot looks fine": the foot's unrecorded areas fine, on to the next
+/// foot. Once something is marked on it, "the rest" of it.
+#[component]
+fn FootLooksFine(foot: Foot) -> impl IntoView {
+    let state = FootCheckState::expect();
+    let marked = move || {
+        state.draft.with(|draft| {
+            draft
+                .iter()
+                .any(|((f, _), marks)| *f == foot && marks.iter().any(|m| *m != Mark::Fine))
+        })
+    };
+    let label = move || {
+        if marked() {
+            "The rest of this foot looks fine"
+        } else {
+            "Everything on this foot looks fine"
+        }
+    };
+    let all_fine = move |_| {
+        state.draft.update(|draft| rest_of_foot_fine(draft, foot));
+        state.step.set(Step::after_foot(foot));
+    };
+    view! {
+        <button type="button" class="button secondary wide all-fine" on:click=all_fine>{label}</button>
     }
 }
 

@@ -72,16 +72,6 @@ impl FootCheckState {
             .update(|step| *step = (*step as isize + delta).clamp(0, last) as usize);
     }
 
-    /// Jumps to an area's step: tapping the map records that area next.
-    pub fn go_to(&self, (foot, area): (super::model::Foot, super::model::Area)) {
-        if let Some(index) = Step::all()
-            .iter()
-            .position(|s| *s == Step::Look(foot, area))
-        {
-            self.step.set(index);
-        }
-    }
-
     pub fn restart(&self) {
         self.step.set(0);
         self.draft.set(Draft::new());

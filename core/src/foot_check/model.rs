@@ -391,6 +391,29 @@ impl Step {
     }
 }
 
+impl Step {
+    /// Where "Everything on this foot looks fine" goes: the step after `foot`'s last area
+    /// (the other foot's first area, or the summary).
+    pub fn after_foot(foot: Foot) -> usize {
+        let steps = Step::all();
+        steps
+            .iter()
+            .rposition(|step| matches!(step, Step::Look(f, _) if *f == foot))
+            .map_or(steps.len() - 1, |last| last + 1)
+    }
+}
+
+/// "Everything on this foot looks fine": each area of `foot` with nothing recorded yet is
+/// marked fine; an area already recorded keeps what was seen there.
+pub fn rest_of_foot_fine(draft: &mut Draft, foot: Foot) {
+    for area in Area::ALL {
+        let marks = draft.entry((foot, area)).or_default();
+        if marks.is_empty() {
+            marks.push(Mark::Fine);
+        }
+    }
+}
+
 /// Records a mark choice for an area: "Looks fine" and "Not sure" stand alone; any other
 /// mark replaces them. Choosing a mark again removes it.
 pub fn toggle_mark(marks: &mut Vec<Mark>, mark: Mark) {
@@ -501,6 +524,24 @@ mod tests {
         );
         assert_eq!(fine.attention_summary(), "All areas fine");
         assert_eq!(check.notes.len(), 1, "fine areas need no record");
+    }
+
+    #[test]
+    fn the_rest_of_a_foot_is_fine_without_touching_what_was_recorded() {
+        let mut draft = draft(&[(Foot::Left, Area::Heel, &[Mark::Crack])]);
+        rest_of_foot_fine(&mut draft, Foot::Left);
+        assert_eq!(draft[&(Foot::Left, Area::Heel)], [Mark::Crack]);
+        for area in Area::ALL.into_iter().filter(|a| *a != Area::Heel) {
+            assert_eq!(draft[&(Foot::Left, area)], [Mark::Fine], "{area:?}");
+        }
+        assert!(!draft.keys().any(|(foot, _)| *foot == Foot::Right));
+        // Then on to the right foot's first area, and from the right foot to the summary.
+        let steps = Step::all();
+        assert_eq!(
+            steps[Step::after_foot(Foot::Left)],
+            Step::Look(Foot::Right, Area::ALL[0])
+        );
+        assert_eq!(steps[Step::after_foot(Foot::Right)], Step::Summary);
     }
 
     #[test]

@@ -33,7 +33,6 @@ pub fn TakePhoto(
     let input = NodeRef::<Input>::new();
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<String, String>>);
-    let first = move || state.photos.with(|p| p.as_ref().is_some_and(Vec::is_empty));
     let chosen = move |_| {
         let Some(input) = input.get() else { return };
         let picked = files::chosen(&input);
@@ -69,10 +68,9 @@ pub fn TakePhoto(
     };
     view! {
         <div class="take-photo">
-            <Show when=first fallback=|| view! { <details class="photo-tips"><summary>"How to take a clear photo"</summary><Guidance/></details> }>
-                <p><strong>"Before your first photo:"</strong></p>
-                <Guidance/>
-            </Show>
+            // Folded from the first photo on: open on every step, it was most of each step's
+            // screens at the largest text.
+            <details class="photo-tips"><summary>"How to take a clear photo"</summary><Guidance/></details>
             <input id="photo-input" class="visually-hidden" type="file" accept="image/*" capture="environment" multiple
                 node_ref=input on:change=chosen disabled=move || busy.get()/>
             <label class="button secondary file-button" for="photo-input">

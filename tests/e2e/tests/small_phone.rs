@@ -561,3 +561,59 @@ fn task_flows_get_the_screen_with_leave_and_a_next_bar() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// Issue 26, item 10: a foot-check area step was about 6 screens at Largest, the photo
+/// guidance open on every step. The choices come right under the heading, the first one
+/// inside the first screen, and the guidance is folded.
+#[test]
+fn a_foot_check_step_puts_its_choices_first() {
+    let (server, mut browser, page) = e2e::start_app();
+    let origin = server.origin();
+    let mut failures = Vec::new();
+    for (width, height, size) in [(360, 740, "largest"), (412, 915, "standard")] {
+        phone(&page, &mut browser, width, height);
+        for theme in ["dark", "light"] {
+            page.open(&mut browser, &format!("{origin}/")).unwrap();
+            e2e::ui::store_settings(&page, &mut browser, theme, size);
+            page.open(&mut browser, &format!("{origin}/foot-check"))
+                .unwrap();
+            e2e::ui::click_button(&page, &mut browser, "Start the foot check");
+            e2e::ui::pick(&page, &mut browser, &["Not sure"]);
+            e2e::ui::next_screen(&page, &mut browser, "Next");
+            e2e::ui::pick(&page, &mut browser, &["Skip it"]);
+            e2e::ui::next_screen(&page, &mut browser, "Next");
+            assert_eq!(e2e::ui::heading(&page, &mut browser), "Left foot: heel");
+            let layout = page
+                .eval(
+                    &mut browser,
+                    "(() => { const first = document.querySelector('label.choice').getBoundingClientRect();
+                        // (A build from before the bar: the navigation's top.)
+                        const bar = (document.querySelector('.step-bar') || document.querySelector('.bottom-nav')).getBoundingClientRect();
+                        const guidance = document.querySelector('.photo-tips');
+                        return { first_choice_in_view: first.bottom <= bar.top,
+                                 guidance_folded: !!guidance && !guidance.open,
+                                 screens: +(document.documentElement.scrollHeight / innerHeight).toFixed(1) }; })()",
+                )
+                .unwrap();
+            let words = page.eval(&mut browser, WORDS).unwrap();
+            println!("foot check, left heel, at {width}x{height} {size} {theme}: {layout}; [words before the first more, words shown] {words}");
+            if layout["first_choice_in_view"] != json!(true)
+                || layout["guidance_folded"] != json!(true)
+            {
+                failures.push(format!("{width} {size} {theme}: {layout}"));
+            }
+            let problems = misfits(&page, &mut browser);
+            if !problems.is_empty() {
+                failures.push(format!("{width} {size} {theme}: {problems:?}"));
+            }
+            e2e::checked_screenshot(
+                &page,
+                &mut browser,
+                "small-phone",
+                &format!("foot-step-{width}-{size}-{theme}"),
+            );
+            page.eval(&mut browser, "localStorage.clear()").unwrap();
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
