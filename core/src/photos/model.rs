@@ -173,6 +173,28 @@ pub fn zoom_step(zoom: f64, closer: bool) -> f64 {
     next.copied().unwrap_or_else(|| clamp_zoom(zoom))
 }
 
+/// Where to scroll, along one axis, so that the point `focus` pixels into the visible
+/// frame shows the same spot of the photo after the zoom goes from `from` to `to`: the
+/// frame's centre for the buttons, the fingers' midpoint for a pinch. Without it the
+/// browser keeps the scroll offset, and zooming pulls the picture to its top-left corner.
+pub fn scroll_keeping(scroll: f64, focus: f64, from: f64, to: f64) -> f64 {
+    let measurable = from > 0.0 && to > 0.0 && scroll.is_finite() && focus.is_finite();
+    if !measurable {
+        return scroll.max(0.0);
+    }
+    ((scroll + focus) * to / from - focus).max(0.0)
+}
+
+/// The slider's line, in percent of the picture's width from its left edge, for a pointer
+/// at `x` over a picture from `left` to `left + width`: the line follows the finger.
+pub fn line_at(x: f64, left: f64, width: f64) -> u32 {
+    let measurable = width > 0.0 && x.is_finite() && left.is_finite();
+    if !measurable {
+        return 50;
+    }
+    (((x - left) / width * 100.0).round().clamp(0.0, 100.0)) as u32
+}
+
 /// The ids of the `incoming` photos an import puts in: with `replace` all of them (what is
 /// here goes), otherwise only those this device does not have, so its own copy wins.
 pub fn ids_to_import(here: &[Photo], incoming: &[Photo], replace: bool) -> Vec<u64> {
@@ -319,5 +341,30 @@ mod tests {
         assert_eq!(serde_json::from_str::<Photo>(&text).unwrap(), p);
         let without_check = serde_json::to_string(&photo(8, Foot::Left, Area::Heel)).unwrap();
         assert!(!without_check.contains("check"), "{without_check}");
+    }
+
+    /// Issue 26, item 15: zoom pulled the picture to the top-left corner.
+    #[test]
+    fn zoom_keeps_the_spot_under_the_centre_or_the_fingers() {
+        // A 300 px frame at 1x, not scrolled: its centre (150) is the photo's middle.
+        // At 2x the photo is 600 px wide; its middle is at 300, so scroll by 150.
+        assert_eq!(scroll_keeping(0.0, 150.0, 1.0, 2.0), 150.0);
+        // And back out: the middle stays, the scroll returns to 0.
+        assert_eq!(scroll_keeping(150.0, 150.0, 2.0, 1.0), 0.0);
+        // A pinch 30 px into the frame keeps that spot under the fingers.
+        let scroll = scroll_keeping(100.0, 30.0, 1.5, 3.0);
+        assert_eq!((scroll + 30.0) / 3.0, (100.0 + 30.0) / 1.5);
+        // Nothing strange in, nothing strange out.
+        assert_eq!(scroll_keeping(40.0, f64::NAN, 1.0, 2.0), 40.0);
+        assert_eq!(scroll_keeping(40.0, 10.0, 0.0, 2.0), 40.0);
+    }
+
+    #[test]
+    fn the_slider_line_follows_the_finger() {
+        assert_eq!(line_at(110.0, 10.0, 200.0), 50);
+        assert_eq!(line_at(10.0, 10.0, 200.0), 0);
+        assert_eq!(line_at(500.0, 10.0, 200.0), 100);
+        assert_eq!(line_at(-5.0, 10.0, 200.0), 0);
+        assert_eq!(line_at(60.0, 10.0, 0.0), 50);
     }
 }

@@ -2,11 +2,13 @@
 //! may not be able to use. The model is pure; the pictures are in `storage::photos`.
 
 pub use legs_core::photos::model;
+mod compare;
 mod section;
 mod state;
 mod strip;
 mod take;
 mod view;
+mod zoom;
 
 pub use section::PhotosSection;
 pub use state::{PhotoError, PhotosState};

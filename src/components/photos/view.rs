@@ -1,7 +1,9 @@
 //! The open photo: enlarged with zoom, or side by side with another of the same area.
 
+use super::compare::Compare;
 use super::model::{self, Photo, PictureSize};
-use super::strip::{caption, Picture};
+use super::strip::caption;
+use super::zoom::ZoomablePhoto;
 use super::PhotosState;
 use crate::components::{ConfirmFirst, FocusedHeading, Question};
 use crate::platform::{clock, files, share};
@@ -31,7 +33,6 @@ pub fn PhotoViewer() -> impl IntoView {
 #[component]
 fn Enlarged(photo: Photo) -> impl IntoView {
     let state = PhotosState::expect();
-    let zoom = RwSignal::new(1.0_f64);
     let other = state.photos.with_untracked(|list| {
         list.as_deref()
             .and_then(|l| model::compare_with(l, photo.id).map(|p| p.id))
@@ -41,16 +42,7 @@ fn Enlarged(photo: Photo) -> impl IntoView {
     view! {
         <section class="photo-viewer" aria-label="Photo">
             <FocusedHeading text=caption(&photo)/>
-            <Pinch zoom>
-                <div class="zoomed" style:width=move || format!("{}%", zoom.get() * 100.0)>
-                    <Picture photo=picture which=PictureSize::Full/>
-                </div>
-            </Pinch>
-            <div class="zoom-buttons" role="group" aria-label="Zoom">
-                <button type="button" class="button secondary" disabled=move || { zoom.get() <= 1.0 } on:click=move |_| zoom.update(|z| *z = model::zoom_step(*z, false))>"Zoom out"</button>
-                <output aria-live="polite">{move || format!("{:.1}×", zoom.get())}</output>
-                <button type="button" class="button secondary" disabled=move || { zoom.get() >= 4.0 } on:click=move |_| zoom.update(|z| *z = model::zoom_step(*z, true))>"Zoom in"</button>
-            </div>
+            <ZoomablePhoto photo=picture/>
             <div class="photo-actions">
                 {other.map(|other| view! { <button type="button" class="button" on:click=move |_| state.open.set(Some((id, Some(other))))>"Compare with another date"</button> })}
                 <ShareButton photo=photo.clone()/>
@@ -58,59 +50,6 @@ fn Enlarged(photo: Photo) -> impl IntoView {
                 <button type="button" class="button secondary" on:click=move |_| state.open.set(None)>"Close"</button>
             </div>
         </section>
-    }
-}
-
-/// Two fingers change the zoom; one finger scrolls the enlarged photo as usual.
-#[component]
-fn Pinch(zoom: RwSignal<f64>, children: Children) -> impl IntoView {
-    let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
-    let start = StoredValue::new(None::<(f64, f64)>);
-    let spread = |p: &[(i32, f64, f64)]| match p {
-        [a, b, ..] => (a.1 - b.1).hypot(a.2 - b.2),
-        _ => 0.0,
-    };
-    let down = move |e: web_sys::PointerEvent| {
-        pointers.update_value(|p| {
-            p.push((
-                e.pointer_id(),
-                f64::from(e.client_x()),
-                f64::from(e.client_y()),
-            ))
-        });
-        if pointers.with_value(Vec::len) == 2 {
-            start.set_value(Some((
-                pointers.with_value(|p| spread(p)),
-                zoom.get_untracked(),
-            )));
-        }
-    };
-    let moved = move |e: web_sys::PointerEvent| {
-        pointers.update_value(|p| {
-            if let Some(pointer) = p.iter_mut().find(|q| q.0 == e.pointer_id()) {
-                *pointer = (
-                    e.pointer_id(),
-                    f64::from(e.client_x()),
-                    f64::from(e.client_y()),
-                );
-            }
-        });
-        if let Some((from, at)) = start.get_value() {
-            let now = pointers.with_value(|p| spread(p));
-            if from > 0.0 && now > 0.0 {
-                zoom.set(model::clamp_zoom(at * now / from));
-            }
-        }
-    };
-    let up = move |e: web_sys::PointerEvent| {
-        pointers.update_value(|p| p.retain(|q| q.0 != e.pointer_id()));
-        start.set_value(None);
-    };
-    view! {
-        <div class="zoom-frame" tabindex="0" aria-label="Enlarged photo; scroll to move around"
-            on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up>
-            {children()}
-        </div>
     }
 }
 
@@ -171,55 +110,5 @@ fn DeleteButton(id: u64) -> impl IntoView {
     view! {
         <ConfirmFirst question=DELETE_PHOTO on_confirm=delete ask_class="button secondary"/>
         {move || failed.get().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
-    }
-}
-
-#[component]
-fn Compare(earlier: Photo, later: Photo) -> impl IntoView {
-    let state = PhotosState::expect();
-    let slider = RwSignal::new(false);
-    let reveal = RwSignal::new(50u32);
-    let when = |p: &Photo| clock::format_local(p.id as f64);
-    let heading = format!(
-        "{}: {} and {}",
-        earlier.place(),
-        when(&earlier),
-        when(&later)
-    );
-    let side_by_side = {
-        let (earlier, later) = (earlier.clone(), later.clone());
-        move || {
-            view! {
-                <div class="compare-pair">
-                    <figure><Picture photo=earlier.clone() which=PictureSize::Full/><figcaption>{when(&earlier)}</figcaption></figure>
-                    <figure><Picture photo=later.clone() which=PictureSize::Full/><figcaption>{when(&later)}</figcaption></figure>
-                </div>
-            }
-        }
-    };
-    let overlaid = move || {
-        view! {
-            <div class="compare-slider">
-                <Picture photo=earlier.clone() which=PictureSize::Full/>
-                <div class="compare-later" style:clip-path=move || format!("inset(0 0 0 {}%)", 100 - reveal.get())>
-                    <Picture photo=later.clone() which=PictureSize::Full/>
-                </div>
-            </div>
-            <label for="compare-reveal">{format!("Slide right to show more of {}", when(&later))}</label>
-            <input id="compare-reveal" type="range" min="0" max="100" prop:value=move || reveal.get().to_string()
-                on:input=move |e| reveal.set(event_target_value(&e).parse().unwrap_or(50))/>
-            <p class="small">{format!("Left of the line: {}. Right of it: {}.", when(&earlier), when(&later))}</p>
-        }
-    };
-    view! {
-        <section class="photo-viewer photo-compare" aria-label="Two photos compared">
-            <FocusedHeading text=heading/>
-            <div class="segmented" role="group" aria-label="How to compare">
-                <button type="button" class="button secondary" aria-pressed=move || (!slider.get()).to_string() on:click=move |_| slider.set(false)>"Side by side"</button>
-                <button type="button" class="button secondary" aria-pressed=move || slider.get().to_string() on:click=move |_| slider.set(true)>"Slider"</button>
-            </div>
-            {move || if slider.get() { overlaid().into_any() } else { side_by_side().into_any() }}
-            <button type="button" class="button secondary" on:click=move |_| state.open.set(None)>"Close"</button>
-        </section>
     }
 }

@@ -142,6 +142,13 @@ fn a_photo_is_kept_compared_exported_imported_byte_for_byte_and_deleted() {
         &mut browser,
         "document.querySelector('.zoom-buttons output').textContent === '1.5×'",
     );
+    // Issue 26, item 15: zoom pulled the picture to its top-left corner; the centre stays.
+    wait(
+        &page,
+        &mut browser,
+        "(() => { const f = document.querySelector('.zoom-frame');
+            return f.scrollWidth > f.clientWidth && Math.abs((f.scrollLeft + f.clientWidth / 2) / f.scrollWidth - 0.5) < 0.02; })()",
+    );
     e2e::checked_screenshot(&page, &mut browser, "photos", "02-enlarged");
     click_button(&page, &mut browser, "Compare with another date");
     pictures_loaded(&page, &mut browser, ".compare-pair img", 2);
@@ -162,6 +169,35 @@ fn a_photo_is_kept_compared_exported_imported_byte_for_byte_and_deleted() {
     e2e::checked_screenshot(&page, &mut browser, "photos", "03-side-by-side");
     click_button(&page, &mut browser, "Slider");
     pictures_loaded(&page, &mut browser, ".compare-slider img", 2);
+    // Issue 26, item 15: the slider moved the line the wrong way, with no handle. The line
+    // is where the thumb is, on the slider or dragged on the picture; right of it, the later.
+    let line = "(() => { const box = document.querySelector('.compare-slider').getBoundingClientRect();
+        const line = document.querySelector('.compare-line').getBoundingClientRect();
+        const handle = document.querySelector('.compare-handle').getBoundingClientRect();
+        return [Math.round((line.left + line.width / 2 - box.left) / box.width * 100),
+                getComputedStyle(document.querySelector('.compare-later')).clipPath, Math.round(handle.width)]; })()";
+    page.eval(
+        &mut browser,
+        "(() => { const r = document.querySelector('#compare-reveal'); r.value = 80; r.dispatchEvent(new Event('input', { bubbles: true })); })()",
+    )
+    .unwrap();
+    assert_eq!(
+        page.eval(&mut browser, line).unwrap(),
+        json!([80, "inset(0px 0px 0px 80%)", 44]),
+        "the line at the thumb, the later photo right of it, a handle to see"
+    );
+    page.eval(
+        &mut browser,
+        "(() => { const el = document.querySelector('.compare-slider'); const box = el.getBoundingClientRect();
+            const at = (type, share) => el.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerId: 7, clientX: box.left + box.width * share, clientY: box.top + box.height / 2 }));
+            at('pointerdown', 0.25); at('pointermove', 0.3); at('pointerup', 0.3); })()",
+    )
+    .unwrap();
+    assert_eq!(
+        page.eval(&mut browser, line).unwrap()[0],
+        json!(30),
+        "dragged on the picture"
+    );
     e2e::checked_screenshot(&page, &mut browser, "photos", "04-slider");
     let before_export = stored(&page, &mut browser);
     assert_eq!(before_export.len(), 2);

@@ -131,12 +131,17 @@ fn a_focused_question_heading_is_never_under_the_sticky_header() {
 /// heading focused, its call button inside the viewport; the later screens keep the call.
 #[test]
 fn an_emergency_tick_at_the_largest_text_shows_the_call_button_in_view() {
-    for theme in ["light", "dark"] {
+    for (width, height, size, theme) in [
+        (360, 740, "largest", "light"),
+        (360, 740, "largest", "dark"),
+        (412, 915, "standard", "light"),
+        (412, 915, "standard", "dark"),
+    ] {
         let (server, mut browser, page) = e2e::start_app();
         let origin = server.origin();
-        phone(&page, &mut browser, 360, 740);
+        phone(&page, &mut browser, width, height);
         page.open(&mut browser, &format!("{origin}/")).unwrap();
-        e2e::ui::store_settings(&page, &mut browser, theme, "largest");
+        e2e::ui::store_settings(&page, &mut browser, theme, size);
         e2e::ui::begin_quiz(&page, &mut browser, &origin);
         // As a thumb does: the sign ticked well down the list.
         e2e::ui::pick(&page, &mut browser, &["Chest pain"]);
@@ -166,7 +171,7 @@ fn an_emergency_tick_at_the_largest_text_shows_the_call_button_in_view() {
             &page,
             &mut browser,
             "small-phone",
-            &format!("emergency-360-largest-{theme}"),
+            &format!("emergency-{width}-{size}-{theme}"),
         );
         e2e::ui::click_button(
             &page,
