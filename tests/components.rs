@@ -43,13 +43,24 @@ fn get_help_box_says_each_urgency_in_words_not_colour_alone() {
         (Urgency::Emergency, "call now"),
     ];
     let root = container();
-    leptos::mount::mount_to(root.clone(), || view! { <GetHelpBox advice=ADVICE/> }).forget();
+    // Its call links name where to change the region: a link, which needs the router. The
+    // mount is dropped at the end of the test, and the router's listeners with it, so the
+    // next tests' app is the only one that answers clicks.
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        legs_at_night::router::provide_router(String::new());
+        view! { <GetHelpBox advice=ADVICE/> }
+    });
     let items = root.query_selector_all("li").unwrap();
     assert_eq!(items.length(), 2);
     let text = root.text_content().unwrap();
     assert!(text.contains(Urgency::SelfCare.headline()));
     assert!(text.contains(Urgency::Emergency.headline()));
     assert!(root.query_selector(".urgency-emergency").unwrap().is_some());
+    // An emergency line comes with a number to tap (issue 27).
+    assert!(root
+        .query_selector("a.call-button[href^='tel:']")
+        .unwrap()
+        .is_some());
 }
 
 #[wasm_bindgen_test]
@@ -140,7 +151,7 @@ async fn app_navigates_to_a_learn_section_and_saves_settings_in_an_envelope() {
     let stored = local_storage().get_item("lan.settings").unwrap().unwrap();
     assert_eq!(
         stored,
-        r#"{"schema":1,"data":{"theme":"dark","text_size":"standard"}}"#
+        r#"{"schema":2,"data":{"theme":"dark","text_size":"standard","region":null}}"#
     );
     let theme = document()
         .document_element()
@@ -187,7 +198,7 @@ async fn unreadable_settings_are_quarantined_byte_for_byte_and_reported() {
     assert!(root
         .text_content()
         .unwrap()
-        .contains("Your display settings could not be read"));
+        .contains("Your settings could not be read"));
 }
 
 #[wasm_bindgen_test]

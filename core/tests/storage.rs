@@ -166,13 +166,14 @@ proptest! {
     }
 
     #[test]
-    fn settings_and_progress_round_trip(theme in 0usize..3, size in 0usize..3, picks in prop::collection::vec(0usize..8, 0..20)) {
+    fn settings_and_progress_round_trip(theme in 0usize..3, size in 0usize..3, region in 0usize..8, picks in prop::collection::vec(0usize..8, 0..20)) {
         let settings = Settings {
             theme: legs_core::settings::ThemeChoice::ALL[theme],
             text_size: legs_core::settings::TextSize::ALL[size],
+            region: legs_core::settings::Region::ALL.get(region).copied(),
         };
-        let raw = envelope::encode(1, &settings).unwrap();
-        prop_assert_eq!(envelope::decode::<Settings>(&raw, 1, &[]).unwrap(), settings);
+        let raw = envelope::encode(2, &settings).unwrap();
+        prop_assert_eq!(envelope::decode::<Settings>(&raw, 2, &[]).unwrap(), settings);
 
         let mut progress = Progress::new(0.0);
         for pick in picks {

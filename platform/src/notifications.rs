@@ -220,14 +220,6 @@ pub async fn clear_worker_copy() -> Result<(), PlatformError> {
     .map(|_| ())
 }
 
-/// The device's time-zone name ("Europe/London"), for the calendar file.
-pub fn time_zone_name() -> String {
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
-    get(&format.resolved_options().into(), "timeZone")
-        .and_then(|zone| zone.as_string())
-        .unwrap_or_else(|| "UTC".into())
-}
-
 /// Whether the address carries a tapped notification's action; takes nothing.
 pub fn has_notification_action() -> bool {
     window()

@@ -15,10 +15,13 @@ pub fn GetHelpBox(advice: &'static [(Urgency, &'static str)]) -> impl IntoView {
             }
         })
         .collect_view();
+    // The numbers for the most urgent line, where it calls for a number.
+    let most = advice.iter().map(|(urgency, _)| *urgency).max();
     view! {
         <aside class="get-help" aria-labelledby="get-help-title">
             <h2 id="get-help-title">"When to get help"</h2>
             <ul>{lines}</ul>
+            {most.filter(|u| *u >= Urgency::NextDay).map(|urgency| view! { <crate::components::CallLinks urgency/> })}
         </aside>
     }
 }

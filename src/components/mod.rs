@@ -1,5 +1,6 @@
 //! Widgets shared by several features.
 
+pub mod call_links;
 pub mod choice_group;
 pub mod confirm;
 pub mod due_reminders;
@@ -14,6 +15,7 @@ pub mod table_scroll;
 pub mod urgency_banner;
 pub mod warning_signs;
 
+pub use call_links::{CallLinks, EmergencyCallButton};
 pub use choice_group::ChoiceGroup;
 pub use confirm::{ConfirmFirst, Question};
 pub use due_reminders::{DueReminders, DueRemindersOnHome};

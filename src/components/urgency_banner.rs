@@ -46,6 +46,7 @@ pub fn UrgencyBanner(
             <p class="urgency-label">{label}</p>
             <h2>{urgency.headline()}</h2>
             <p>{action.unwrap_or(urgency.action())}</p>
+            <crate::components::CallLinks urgency/>
             {(!call_instead.is_empty()).then(|| view! {
                 <div class="call-instead">
                     <p><strong>"When to call the emergency number instead"</strong></p>

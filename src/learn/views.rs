@@ -98,6 +98,7 @@ fn WarningPart(explanation: &'static Explanation) -> impl IntoView {
         <section class="warning-part" id=explanation.warning.anchor() tabindex="-1" node_ref=part aria-labelledby=format!("{}-title", explanation.warning.anchor())>
             <h2 id=format!("{}-title", explanation.warning.anchor())>{explanation.title}</h2>
             <p class="note call-now"><strong>{explanation.call_now}</strong></p>
+            <crate::components::CallLinks urgency=crate::clinical::Urgency::Emergency/>
             {explanation.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
         </section>
     }

@@ -58,7 +58,12 @@ fn export_calendar() {
     let state = RemindersState::expect();
     let now = clock::now_ms() as i64;
     let text = state.data.with_untracked(|d| {
-        ics::calendar(&d.list, &notifications::time_zone_name(), &DeviceZone, now)
+        ics::calendar(
+            &d.list,
+            &crate::platform::locale::time_zone_name(),
+            &DeviceZone,
+            now,
+        )
     });
     if let Err(error) = files::download_text("legs-at-night-reminders.ics", &text, "text/calendar")
     {

@@ -88,7 +88,7 @@ pub(super) fn summary_lines(summary: &backup::Summary) -> Vec<String> {
         format!("{} reminders", summary.reminders),
     ];
     if summary.has_settings {
-        lines.push("display settings".into());
+        lines.push("your settings".into());
     }
     lines
 }

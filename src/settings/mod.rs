@@ -7,6 +7,6 @@ mod set_aside;
 mod state;
 mod views;
 
-pub use legs_core::settings::{model, Settings, TextSize, ThemeChoice};
+pub use legs_core::settings::{model, region, Region, Settings, TextSize, ThemeChoice};
 pub use state::SettingsState;
 pub use views::SettingsPage;

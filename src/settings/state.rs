@@ -1,6 +1,8 @@
 use super::model::Settings;
+use super::Region;
 use crate::components::notices::Notices;
 use crate::persisted::{Persisted, Stored};
+use crate::platform::locale;
 use crate::storage;
 use leptos::prelude::*;
 
@@ -33,6 +35,22 @@ impl SettingsState {
     /// Another tab changed the settings: take its version.
     pub fn reload(&self, key_name: Option<&str>) {
         self.current.reload(key_name);
+    }
+
+    /// The region whose help numbers to show: the one chosen in Settings, else the
+    /// browser's guess (its time zone, then its language).
+    pub fn help_region(&self) -> Region {
+        self.current.with(|s| s.help_region(Self::guessed_region))
+    }
+
+    /// The browser's region: its time zone, then its language.
+    pub fn guessed_region() -> Region {
+        Region::guess(&locale::language(), &locale::time_zone_name())
+    }
+
+    /// Whether the region is the person's own choice rather than the browser's guess.
+    pub fn region_chosen(&self) -> bool {
+        self.current.with(|s| s.region.is_some())
     }
 
     /// Changes and stores them; a refusal is a notice, and the change holds for this visit.

@@ -1,5 +1,6 @@
 use super::model::{TextSize, ThemeChoice};
 use super::state::SettingsState;
+use super::Region;
 use crate::components::ChoiceGroup;
 use crate::platform::document;
 use leptos::prelude::*;
@@ -27,9 +28,37 @@ pub fn SettingsPage() -> impl IntoView {
                 selected=text_size
                 on_choose=move |choice| state.change(|s| s.text_size = choice)
             />
+            <WhereYouLive/>
             <super::data_views::DataSection/>
             <About/>
         </section>
+    }
+}
+
+/// The numbers every warning offers to call follow this choice; until it is made they
+/// follow the phone's own region, which the page says.
+#[component]
+fn WhereYouLive() -> impl IntoView {
+    let state = SettingsState::expect();
+    let chosen = Signal::derive(move || state.current.with(|s| s.region));
+    let guessed = move || {
+        (!state.region_chosen()).then(|| {
+            let region = state.help_region();
+            format!(
+                "Not chosen yet: warnings use the numbers for {}, guessed from this phone's settings.",
+                region.name()
+            )
+        })
+    };
+    view! {
+        <ChoiceGroup
+            legend="Where you live, for the numbers to call"
+            name="region"
+            options=Region::ALL.iter().map(|r| (Some(*r), r.name())).collect()
+            selected=chosen
+            on_choose=move |choice| state.change(|s| s.region = choice)
+        />
+        <p class="small" role="status">{guessed}</p>
     }
 }
 

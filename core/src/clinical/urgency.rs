@@ -55,13 +55,13 @@ impl Urgency {
             }
             Urgency::Soon => "Book an appointment with your doctor for the coming days.",
             Urgency::NextDay => {
-                "Contact your doctor's practice or foot-care team as soon as it opens, on the next working day. If it gets worse before then, or you feel unwell, call the urgent-care line (NHS 111 in the UK)."
+                "Contact your doctor's practice or foot-care team as soon as it opens, on the next working day. If it gets worse before then, or you feel unwell, call the urgent-care line."
             }
             Urgency::Urgent => {
-                "Now: call the urgent-care line (NHS 111 in the UK) or the out-of-hours doctor service. In the daytime your doctor's same-day service will do. Do not wait for the morning."
+                "Now: call the urgent-care line or the out-of-hours doctor service. In the daytime your doctor's same-day service will do. Do not wait for the morning."
             }
             Urgency::Emergency => {
-                "Call your emergency number (999 in the UK, 112 in Europe, 911 in the US) or go to the emergency department."
+                "Call the emergency number, or go to the emergency department."
             }
         }
     }

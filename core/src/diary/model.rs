@@ -221,7 +221,7 @@ impl Entry {
 /// infected crack or a dark toe cannot wait; a wound with diabetes within a working day).
 pub const WORRYING_FEET: &[(Urgency, &str)] = &[
     (Urgency::Emergency, "with diabetes, a red, hot or swollen foot with a fever or shivers, or a toe turning black."),
-    (Urgency::Urgent, "skin around a crack or wound that is red, hot or swollen and spreading, or oozes pus; a toe turning dark; or you feel unwell. Call the urgent-care line (NHS 111 in the UK) or the out-of-hours service."),
+    (Urgency::Urgent, "skin around a crack or wound that is red, hot or swollen and spreading, or oozes pus; a toe turning dark; or you feel unwell. Call the urgent-care line or the out-of-hours service."),
     (Urgency::NextDay, "with diabetes, a wound or a deep or bleeding crack: your practice or foot-care team, on the next working day."),
     (Urgency::Soon, "a wound that is not healing, without diabetes."),
 ];

@@ -1,5 +1,6 @@
 //! Display preferences. Pure data; the view and the DOM glue live elsewhere.
 
+use super::region::Region;
 use crate::storage::keys::Key;
 use serde::{Deserialize, Serialize};
 
@@ -77,21 +78,60 @@ impl TextSize {
 pub struct Settings {
     pub theme: ThemeChoice,
     pub text_size: TextSize,
+    /// Where the person lives, for the numbers to call. None until chosen: the numbers
+    /// then follow the browser's region (`Region::guess`), which may be wrong.
+    pub region: Option<Region>,
 }
 
-/// Stored settings. 1: theme and text size.
+impl Settings {
+    /// The region whose numbers to show: the chosen one, else the browser's guess.
+    pub fn help_region(&self, guess: impl FnOnce() -> Region) -> Region {
+        self.region.unwrap_or_else(guess)
+    }
+}
+
+/// Schema 2: where the person lives, "not chosen yet" (null) in settings stored before it,
+/// so an export of migrated data has the field as this version writes it.
+pub fn migrate_v1_to_v2(mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+    data.as_object_mut()
+        .ok_or("the settings are not an object")?
+        .insert("region".into(), serde_json::Value::Null);
+    Ok(data)
+}
+
+/// Stored settings. 1: theme and text size. 2: where the person lives.
 pub const KEY: Key = Key {
     name: "lan.settings",
-    schema: 1,
-    migrations: &[],
-    label: "Your display settings",
-    words: "the display settings",
+    schema: 2,
+    migrations: &[migrate_v1_to_v2],
+    label: "Your settings",
+    words: "the settings",
     backup_part: Some("settings"),
 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_stored_before_the_region_load_without_one() {
+        let v1 = serde_json::json!({ "theme": "dark", "text_size": "large" });
+        let settings: Settings = serde_json::from_value(migrate_v1_to_v2(v1).unwrap()).unwrap();
+        assert_eq!(settings.region, None);
+        assert!(migrate_v1_to_v2(serde_json::json!([])).is_err());
+        assert_eq!(settings.help_region(|| Region::Canada), Region::Canada);
+        let chosen = Settings {
+            region: Some(Region::Ireland),
+            ..settings
+        };
+        assert_eq!(chosen.help_region(|| Region::Canada), Region::Ireland);
+        // What the form cannot choose, a file cannot bring in.
+        for bad in [r#"{"region":"mars"}"#, r#"{"region":7}"#] {
+            assert!(serde_json::from_str::<Settings>(bad).is_err(), "{bad}");
+        }
+        let nz: Settings = serde_json::from_str(r#"{"region":"nz"}"#).unwrap();
+        assert_eq!(nz.region, Some(Region::NewZealand));
+    }
 
     #[test]
     fn defaults_follow_the_phone_at_comfortable_size() {

@@ -22,7 +22,8 @@ pub fn ChildScreen() -> impl IntoView {
                     <li>"has a joint that is hot, red or swollen"</li>
                     <li>"is woken by the pain every night"</li>
                 </ul>
-                <p>"Call the urgent-care line (NHS 111 in the UK) or the out-of-hours service. If the child seems very unwell, call the emergency number."</p>
+                <p>"Call the urgent-care line or the out-of-hours service. If the child seems very unwell, call the emergency number."</p>
+                <crate::components::CallLinks urgency=crate::clinical::Urgency::Urgent/>
             </section>
             <div class="quiz-actions">
                 <button type="button" class="button secondary" on:click=move |_| quiz.step(|p| p.edit("age"))>"Change my answer"</button>

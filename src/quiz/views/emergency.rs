@@ -1,5 +1,5 @@
-use crate::clinical::UrgencyReason;
-use crate::components::StepHeading;
+use crate::clinical::{Urgency, UrgencyReason};
+use crate::components::{CallLinks, EmergencyCallButton, StepHeading};
 use crate::quiz::escalation::explained;
 use crate::quiz::result::reason_text;
 use crate::quiz::QuizState;
@@ -10,10 +10,6 @@ use leptos::prelude::*;
 /// to carry on. Not stored: after a reload the page shows again first.
 #[derive(Clone, Copy)]
 pub struct EmergencySeen(pub RwSignal<bool>);
-
-/// The call the page offers. 112 reaches the emergency services from mobile phones across
-/// Europe and in many other countries; the line under the button names 999 and 911.
-const CALL: (&str, &str) = ("tel:112", "Call 112 now");
 
 /// Why the check's answers make it an emergency, each with where it is explained.
 fn warnings(quiz: QuizState) -> Vec<(String, Option<String>)> {
@@ -56,8 +52,7 @@ pub fn EmergencyPage() -> impl IntoView {
         <section class="page emergency-page urgency-emergency" role="alert">
             <p class="urgency-label">"Emergency"</p>
             <StepHeading text="Call the emergency number now"/>
-            <a class="button call-button" href=CALL.0>{CALL.1}</a>
-            <p class="small">"In the UK you can also call "<a href="tel:999">"999"</a>"; in the US and Canada, "<a href="tel:911">"911"</a>"."</p>
+            <CallLinks urgency=Urgency::Emergency/>
             <p>"One of your answers is a warning sign that needs help straight away. Do not wait for the morning."</p>
             <ul>{reasons}</ul>
             <button type="button" class="button secondary wide" on:click=move |_| seen.set(true)>
@@ -81,7 +76,7 @@ pub fn EmergencyAdvice() -> impl IntoView {
         <Show when=move || emergency.get()>
             <div class="emergency-bar urgency-emergency" role="alert">
                 <strong>"Call the emergency number now"</strong>
-                <a class="button call-button" href=CALL.0>{CALL.1}</a>
+                <EmergencyCallButton/>
                 <button type="button" class="link-button" on:click=move |_| seen.set(false)>"Why"</button>
             </div>
         </Show>

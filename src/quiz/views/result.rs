@@ -227,7 +227,11 @@ fn diary_and_feet() -> String {
 
 #[component]
 fn DoctorSummary(result: SavedResult, when: String) -> impl IntoView {
-    let text = StoredValue::new(doctor_summary(&result, &when) + &diary_and_feet());
+    let region = crate::settings::SettingsState::expect().help_region();
+    let numbers = crate::components::call_links::numbers_in_words(region);
+    let text = StoredValue::new(
+        doctor_summary(&result, &when) + &diary_and_feet() + "\n" + &numbers + "\n",
+    );
     let status = RwSignal::new(String::new());
     let report = move |outcome: Result<(), crate::platform::PlatformError>, done: &str| {
         status.set(match outcome {

@@ -462,6 +462,17 @@ pub fn carry_on_after_emergency(page: &Page, browser: &mut Browser, heading_word
 /// load applies them.
 pub fn store_settings(page: &Page, browser: &mut Browser, theme: &str, text_size: &str) {
     let value = json!({ "schema": 1, "data": { "theme": theme, "text_size": text_size } });
+    put_settings(page, browser, &value);
+}
+
+/// Stores where the person lives (`lan.settings`, schema 2), at the default display; the
+/// next page load uses that region's numbers.
+pub fn store_region(page: &Page, browser: &mut Browser, code: &str) {
+    let value = json!({ "schema": 2, "data": { "theme": "auto", "text_size": "standard", "region": code } });
+    put_settings(page, browser, &value);
+}
+
+fn put_settings(page: &Page, browser: &mut Browser, value: &Value) {
     page.eval(
         browser,
         &format!(
@@ -470,6 +481,18 @@ pub fn store_settings(page: &Page, browser: &mut Browser, theme: &str, text_size
         ),
     )
     .unwrap();
+}
+
+/// Every `tel:` link in `within`, as [href, text].
+pub fn tel_links(page: &Page, browser: &mut Browser, within: &str) -> Value {
+    page.eval(
+        browser,
+        &format!(
+            "[...document.querySelectorAll({:?})].map(a => [a.getAttribute('href'), a.textContent.trim()])",
+            format!("{within} a[href^='tel:']")
+        ),
+    )
+    .unwrap()
 }
 
 /// From Home, opens tonight's check-in and waits for its first step.

@@ -73,3 +73,15 @@ fn the_stored_night_theme_and_text_size_apply_before_the_app_starts() {
         assert!(thrown.is_empty(), "{garbage}: {thrown:?}");
     }
 }
+
+/// Issue 14's ceiling, held by a test rather than a printed figure: this session's pages,
+/// the region's numbers and the install code must come in chunks, not in the first load.
+#[test]
+fn the_first_load_stays_within_its_ceiling() {
+    let gzip = xtask::sizes::first_load_gzip(&e2e::dist_dir()).unwrap();
+    assert!(
+        gzip <= xtask::sizes::FIRST_LOAD_CEILING,
+        "the first load is {gzip} B gzip, over the ceiling of {} B",
+        xtask::sizes::FIRST_LOAD_CEILING
+    );
+}

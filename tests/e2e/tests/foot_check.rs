@@ -223,6 +223,9 @@ fn a_colder_foot_that_eases_hanging_down_is_urgent_and_says_do_not_raise_it() {
     let server = StaticServer::start(&e2e::dist_dir());
     let mut browser = Browser::launch().unwrap();
     let page = browser.new_page().unwrap();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    e2e::ui::store_region(&page, &mut browser, "nz");
     run_check(
         &page,
         &mut browser,
@@ -239,6 +242,14 @@ fn a_colder_foot_that_eases_hanging_down_is_urgent_and_says_do_not_raise_it() {
     );
     let body = page.text(&mut browser, "main").unwrap();
     assert!(body.contains("Do not raise that leg"), "{body}");
+    // Issue 27: New Zealand's numbers, to tap.
+    assert_eq!(
+        e2e::ui::tel_links(&page, &mut browser, ".urgency-banner"),
+        json!([
+            ["tel:0800611116", "Call Healthline, 0800 611 116"],
+            ["tel:111", "Call 111"]
+        ])
+    );
     assert!(body.contains("elbow or a thermometer"), "{body}");
     shot(&page, &mut browser, "16-colder-foot");
     assert!(page.problems(&browser.take_events()).is_empty());

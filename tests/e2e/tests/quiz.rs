@@ -37,6 +37,10 @@ fn pictures(page: &Page, browser: &mut Browser, within: &str) -> Vec<String> {
 #[test]
 fn an_emergency_answer_shows_the_advice_at_once_and_keeps_it_on_top() {
     let (server, mut browser, page) = start();
+    // Issue 27: the call is the region's own number (here the UK's).
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    ui::store_region(&page, &mut browser, "gb");
     begin(&page, &mut browser, &server.origin());
     assert!(heading(&page, &mut browser).contains("since this pain started"));
     let focused = page
@@ -78,7 +82,7 @@ fn an_emergency_answer_shows_the_advice_at_once_and_keeps_it_on_top() {
                 return [b.getAttribute('href'), r.top >= 0 && r.bottom <= innerHeight]; })()",
         )
         .unwrap();
-    assert_eq!(call, json!(["tel:112", true]), "the call button in view");
+    assert_eq!(call, json!(["tel:999", true]), "the call button in view");
     shot(&page, &mut browser, "emergency");
     ui::carry_on_after_emergency(&page, &mut browser, "since this pain started");
     click_button(&page, &mut browser, "Next");
@@ -98,6 +102,9 @@ fn an_emergency_answer_shows_the_advice_at_once_and_keeps_it_on_top() {
 #[test]
 fn rest_pain_answers_end_in_urgent_advice_that_says_do_not_raise_the_legs() {
     let (server, mut browser, page) = start();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    ui::store_region(&page, &mut browser, "au");
     begin(&page, &mut browser, &server.origin());
     answer(&page, &mut browser, &["None of these"]);
     answer(&page, &mut browser, &["None of these"]);
@@ -134,6 +141,14 @@ fn rest_pain_answers_end_in_urgent_advice_that_says_do_not_raise_the_legs() {
         "{banner}"
     );
     assert!(banner.contains("Do not wait for the morning"), "{banner}");
+    // Issue 27: Australia's urgent line and emergency number, both to tap.
+    assert_eq!(
+        ui::tel_links(&page, &mut browser, ".urgency-banner"),
+        json!([
+            ["tel:1800022222", "Call healthdirect, 1800 022 222"],
+            ["tel:000", "Call 000"]
+        ])
+    );
     let first_cause = page.text(&mut browser, ".causes li summary").unwrap();
     assert!(first_cause.starts_with("Poor blood flow"), "{first_cause}");
     let body = page.text(&mut browser, "main").unwrap();

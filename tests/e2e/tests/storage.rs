@@ -339,7 +339,7 @@ fn export_then_import_gives_identical_data_and_bad_files_change_nothing() {
         preview.contains("1 symptom check results")
             && preview.contains("0 foot checks")
             && preview.contains("0 diary nights")
-            && preview.contains("display settings"),
+            && preview.contains("your settings"),
         "{preview}"
     );
     page.screenshot(
@@ -464,7 +464,7 @@ fn an_export_says_what_it_holds_and_what_it_left_out_before_saving() {
     let preview = page.text(&mut browser, ".export-preview").unwrap();
     click_button(&page, &mut browser, "Save the file");
     assert!(preview.contains("The backup file will hold"), "{preview}");
-    assert!(preview.contains("display settings"), "{preview}");
+    assert!(preview.contains("Your settings"), "{preview}");
     assert!(
         preview.contains("Your night diary is in the file as a newer version of the app wrote it"),
         "{preview}"

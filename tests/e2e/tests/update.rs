@@ -327,9 +327,10 @@ fn an_update_from_the_previous_release_keeps_every_item_and_every_photo_byte() {
         "{}",
         data["foot_checks"]
     );
+    // Settings gained where the person lives (schema 2), not chosen yet.
     assert_eq!(
         data["settings"],
-        json!({ "theme": "dark", "text_size": "large" })
+        json!({ "theme": "dark", "text_size": "large", "region": null })
     );
     let nights: Vec<Value> = data["diary"]
         .as_array()
