@@ -3,19 +3,28 @@
 
 /// The device's time-zone name ("Europe/London"); "UTC" when the browser will not say.
 pub fn time_zone_name() -> String {
-    resolved("timeZone").unwrap_or_else(|| "UTC".into())
+    option(&resolved_options(), "timeZone").unwrap_or_else(|| "UTC".into())
 }
 
-/// The browser's language tag ("en-GB") as its date formatting resolves it: the language
-/// the person set, narrowed to what the browser supports; empty when there is none.
-pub fn language() -> String {
-    resolved("locale").unwrap_or_default()
+/// The browser's language tag ("en-GB", as its date formatting resolves it: the language
+/// the person set, narrowed to what the browser supports; empty when there is none) and
+/// its time zone ("UTC" when it will not say), read from one formatter.
+pub fn language_and_time_zone() -> (String, String) {
+    let options = resolved_options();
+    (
+        option(&options, "locale").unwrap_or_default(),
+        option(&options, "timeZone").unwrap_or_else(|| "UTC".into()),
+    )
 }
 
-/// One of the default date format's resolved options.
-fn resolved(option: &str) -> Option<String> {
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
-    js_sys::Reflect::get(&format.resolved_options(), &option.into())
+/// The default date format's resolved options.
+fn resolved_options() -> js_sys::Object {
+    js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options()
+}
+
+fn option(options: &js_sys::Object, name: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &name.into())
         .ok()
         .and_then(|value| value.as_string())
 }

@@ -84,9 +84,8 @@ pub fn touch_test() -> Picture {
 
 /// A drawing, named by what it shows: a screen reader reads the description, which on
 /// a small screen at night would be a paragraph nobody needs who can see the drawing.
-/// `caption` is a visible line for where the drawing needs words beside it.
 #[component]
-pub fn Figure(picture: Picture, #[prop(optional)] caption: Option<String>) -> impl IntoView {
+pub fn Figure(picture: Picture) -> impl IntoView {
     view! {
         <figure class="picture" data-picture=picture.file>
             <svg
@@ -96,7 +95,6 @@ pub fn Figure(picture: Picture, #[prop(optional)] caption: Option<String>) -> im
                 aria-label=picture.shows
                 inner_html=picture.art()
             ></svg>
-            {caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
         </figure>
     }
 }

@@ -45,7 +45,8 @@ impl SettingsState {
 
     /// The browser's region: its time zone, then its language.
     pub fn guessed_region() -> Region {
-        Region::guess(&locale::language(), &locale::time_zone_name())
+        let (language, time_zone) = locale::language_and_time_zone();
+        Region::guess(&language, &time_zone)
     }
 
     /// Whether the region is the person's own choice rather than the browser's guess.

@@ -20,6 +20,14 @@ fn misfits(page: &Page, browser: &mut Browser) -> Vec<String> {
     serde_json::from_value(page.eval(browser, e2e::MISFITS).unwrap()).unwrap_or_default()
 }
 
+/// Adds what does not fit the screen, under `label`, to a test's list of failures.
+fn note_misfits(page: &Page, browser: &mut Browser, label: &str, failures: &mut Vec<String>) {
+    let problems = misfits(page, browser);
+    if !problems.is_empty() {
+        failures.push(format!("{label}: {problems:?}"));
+    }
+}
+
 #[test]
 fn every_route_fits_a_360_phone_at_the_largest_text_in_both_themes() {
     let (server, mut browser, page) = e2e::start_app();
@@ -324,10 +332,12 @@ fn the_result_puts_the_urgency_and_tonight_first() {
                     words[0]
                 ));
             }
-            let problems = misfits(&page, &mut browser);
-            if !problems.is_empty() {
-                failures.push(format!("{width} {size} {theme}: {problems:?}"));
-            }
+            note_misfits(
+                &page,
+                &mut browser,
+                &format!("{width} {size} {theme}"),
+                &mut failures,
+            );
             e2e::checked_screenshot(
                 &page,
                 &mut browser,
@@ -432,10 +442,12 @@ fn home_shows_the_last_advice_and_the_emergency_signs_first() {
             {
                 failures.push(format!("{theme}: warning signs {signs}"));
             }
-            let problems = misfits(&page, &mut browser);
-            if !problems.is_empty() {
-                failures.push(format!("{width} {size} {theme}: {problems:?}"));
-            }
+            note_misfits(
+                &page,
+                &mut browser,
+                &format!("{width} {size} {theme}"),
+                &mut failures,
+            );
             e2e::checked_screenshot(
                 &page,
                 &mut browser,
@@ -607,10 +619,12 @@ fn a_foot_check_step_puts_its_choices_first() {
             {
                 failures.push(format!("{width} {size} {theme}: {layout}"));
             }
-            let problems = misfits(&page, &mut browser);
-            if !problems.is_empty() {
-                failures.push(format!("{width} {size} {theme}: {problems:?}"));
-            }
+            note_misfits(
+                &page,
+                &mut browser,
+                &format!("{width} {size} {theme}"),
+                &mut failures,
+            );
             e2e::checked_screenshot(
                 &page,
                 &mut browser,
