@@ -35,6 +35,7 @@ pub fn run(options: &Options) -> Result<()> {
         for wasm in chunks.iter().chain([&main_wasm]) {
             optimize(wasm)?;
         }
+        minify_scripts(&out)?;
     }
     std::fs::write(out.join("boot.js"), BOOT)?;
     for leftover in ["legs-at-night.d.ts", "legs-at-night_bg.wasm.d.ts"] {
@@ -130,6 +131,22 @@ fn bindgen(split_main: &Path, out: &Path) -> Result<()> {
             .arg(out)
             .arg(split_main),
     )
+}
+
+/// wasm-bindgen's glue and the splitter's loader are first-load scripts written to be read
+/// (87 KB, 13 KB gzip): Trunk minifies only the scripts it builds, and these it copies.
+/// npm's terser, as binaryen's wasm-opt comes from npm (`scripts/install-tools`).
+fn minify_scripts(out: &Path) -> Result<()> {
+    for name in [format!("{CRATE}.js"), LINK_NAME.trim_start_matches("./").to_string()] {
+        let script = out.join(name);
+        run_tool(
+            Command::new("terser")
+                .arg(&script)
+                .args(["--module", "--compress", "--mangle", "-o"])
+                .arg(&script),
+        )?;
+    }
+    Ok(())
 }
 
 fn optimize(wasm: &Path) -> Result<()> {
