@@ -1,7 +1,7 @@
-// Applies the stored theme and text size to <html> before the first paint, so a night-theme
-// reader is never flashed with a light page while the app itself still loads. A file, not
-// an inline script, for the CSP. Anything unexpected in storage leaves the defaults: the
-// app reports unreadable data itself once it starts.
+// Before the first paint: the stored theme and text size on <html>, so a night-theme reader
+// is never flashed with a light page while the app itself still loads. A file, not an
+// inline script, for the CSP. Anything unexpected in storage leaves the defaults: the app
+// reports unreadable data itself once it starts.
 (function () {
   try {
     var stored = JSON.parse(localStorage.getItem("lan.settings") || "null");
@@ -14,3 +14,13 @@
     // Blocked or unreadable storage: the defaults stand.
   }
 })();
+// Installing (issue 27). Chromium offers its install prompt once, early, maybe before the
+// app's code has arrived: it is kept here for the moment the app offers it (after a
+// finished check), instead of the browser's own banner on the first screen.
+addEventListener("beforeinstallprompt", function (event) {
+  event.preventDefault();
+  window.lanInstallPrompt = event;
+});
+addEventListener("appinstalled", function () {
+  window.lanInstallPrompt = null;
+});

@@ -7,6 +7,7 @@ pub mod clinical;
 pub mod dates;
 pub mod diary;
 pub mod foot_check;
+pub mod install;
 pub mod learn;
 pub mod photos;
 pub mod quiz;

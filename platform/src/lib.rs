@@ -8,6 +8,7 @@ pub mod document;
 pub mod files;
 pub mod idle;
 pub mod images;
+pub mod install;
 pub mod locale;
 pub mod network;
 pub mod notifications;

@@ -82,6 +82,21 @@ pub fn touch_test() -> Picture {
     picture!("touch-test-toes", "Both feet seen from above. Rings mark the three toes to touch on each foot: the big toe, the middle toe and the little toe.")
 }
 
+/// Safari's Share button, where it sits on an iPhone (the bar at the bottom) or an iPad
+/// (beside the address, at the top).
+pub fn safari_share(tablet: bool) -> Picture {
+    if tablet {
+        picture!("install-share-tablet", "An iPad screen. At the top right, beside the address, the Share button, a square with an arrow pointing up, is circled.")
+    } else {
+        picture!("install-share-phone", "An iPhone screen. In the bar at the bottom, the Share button, a square with an arrow pointing up, is circled.")
+    }
+}
+
+/// The line "Add to Home Screen" in Safari's Share list.
+pub fn add_to_home_screen() -> Picture {
+    picture!("install-add-to-home", "Safari's Share list, with the line Add to Home Screen, beside a square with a plus, circled.")
+}
+
 /// A drawing, named by what it shows: a screen reader reads the description, which on
 /// a small screen at night would be a paragraph nobody needs who can see the drawing.
 #[component]
@@ -144,6 +159,14 @@ mod tests {
             .map(|c| diagram(*c).expect("a diagram").file)
             .chain(Position::ALL.iter().map(|p| drawing(*p).file))
             .chain([touch_test().file])
+            .chain(
+                [
+                    safari_share(false),
+                    safari_share(true),
+                    add_to_home_screen(),
+                ]
+                .map(|p| p.file),
+            )
             .collect();
         let count = files.len();
         files.sort();
@@ -169,7 +192,12 @@ mod tests {
             .chain(&Condition::ALSO_COMMON)
             .filter_map(|c| diagram(*c))
             .chain(Position::ALL.iter().map(|p| drawing(*p)))
-            .chain([touch_test()]);
+            .chain([touch_test()])
+            .chain([
+                safari_share(false),
+                safari_share(true),
+                add_to_home_screen(),
+            ]);
         for picture in pictures {
             let name = picture.file;
             let art = picture.art();

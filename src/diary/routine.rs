@@ -6,7 +6,7 @@ use super::state::{DiaryState, NightOverride};
 use super::stats::nudges;
 use crate::clinical::assess;
 use crate::clinical::warning_signs;
-use crate::components::{GetHelpBox, StepHeading, UrgencyBanner};
+use crate::components::{GetHelpBox, InstallOffer, StepHeading, UrgencyBanner};
 use crate::platform::clock::DeviceZone;
 use crate::platform::document;
 use crate::reminders::due::Outcome;
@@ -265,6 +265,7 @@ fn SleepWell() -> impl IntoView {
             {advice.into_iter().map(|nudge| view! { <p class="note">{nudge.text()}</p> }).collect_view()}
             <SavedOrNot/>
             <p><A href="/diary">"See your diary"</A></p>
+            {move || matches!(state.saved.get(), Some(Ok(()))).then(|| view! { <InstallOffer/> })}
             <super::try_tonight::TryTonight/>
         </section>
     }

@@ -5,7 +5,7 @@ use super::map::FootMap;
 use super::model::{rest_of_foot_fine, toggle_mark, Area, Foot, Mark, Step, Temperature};
 use super::FootCheckState;
 use crate::components::photos::{AreaPhotos, PhotoViewer};
-use crate::components::{StepHeading, UrgencyBanner};
+use crate::components::{InstallOffer, StepHeading, UrgencyBanner};
 use crate::platform::document;
 use crate::router::A;
 use leptos::prelude::*;
@@ -237,6 +237,7 @@ fn Summary() -> impl IntoView {
                 <p role="status"><strong>"Saved."</strong>" See you tomorrow."</p>
                 <p><A href="/foot-check/history">"Past checks and foot map"</A></p>
                 <button type="button" class="button secondary" on:click=move |_| state.restart()>"Start a new check"</button>
+                <InstallOffer/>
             </Show>
         </section>
     }

@@ -152,7 +152,7 @@ pub fn StatusPanel() -> impl IntoView {
             <dl>
                 <dt>"Notifications"</dt><dd>{permission}</dd>
                 <dt>"Done and Snooze buttons"</dt><dd>{if abilities.actions { "Yes, on the notification itself." } else { "No: this browser shows the notification without buttons. Tap it to open your reminders and mark it there." }}</dd>
-                <dt>"Installed to the home screen"</dt><dd>{yes_no(abilities.installed)}{if abilities.installed { "" } else { ": install it from the browser menu for the best chance of reminders." }}</dd>
+                <dt>"Installed to the home screen"</dt><dd>{yes_no(abilities.installed)}{if abilities.installed { "" } else { ": add it to your home screen (Settings, On your home screen) for the best chance of reminders." }}</dd>
                 <dt>"Number on the app icon"</dt><dd>{if abilities.badge { "Yes: the icon shows how many are due." } else { "No: this browser cannot put a number on the icon." }}</dd>
                 <dt>"Background checks"</dt><dd>{if abilities.periodic_sync { "Possible: the browser may check now and then, at times it chooses." } else { "No: reminders appear only while the app is open. The calendar is the sure way." }}</dd>
             </dl>

@@ -7,7 +7,7 @@ use super::schedule::{
 };
 use super::stats::{history, DayMark};
 use super::RemindersState;
-use crate::components::{ConfirmFirst, Question};
+use crate::components::{ConfirmFirst, InstallOffer, Question};
 use crate::platform::clock::{self, DeviceZone};
 use crate::platform::document;
 use leptos::prelude::*;
@@ -25,6 +25,9 @@ pub fn RemindersPage() -> impl IntoView {
             <CareTips/>
             <crate::components::DueReminders/>
             <ReminderList editing saved/>
+            <Show when=move || RemindersState::expect().data.with(|d| !d.list.is_empty())>
+                <InstallOffer/>
+            </Show>
             <AlertOffer/>
             {move || match editing.get() {
                 Some(draft) => view! { <ReminderForm draft editing saved/> }.into_any(),

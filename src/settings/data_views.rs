@@ -48,6 +48,7 @@ pub fn DataSection() -> impl IntoView {
     view! {
         <section aria-labelledby="data-title">
             <h2 id="data-title">"Your data"</h2>
+            <crate::components::SafariDataWarning/>
             <StorageStatus/>
             <super::export::ExportButton/>
             <super::set_aside::SetAside/>

@@ -29,6 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
                 on_choose=move |choice| state.change(|s| s.text_size = choice)
             />
             <WhereYouLive/>
+            <crate::components::InstallInSettings/>
             <super::data_views::DataSection/>
             <About/>
         </section>
@@ -69,7 +70,7 @@ fn About() -> impl IntoView {
             <h2 id="about-title">"About and privacy"</h2>
             <p><strong>"Everything stays on this device."</strong>
                 " What you enter is kept in this browser's storage on this phone. Nothing is sent anywhere: the app has no account, no tracking, no adverts and makes no network requests after it is installed."</p>
-            <p>"Once opened, the app works fully offline. Add it to your home screen from the browser menu to open it like any other app."</p>
+            <p>"Once opened, the app works fully offline. On your home screen (above) it opens like any other app."</p>
             <p>"Legs at Night explains common causes of leg and foot pain at night. It is not a diagnosis and does not replace a doctor. If something feels wrong, or you are worried, get medical advice."</p>
             <p class="small">"Version " {env!("CARGO_PKG_VERSION")}</p>
         </section>

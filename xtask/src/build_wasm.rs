@@ -137,7 +137,10 @@ fn bindgen(split_main: &Path, out: &Path) -> Result<()> {
 /// (87 KB, 13 KB gzip): Trunk minifies only the scripts it builds, and these it copies.
 /// npm's terser, as binaryen's wasm-opt comes from npm (`scripts/install-tools`).
 fn minify_scripts(out: &Path) -> Result<()> {
-    for name in [format!("{CRATE}.js"), LINK_NAME.trim_start_matches("./").to_string()] {
+    for name in [
+        format!("{CRATE}.js"),
+        LINK_NAME.trim_start_matches("./").to_string(),
+    ] {
         let script = out.join(name);
         run_tool(
             Command::new("terser")

@@ -13,6 +13,8 @@ pub const DEPLOY_FILES: [&str; 2] = ["_headers", "nginx.conf"];
 
 pub fn run(dir: &Path) -> Result<()> {
     icons::render_all(&dir.join("icons"))?;
+    icons::render_startup_images(&dir.join("icons"))?;
+    strip_comment_lines(&dir.join("theme.js"))?;
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)?;
     let index = with_hashed_package(dir, &index)?;
@@ -123,6 +125,23 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     bodies
 }
 
+/// `theme.js` is in every first load, before the first paint: its comments, which explain
+/// it in the source, would be a third of its bytes there. Only whole-line `//` comments go,
+/// which cannot be inside a string or a regular expression.
+fn strip_comment_lines(path: &Path) -> Result<()> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(path, without_comment_lines(&source))?;
+    Ok(())
+}
+
+fn without_comment_lines(source: &str) -> String {
+    source
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{}\n", line.trim_start()))
+        .collect()
+}
+
 fn write_service_worker(dir: &Path) -> Result<()> {
     let sw_path = dir.join("sw.js");
     let template = std::fs::read_to_string(&sw_path)?;
@@ -134,7 +153,9 @@ fn write_service_worker(dir: &Path) -> Result<()> {
 pub fn write_service_worker_from(dir: &Path, template: &str) -> Result<()> {
     let sw_path = dir.join("sw.js");
     let mut files = list_files(dir)?;
-    files.retain(|path| path != "sw.js" && !DEPLOY_FILES.contains(&path.as_str()));
+    files.retain(|path| {
+        path != "sw.js" && !DEPLOY_FILES.contains(&path.as_str()) && !is_startup_image(path)
+    });
     files.sort();
     // The worker's own code counts too: a new worker must never fill, or on a failed
     // install delete, the cache the running one serves from.
@@ -169,6 +190,12 @@ pub fn write_service_worker_from(dir: &Path, template: &str) -> Result<()> {
     Ok(())
 }
 
+/// iOS reads its start-up image once, when the app is added to the home screen: a megabyte
+/// of them in every phone's cache, for one of them on some phones, would be waste.
+fn is_startup_image(path: &str) -> bool {
+    path.starts_with("icons/startup-")
+}
+
 /// Relative paths with `/` separators of every file below `dir`.
 pub fn list_files(dir: &Path) -> Result<Vec<String>> {
     let mut found = Vec::new();
@@ -193,6 +220,16 @@ pub fn list_files(dir: &Path) -> Result<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_early_script_loses_its_comment_lines_and_keeps_its_code() {
+        let source =
+            "// why\n(function () {\n  // more why\n  var url = \"https://x\"; // kept\n})();\n";
+        assert_eq!(
+            super::without_comment_lines(source),
+            "(function () {\nvar url = \"https://x\"; // kept\n})();\n"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -53,6 +53,7 @@ registry! {
         FOOT_CHECKS = crate::foot_check::model::KEY => Vec<crate::foot_check::model::FootCheck>,
         REMINDERS = crate::reminders::due::KEY => crate::reminders::due::Reminders,
         DIARY = crate::diary::model::KEY => Vec<crate::diary::model::Entry>,
+        INSTALL = crate::install::KEY => crate::install::Record,
     ],
     elsewhere: [
         PHOTO_META = crate::photos::model::META_KEY => crate::photos::model::Photo,

@@ -5,7 +5,9 @@ pub use legs_core::storage::{archive, backup, envelope, keys, stored_backup, tra
 pub mod photos;
 
 use envelope::DecodeError;
-pub use keys::{Key, DIARY, FOOT_CHECKS, QUIZ_PROGRESS, QUIZ_RESULTS, REMINDERS, SETTINGS};
+pub use keys::{
+    Key, DIARY, FOOT_CHECKS, INSTALL, QUIZ_PROGRESS, QUIZ_RESULTS, REMINDERS, SETTINGS,
+};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeSet;

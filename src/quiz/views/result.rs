@@ -1,7 +1,7 @@
 use super::tonight::{MoreForTonight, TonightCard};
-use crate::clinical::{Condition, RankedCondition};
+use crate::clinical::{Condition, RankedCondition, Urgency};
 use crate::components::pictures::diagram;
-use crate::components::{Figure, GetHelpBox, UrgencyBanner};
+use crate::components::{Figure, GetHelpBox, InstallOffer, UrgencyBanner};
 use crate::learn::section_for;
 use crate::platform::{clock, document, share};
 use crate::quiz::escalation::explained;
@@ -70,6 +70,8 @@ fn ResultView(result: SavedResult, previous: Option<SavedResult>) -> impl IntoVi
             {(!plan.get_help.is_empty()).then(|| view! { <GetHelpBox advice=plan.get_help/> })}
             {previous.map(|previous| view! { <Comparison earlier=previous later=result.clone()/> })}
             <DoctorSummary result=result.clone() when/>
+            // Not while the advice is to get help today: that comes first.
+            {(assessment.urgency < Urgency::Urgent).then(|| view! { <InstallOffer/> })}
             <nav class="result-links" aria-label="More">
                 <A href="/quiz/history">"Past results"</A>
                 <A href="/quiz">"Take the check again"</A>

@@ -336,6 +336,47 @@ async fn the_status_panel_is_honest(s: &Session, origin: &str) {
         .unwrap();
 }
 
+/// Issue 27: Settings says how this browser adds the app. WebKit (Safari's engine, and
+/// its storage policy) warns that the data may go after days without a visit; Firefox on
+/// a computer says it cannot add it, and which browsers can; Chromium does neither.
+async fn settings_say_how_to_add_the_app(s: &Session, origin: &str) {
+    s.goto(&format!("{origin}/settings")).await.unwrap();
+    let said = s
+        .wait_for(
+            "const part = document.querySelector('section.install'); return part && part.children.length > 1 && part.textContent",
+            Duration::from_secs(10),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{}: no install part: {e}", s.engine.name()));
+    let said = said.as_str().unwrap_or_default().to_string();
+    let warning = s
+        .eval("const w = document.querySelector('.safari-data'); return w ? w.textContent : ''")
+        .await
+        .unwrap();
+    let warning = warning.as_str().unwrap_or_default();
+    let name = s.engine.name();
+    match s.engine {
+        Engine::WebKit => {
+            assert!(warning.contains("Safari may delete"), "{name}: {warning:?}");
+            assert!(said.contains("Add to Dock"), "{name}: {said}");
+        }
+        Engine::Firefox => {
+            assert!(warning.is_empty(), "{name}: {warning:?}");
+            assert!(said.contains("cannot add apps"), "{name}: {said}");
+        }
+        Engine::Chromium => {
+            assert!(warning.is_empty(), "{name}: {warning:?}");
+            assert!(said.contains("Install"), "{name}: {said}");
+        }
+    }
+    s.eval("document.querySelector('section.install').scrollIntoView(); return true;")
+        .await
+        .unwrap();
+    s.screenshot(&shot_path(s.engine, "light", "settings-install"))
+        .await
+        .unwrap();
+}
+
 async fn the_worker_serves_every_route_offline(s: &Session, server: &mut StaticServer) {
     let origin = server.origin();
     s.goto(&format!("{origin}/")).await.unwrap();
@@ -381,6 +422,7 @@ async fn smoke(engine: Engine) {
     a_photo_is_kept_and_shown_after_a_reload(&s, &origin).await;
     a_reminder_is_kept_and_goes_to_the_calendar(&s, &origin).await;
     the_status_panel_is_honest(&s, &origin).await;
+    settings_say_how_to_add_the_app(&s, &origin).await;
     the_worker_serves_every_route_offline(&s, &mut server).await;
     println!(
         "{}: smoke run passed at a {}x{} viewport",

@@ -710,3 +710,58 @@ fn the_app_works_under_a_sub_path() {
     drop(browser);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A PNG's width and height, from its header.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let int = |at: usize| Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
+    (bytes.starts_with(b"\x89PNG")).then_some(())?;
+    Some((int(16)?, int(20)?))
+}
+
+/// Issue 27: a long press on the icon offers the three bedtime tasks; the install sheet has
+/// two screenshots; every picture the manifest names is in the build at its stated size.
+#[test]
+fn the_manifest_has_shortcuts_and_two_screenshots_that_exist() {
+    let dist = e2e::dist_dir();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dist.join("manifest.webmanifest")).unwrap())
+            .unwrap();
+    let shortcuts: Vec<&str> = manifest["shortcuts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(shortcuts, ["./tonight", "./foot-check", "./quiz"]);
+    for url in &shortcuts {
+        let page = dist.join(url.trim_start_matches("./")).join("index.html");
+        assert!(page.is_file(), "{url}: no prerendered page");
+    }
+    let screenshots = manifest["screenshots"].as_array().unwrap();
+    assert_eq!(screenshots.len(), 2);
+    let pictures = manifest["icons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(screenshots)
+        .chain(
+            manifest["shortcuts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|s| s["icons"].as_array().unwrap()),
+        );
+    for picture in pictures {
+        let src = picture["src"].as_str().unwrap();
+        let bytes = std::fs::read(dist.join(src)).unwrap_or_else(|e| panic!("{src}: {e}"));
+        if let Some((width, height)) = png_size(&bytes) {
+            assert_eq!(
+                picture["sizes"],
+                json!(format!("{width}x{height}")),
+                "{src}"
+            );
+        } else {
+            assert!(src.ends_with(".svg"), "{src} is neither PNG nor SVG");
+        }
+    }
+}
