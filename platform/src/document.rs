@@ -97,3 +97,20 @@ pub fn clear_prerendered_body() {
         }
     }
 }
+
+/// Whether the end of the first element `selector` finds is on the screen or within
+/// `margin` CSS pixels below it.
+pub fn is_near_view(selector: &str, margin: f64) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or(0.0);
+    window
+        .document()
+        .and_then(|document| document.query_selector(selector).ok().flatten())
+        .is_some_and(|element| element.get_bounding_client_rect().bottom() < height + margin)
+}

@@ -20,8 +20,7 @@ fn call(line: Line, class: &'static str) -> AnyView {
 
 /// What to call for `urgency`: the emergency number for an emergency; for help "now, not
 /// tomorrow" (and a practice that is closed) the urgent line, and the emergency number
-/// beside it. Nothing for the other levels. Used by pages in chunks only: Home's first
-/// load does not carry the table (its warning signs say "the emergency number" in words).
+/// beside it. Nothing for the other levels. Used by pages in chunks; Home has `CallLinksSoon`.
 #[component]
 pub fn CallLinks(urgency: Urgency) -> impl IntoView {
     match urgency {
@@ -29,6 +28,48 @@ pub fn CallLinks(urgency: Urgency) -> impl IntoView {
         Urgency::Urgent | Urgency::NextDay => view! { <RegionLinks which=URGENT/> }.into_any(),
         _ => ().into_any(),
     }
+}
+
+/// The links from the Learn pages' chunk, for Home's warning signs: in the first load, the
+/// region's table, its guess and the settings' writer were 9 KB gzip (measured). They come
+/// once `near` (the box near the screen, `WarningSigns`): Home's start fetches no other
+/// page's code, and the page as prerendered and as taken over stays the same. Until then
+/// (and when the chunk cannot come, offline on a first visit), `words` say the common
+/// numbers.
+#[component]
+pub fn CallLinksSoon(urgency: Urgency, words: &'static str, near: RwSignal<bool>) -> impl IntoView {
+    let words_only = move || view! { <p class="small">{words}</p> };
+    move || {
+        if !near.get() {
+            return words_only().into_any();
+        }
+        let links = Suspend::new(async move {
+            links_code(urgency == Urgency::Emergency)
+                .await
+                .unwrap_or_else(|error| {
+                    leptos::logging::warn!("the numbers to call did not load: {error:?}");
+                    words_only().into_any()
+                })
+        });
+        view! { <Suspense fallback=words_only>{links}</Suspense> }.into_any()
+    }
+}
+
+#[cfg(lazy_routes)]
+#[leptos::wasm_split::wasm_split(learn_pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn links_code(emergency: bool) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(links_now(emergency))
+}
+
+#[cfg(not(lazy_routes))]
+#[allow(clippy::unused_async)]
+async fn links_code(emergency: bool) -> Result<AnyView, std::convert::Infallible> {
+    Ok(links_now(emergency))
+}
+
+fn links_now(emergency: bool) -> AnyView {
+    let which = if emergency { EMERGENCY } else { URGENT };
+    view! { <RegionLinks which/> }.into_any()
 }
 
 const EMERGENCY: u8 = 2;
@@ -54,13 +95,25 @@ fn RegionLinks(which: u8) -> impl IntoView {
         let whose = if chosen() {
             format!("Numbers for {}. ", region.name())
         } else {
-            format!("Numbers for {}, guessed from this phone. ", region.name())
+            format!(
+                "Numbers for {}, guessed from this phone. Is that where you live? ",
+                region.name()
+            )
         };
+        // The guess, confirmed in one tap, is a choice: the question does not come again.
+        let confirm = (!chosen()).then(|| {
+            let keep = move |_| {
+                if let Some(settings) = settings {
+                    settings.change(|s| s.region = Some(region));
+                }
+            };
+            view! { <button type="button" class="link-button" on:click=keep>"Yes"</button>" · " }
+        });
         view! {
             <div class="call-links">
                 {links}
                 {(!numbers.note.is_empty()).then(|| view! { <p class="small">{numbers.note}</p> })}
-                <p class="small region-line">{whose}<A href="/settings">"Change where you live"</A></p>
+                <p class="small region-line">{whose}{confirm}<A href="/settings">"Change where you live"</A></p>
             </div>
         }
     }

@@ -25,9 +25,6 @@ pub fn RemindersPage() -> impl IntoView {
             <CareTips/>
             <crate::components::DueReminders/>
             <ReminderList editing saved/>
-            <Show when=move || RemindersState::expect().data.with(|d| !d.list.is_empty())>
-                <InstallOffer/>
-            </Show>
             <AlertOffer/>
             {move || match editing.get() {
                 Some(draft) => view! { <ReminderForm draft editing saved/> }.into_any(),
@@ -37,6 +34,10 @@ pub fn RemindersPage() -> impl IntoView {
                     </button>
                 }.into_any(),
             }}
+            // After what a new reminder needs (alerts, the form), not before it.
+            <Show when=move || RemindersState::expect().data.with(|d| !d.list.is_empty())>
+                <InstallOffer/>
+            </Show>
             <HistoryCalendar/>
             <NotificationSettings/>
             <CalendarExport/>

@@ -47,7 +47,9 @@ fn loaded(part: Part) -> impl IntoView {
             ().into_any()
         })
     });
-    view! { <Suspense fallback=|| ()>{view}</Suspense> }
+    // In an element of its own: a part that comes later, with nothing in its place until
+    // then, was put before the reminders' alert offer instead of after the form.
+    view! { <div class="install-part"><Suspense fallback=|| ()>{view}</Suspense></div> }
 }
 
 /// The offer, where something worth keeping was just saved. Running installed, the same

@@ -56,9 +56,11 @@ pub fn HowToAdd(state: InstallState) -> impl IntoView {
 fn InstallButton(state: InstallState) -> impl IntoView {
     view! {
         <button type="button" class="button wide" on:click=move |_| state.prompt()>"Install"</button>
-        <p class="form-error" role="alert" hidden=move || state.failed.with(Option::is_none)>
-            {move || state.failed.get().map(|error| format!("The browser did not show its install window ({error}). Its menu, ⋮, has Install app too."))}
-        </p>
+        {move || state.failed.get().map(|error| view! {
+            <p class="form-error" role="alert">
+                {format!("The browser did not show its install window ({error}). Its menu, ⋮, has Install app too.")}
+            </p>
+        })}
     }
 }
 

@@ -355,7 +355,11 @@ fn a_reminder_says_it_will_not_alert_until_notifications_are_on() {
         .unwrap()
         .as_f64()
         .unwrap();
-    assert!(gap < 200.0, "the offer is {gap} px below the list");
+    let between = page.eval(&mut browser, "[...document.querySelector('.reminders').children].map(c => c.tagName + '.' + c.className + ':' + Math.round(c.getBoundingClientRect().height)).join(' | ')").unwrap();
+    assert!(
+        gap < 200.0,
+        "the offer is {gap} px below the list: {between}"
+    );
     e2e::checked_screenshot(&page, &mut browser, "reminders", "will-not-alert");
     click_button(&page, &mut browser, "Turn on notifications");
     page.wait_for(
