@@ -1,6 +1,7 @@
 // Before the first paint: the stored theme and text size on <html>, so a night-theme reader
-// is never flashed with a light page while the app itself still loads. A file, not an
-// inline script, for the CSP. Anything unexpected in storage leaves the defaults: the app
+// is never flashed with a light page while the app itself still loads. The build puts it
+// into every page, allowed by its hash in the CSP (xtask post-build), so the first paint
+// waits for no other file. Anything unexpected in storage leaves the defaults: the app
 // reports unreadable data itself once it starts.
 (function () {
   try {

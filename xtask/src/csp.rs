@@ -25,28 +25,41 @@ const DIRECTIVES: &[(&str, &str)] = &[
 /// Directives only a header can carry: a meta tag ignores them.
 const HEADER_ONLY: &[(&str, &str)] = &[("frame-ancestors", "'none'")];
 
-fn written(directives: &[(&str, &str)], script_hashes: &[String]) -> String {
+/// The page's inline `<script>` and `<style>` elements, as CSP hash sources.
+#[derive(Debug, Clone, Default)]
+pub struct Inline {
+    pub scripts: Vec<String>,
+    pub styles: Vec<String>,
+}
+
+fn written(directives: &[(&str, &str)], inline: &Inline) -> String {
     directives
         .iter()
-        .map(|(name, value)| match *name {
-            "script-src" if !script_hashes.is_empty() => {
-                format!("{name} {value} {}", script_hashes.join(" "))
+        .map(|(name, value)| {
+            let hashes = match *name {
+                "script-src" => &inline.scripts,
+                "style-src" => &inline.styles,
+                _ => return format!("{name} {value}"),
+            };
+            match hashes.is_empty() {
+                true => format!("{name} {value}"),
+                false => format!("{name} {value} {}", hashes.join(" ")),
             }
-            _ => format!("{name} {value}"),
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-/// The policy of the page's meta tag, allowing the page's inline scripts by their hashes.
-pub fn meta(script_hashes: &[String]) -> String {
-    written(DIRECTIVES, script_hashes)
+/// The policy of the page's meta tag, allowing the page's inline scripts and styles by
+/// their hashes.
+pub fn meta(inline: &Inline) -> String {
+    written(DIRECTIVES, inline)
 }
 
 /// The policy of the deploy files' header: the meta policy and what only a header carries.
-pub fn header(script_hashes: &[String]) -> String {
+pub fn header(inline: &Inline) -> String {
     let all: Vec<(&str, &str)> = DIRECTIVES.iter().chain(HEADER_ONLY).copied().collect();
-    written(&all, script_hashes)
+    written(&all, inline)
 }
 
 #[cfg(test)]
@@ -61,7 +74,10 @@ mod tests {
 
     #[test]
     fn the_header_is_the_meta_policy_and_frame_ancestors() {
-        let hashes = vec!["'sha256-abc'".to_string()];
+        let hashes = Inline {
+            scripts: vec!["'sha256-abc'".to_string()],
+            styles: vec!["'sha256-def'".to_string()],
+        };
         let meta = meta(&hashes);
         let header = header(&hashes);
         assert!(header.starts_with(&meta), "{header}");
@@ -74,11 +90,15 @@ mod tests {
             directive(&meta, "script-src"),
             Some("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'")
         );
+        assert_eq!(
+            directive(&meta, "style-src"),
+            Some("style-src 'self' 'sha256-def'")
+        );
     }
 
     #[test]
     fn photos_from_blob_urls_are_allowed_everywhere() {
-        for policy in [meta(&[]), header(&[])] {
+        for policy in [meta(&Inline::default()), header(&Inline::default())] {
             assert_eq!(
                 directive(&policy, "img-src"),
                 Some("img-src 'self' data: blob:"),

@@ -18,7 +18,8 @@ pub fn run(dir: &Path) -> Result<()> {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)?;
     let index = with_hashed_package(dir, &index)?;
-    let hashes = script_hashes(&index);
+    let index = with_first_paint_inline(dir, &index)?;
+    let hashes = inline_hashes(&index);
     std::fs::write(&index_path, with_policy(&index, &csp::meta(&hashes))?)?;
     // Trunk runs this in its staging folder: the templates are found from the workspace.
     let deploy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy");
@@ -75,19 +76,81 @@ fn content_hash_of(dir: &Path, sorted_files: &[String]) -> Result<String> {
         .collect())
 }
 
-/// The sha256 of every inline `<script>`, as CSP sources, so the policy needs no
-/// `'unsafe-inline'` for them.
-pub fn script_hashes(html: &str) -> Vec<String> {
-    inline_scripts(html)
-        .into_iter()
-        .map(|body| {
-            let digest = Sha256::digest(body.as_bytes());
-            format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
-        })
-        .collect()
+/// The sha256 of every inline `<script>` and `<style>`, as CSP sources, so the policy
+/// needs no `'unsafe-inline'` for them.
+pub fn inline_hashes(html: &str) -> csp::Inline {
+    let hashed = |bodies: Vec<&str>| {
+        bodies
+            .into_iter()
+            .map(|body| {
+                let digest = Sha256::digest(body.as_bytes());
+                format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                )
+            })
+            .collect()
+    };
+    csp::Inline {
+        scripts: hashed(inline_bodies(html, "script")),
+        styles: hashed(inline_bodies(html, "style")),
+    }
+}
+
+/// Issue 28: the first paint needs the HTML alone. The stylesheet (one, 6 KB gzip) and
+/// `theme.js` go into the page as `<style>` and `<script>`, allowed by their hashes, and
+/// their files go: a second round trip before anything could paint, on a slow network
+/// the longest wait of a first visit.
+fn with_first_paint_inline(dir: &Path, html: &str) -> Result<String> {
+    let mut html = html.to_string();
+    let (tag, href) = element_with(&html, "<link", "rel=stylesheet")
+        .ok_or("index.html links no stylesheet to put inline")?;
+    let css_path = dir.join(href.trim_start_matches('/'));
+    let css = std::fs::read_to_string(&css_path).map_err(|e| format!("{href}: {e}"))?;
+    if css.contains("</style") {
+        return Err(format!("{href} closes a <style>: it cannot go inline").into());
+    }
+    html = html.replacen(&tag, &format!("<style>{}</style>", css.trim_end()), 1);
+    std::fs::remove_file(css_path)?;
+    let (tag, src) = element_with(&html, "<script", "theme.js")
+        .ok_or("index.html loads no theme.js to put inline")?;
+    let script_path = dir.join(src.trim_start_matches('/'));
+    let script = std::fs::read_to_string(&script_path)?;
+    if script.contains("</script") {
+        return Err("theme.js closes a <script>: it cannot go inline".into());
+    }
+    let whole = format!("{tag}</script>");
+    if !html.contains(&whole) {
+        return Err("theme.js's <script> is not empty".into());
+    }
+    html = html.replacen(
+        &whole,
+        &format!("<script>{}</script>", script.trim_end()),
+        1,
+    );
+    std::fs::remove_file(script_path)?;
+    Ok(html)
+}
+
+/// The first opening tag `<name …>` that contains `marker`, and its `href` or `src`
+/// (quoted or not, as the minifier left it).
+fn element_with(html: &str, open: &str, marker: &str) -> Option<(String, String)> {
+    let mut rest = html;
+    while let Some(start) = rest.find(open) {
+        let tag_end = rest[start..].find('>')? + start + 1;
+        let tag = &rest[start..tag_end];
+        if tag.contains(marker) {
+            let url = ["href=", "src="].iter().find_map(|name| {
+                let value = &tag[tag.find(name)? + name.len()..];
+                let value = value.trim_start_matches('"');
+                let end = value.find(['"', ' ', '>'])?;
+                Some(value[..end].to_string())
+            })?;
+            return Some((tag.to_string(), url));
+        }
+        rest = &rest[tag_end..];
+    }
+    None
 }
 
 /// Writes `policy` where a page or deploy file has the policy's placeholder. The release
@@ -104,23 +167,25 @@ pub fn with_policy(text: &str, policy: &str) -> Result<String> {
     Ok(text.replacen(csp::PLACEHOLDER, policy, 1))
 }
 
-fn inline_scripts(html: &str) -> Vec<&str> {
+/// The bodies of the inline `<script>` (those without `src`) or `<style>` elements.
+fn inline_bodies<'a>(html: &'a str, element: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{element}"), format!("</{element}>"));
     let mut bodies = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
+    while let Some(start) = rest.find(&open) {
         let after = &rest[start..];
         let Some(tag_end) = after.find('>') else {
             break;
         };
         let tag = &after[..tag_end];
         let body_start = &after[tag_end + 1..];
-        let Some(close) = body_start.find("</script>") else {
+        let Some(end) = body_start.find(&close) else {
             break;
         };
         if !tag.contains(" src=") {
-            bodies.push(&body_start[..close]);
+            bodies.push(&body_start[..end]);
         }
-        rest = &body_start[close..];
+        rest = &body_start[end..];
     }
     bodies
 }
@@ -233,9 +298,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_stylesheet_and_theme_script_go_inline_and_their_files_go() {
+        let dir = std::env::temp_dir().join(format!("lan-inline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("main-1.css"), "body{color:red}\n").unwrap();
+        std::fs::write(dir.join("theme.js"), "run();\n").unwrap();
+        let html = r#"<meta content=__LAN_CSP__><link href=/main-1.css integrity=sha384-x rel=stylesheet><script src=theme.js></script><script src=pkg/boot.js type=module></script>"#;
+        let out = with_first_paint_inline(&dir, html).unwrap();
+        assert_eq!(
+            out,
+            "<meta content=__LAN_CSP__><style>body{color:red}</style><script>run();</script><script src=pkg/boot.js type=module></script>"
+        );
+        assert!(!dir.join("main-1.css").exists() && !dir.join("theme.js").exists());
+        let hashes = inline_hashes(&out);
+        let css =
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"body{color:red}"));
+        assert_eq!(hashes.styles, [format!("'sha256-{css}'")]);
+        assert_eq!(hashes.scripts.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn hashes_only_inline_scripts() {
         let html = r#"<meta content="__LAN_CSP__"><script src="a.js"></script><script type="module">boot()</script>"#;
-        let out = with_policy(html, &csp::meta(&script_hashes(html))).unwrap();
+        let out = with_policy(html, &csp::meta(&inline_hashes(html))).unwrap();
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"boot()"));
         assert!(out.contains(&format!("'sha256-{expected}'")), "{out}");
         assert!(!out.contains(csp::PLACEHOLDER));

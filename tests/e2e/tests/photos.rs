@@ -557,7 +557,6 @@ fn the_shipped_nginx_site_sends_every_security_header_with_every_file() {
         "/",
         "/index.html",
         "/sw.js",
-        "/theme.js",
         "/manifest.webmanifest",
         "/learn/neuropathy",
         "/quiz/result/123",
@@ -601,7 +600,7 @@ fn through_nginx_with_the_shipped_site_a_photo_shows_exports_and_shows_offline()
     // The shipped site once replaced nginx's whole MIME map: every file was text/plain.
     for (path, wanted) in [
         ("/", "text/html"),
-        ("/theme.js", "javascript"),
+        ("/sw.js", "javascript"),
         ("/manifest.webmanifest", "application/manifest+json"),
     ] {
         let served = e2e::http_get(nginx.port, path).unwrap();

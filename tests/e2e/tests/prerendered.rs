@@ -144,10 +144,9 @@ fn before_its_first_paint_a_page_asks_only_for_its_stylesheet_scripts_and_icons(
             )
             .unwrap();
         let early: Vec<String> = serde_json::from_value(early).unwrap();
+        // Issue 28: no stylesheet and no theme.js any more: they are in the page.
         let expected = |path: &String| {
-            path.ends_with(".css")
-                || path.ends_with("/theme.js")
-                || path.ends_with("/boot.js")
+            path.ends_with("/boot.js")
                 || path.ends_with("/manifest.webmanifest")
                 || path.ends_with("/icons/icon.svg")
         };
