@@ -176,8 +176,15 @@ fn drawings(page: &Page, browser: &mut Browser) -> Vec<bool> {
     serde_json::from_value(drawn).unwrap()
 }
 
+/// The page's text, but for the install part, which describes this browser and so comes
+/// only once the app runs (empty in every prerendered page).
 fn main_text(page: &Page, browser: &mut Browser) -> String {
-    page.eval(browser, "document.querySelector('main').innerText")
+    page.eval(
+        browser,
+        "[...document.querySelectorAll('.install-part')].map(part => part.innerText).filter(t => t)
+            .reduce((text, part) => text.replace(part, ''), document.querySelector('main').innerText)
+            .replace(/\\n+/g, '\\n')",
+    )
         .unwrap()
         .as_str()
         .unwrap_or("")
