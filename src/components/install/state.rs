@@ -43,26 +43,12 @@ impl InstallState {
 
     /// How this browser adds the app, now.
     pub fn way(&self) -> Way {
-        let (user_agent, touch_points) = install::user_agent_and_touch_points();
-        Browser {
-            user_agent: &user_agent,
-            touch_points,
-            standalone: install::standalone(),
-            prompt_ready: self.prompt_ready.get(),
-        }
-        .way()
+        with_browser(self.prompt_ready.get(), |browser| browser.way())
     }
 
     /// Safari may delete the app's data after days without a visit.
     pub fn may_lose_data(&self) -> bool {
-        let (user_agent, touch_points) = install::user_agent_and_touch_points();
-        Browser {
-            user_agent: &user_agent,
-            touch_points,
-            standalone: install::standalone(),
-            prompt_ready: false,
-        }
-        .may_lose_data()
+        with_browser(false, |browser| browser.may_lose_data())
     }
 
     pub fn may_offer(&self) -> bool {
@@ -115,4 +101,15 @@ impl InstallState {
             }
         });
     }
+}
+
+/// What the browser says about itself, with whether its own prompt is kept.
+fn with_browser<T>(prompt_ready: bool, answer: impl FnOnce(&Browser) -> T) -> T {
+    let (user_agent, touch_points) = install::user_agent_and_touch_points();
+    answer(&Browser {
+        user_agent: &user_agent,
+        touch_points,
+        standalone: install::standalone(),
+        prompt_ready,
+    })
 }

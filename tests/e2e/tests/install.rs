@@ -67,6 +67,16 @@ fn offer(page: &Page, browser: &mut Browser) -> String {
     .to_string()
 }
 
+/// Waits for the offer to leave the page.
+fn offer_gone(page: &Page, browser: &mut Browser, when: &str) {
+    page.wait_for(
+        browser,
+        "!document.querySelector('.install-offer')",
+        Duration::from_secs(5),
+    )
+    .unwrap_or_else(|e| panic!("the offer stays {when}: {e}"));
+}
+
 fn stored_record(page: &Page, browser: &mut Browser) -> Value {
     let raw = page
         .eval(browser, "localStorage.getItem('lan.install')")
@@ -143,12 +153,7 @@ fn the_offer_comes_after_a_finished_check_and_install_calls_the_browsers_prompt(
         Duration::from_secs(5),
     )
     .expect("Install calls the browser's prompt");
-    page.wait_for(
-        &mut browser,
-        "!document.querySelector('.install-offer')",
-        Duration::from_secs(5),
-    )
-    .expect("the offer goes once installed");
+    offer_gone(&page, &mut browser, "once installed");
     let record = stored_record(&page, &mut browser);
     assert!(
         record["installed_ms"].as_i64().unwrap_or(0) >= START_MS,
@@ -176,12 +181,7 @@ fn not_now_keeps_the_offer_away_for_thirty_days() {
     let result = result.as_str().unwrap().to_string();
     assert!(!offer(&page, &mut browser).is_empty());
     e2e::ui::click_button(&page, &mut browser, "Not now");
-    page.wait_for(
-        &mut browser,
-        "!document.querySelector('.install-offer')",
-        Duration::from_secs(5),
-    )
-    .unwrap();
+    offer_gone(&page, &mut browser, "after the answer");
     assert_eq!(
         page.eval(&mut browser, "sessionStorage.getItem('test.prompted')")
             .unwrap(),
@@ -212,12 +212,7 @@ fn not_now_keeps_the_offer_away_for_thirty_days() {
     )
     .unwrap();
     e2e::ui::click_button(&page, &mut browser, "Install");
-    page.wait_for(
-        &mut browser,
-        "!document.querySelector('.install-offer')",
-        Duration::from_secs(5),
-    )
-    .unwrap();
+    offer_gone(&page, &mut browser, "after the answer");
     let record = stored_record(&page, &mut browser);
     assert!(
         record["not_now_ms"].as_i64().unwrap_or(0) >= START_MS + 31 * DAY_MS,
