@@ -14,10 +14,10 @@ function pageFor(url) {
   return new URL(route ? route + "/index.html" : "index.html", self.registration.scope).href;
 }
 
-// What a first start needs comes first (the page, its styles, the main module), then the
-// pages, then their shared chunks; a few files at a time, so the offline copy never
-// crowds out what the person is using.
-const FIRST = /(index\.html|shell\.html|theme\.js|\.css|boot\.js|legs-at-night\.js|legs-at-night_bg\.wasm)$/;
+// What a first start needs comes first (the page, its style and scripts inline, then the main
+// module and its loader), then the pages, then their shared chunks; a few files at a time,
+// so the offline copy never crowds out what the person is using.
+const FIRST = /(index\.html|shell\.html|legs-at-night\.js|legs-at-night_bg\.wasm|__wasm_split\.js)$/;
 const PAGES = /split_\w+\.wasm$/;
 const rank = (url) => (FIRST.test(url) ? 0 : PAGES.test(url) ? 1 : 2);
 const AT_A_TIME = 4;

@@ -43,7 +43,7 @@ lazy_pages!(setup_pages {
 
 /// The code of the page the address shows, loaded before the app replaces that page's
 /// prerendered HTML: otherwise the reader would see "Loading…" where the text was.
-/// `boot.js` has already started the same download beside the main module's, so this
+/// The boot script (inline in the page) has already started the same download beside the main module's, so this
 /// mostly waits for it. A failure is left to the page, which says so when it renders.
 pub async fn load_current_page() {
     let route = crate::router::current_route(&document::base_path());
@@ -200,7 +200,9 @@ fn TopBar(route: Memo<Route>) -> impl IntoView {
         <header class="top-bar">
             <A href="/">
                 <span class="brand">
-                    <img src="icons/icon.svg" alt="" width="28" height="28"/>
+                    // Drawn by the stylesheet, where the build puts the icon inline: an
+                    // image file would be a request before the first paint.
+                    <span class="brand-icon"></span>
                     <span class="brand-name">"Legs at Night"</span>
                 </span>
             </A>

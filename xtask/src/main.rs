@@ -1,8 +1,8 @@
 //! Build steps that Trunk cannot do itself, run as its `post_build` hook and by `scripts/bench`.
 //!
 //! `post-build [DIR]`: in Trunk's staging directory (or DIR), render the PNG icons from the
-//! one SVG, write the one CSP into the page and the deploy files (`csp.rs`; an inline
-//! script would be allowed by its hash, but there is none: `boot.js` is a file), prerender
+//! one SVG, put the stylesheet, `theme.js` and the boot script inline into the page, write
+//! the one CSP allowing them by their hashes into the page and the deploy files (`csp.rs`), prerender
 //! every fixed page in headless Chromium (`prerender.rs`), and write the service worker's
 //! precache list and version from the built files' content.
 //! `build-wasm [--release]`: the app's wasm split into per-page chunks, in

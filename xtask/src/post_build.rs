@@ -19,6 +19,8 @@ pub fn run(dir: &Path) -> Result<()> {
     let index = std::fs::read_to_string(&index_path)?;
     let index = with_hashed_package(dir, &index)?;
     let index = with_first_paint_inline(dir, &index)?;
+    let index = with_boot_inline(dir, &index)?;
+    let index = with_icon_inline(dir, &index)?;
     let hashes = inline_hashes(&index);
     std::fs::write(&index_path, with_policy(&index, &csp::meta(&hashes))?)?;
     // Trunk runs this in its staging folder: the templates are found from the workspace.
@@ -130,6 +132,100 @@ fn with_first_paint_inline(dir: &Path, html: &str) -> Result<String> {
     );
     std::fs::remove_file(script_path)?;
     Ok(html)
+}
+
+/// The boot script goes inline too: as a file it was the one request before the first
+/// paint that Lighthouse's simulation counts as blocking it (a module script is fetched
+/// at high priority), 0.15 s of a slow phone network. Inline it cannot use its own
+/// address, so it names the hashed package folder, relative to the page's `<base>`.
+fn with_boot_inline(dir: &Path, html: &str) -> Result<String> {
+    const FOLDER_PLACEHOLDER: &str = "__LAN_PKG__";
+    let (tag, src) = element_with(html, "<script", "/boot.js")
+        .ok_or("index.html loads no boot.js to put inline")?;
+    let whole = format!("{tag}</script>");
+    if !html.contains(&whole) {
+        return Err("boot.js's <script> is not empty".into());
+    }
+    let folder = src
+        .trim_start_matches('/')
+        .strip_suffix("/boot.js")
+        .ok_or("boot.js is not at the top of its package")?;
+    let path = dir.join(folder).join("boot.js");
+    let script = std::fs::read_to_string(&path).map_err(|e| format!("{src}: {e}"))?;
+    if !script.contains(FOLDER_PLACEHOLDER) || script.contains("import.meta") {
+        return Err(
+            format!("{src} must name its folder as {FOLDER_PLACEHOLDER} to go inline").into(),
+        );
+    }
+    if script.contains("</script") {
+        return Err("boot.js closes a <script>: it cannot go inline".into());
+    }
+    let script = script.replace(FOLDER_PLACEHOLDER, folder);
+    std::fs::remove_file(path)?;
+    Ok(html.replacen(
+        &whole,
+        &format!("<script type=module>{}</script>", script.trim_end()),
+        1,
+    ))
+}
+
+/// The app's icon, as the favicon and as the brand in the top bar (drawn by the stylesheet),
+/// becomes a `data:` URL: as a file it was a request ending before the first paint, which
+/// Lighthouse's simulated slow network counts against that paint (0.2 s of it). The file
+/// stays for the manifest and the rendered PNGs.
+fn with_icon_inline(dir: &Path, html: &str) -> Result<String> {
+    const ICON: &str = "icons/icon.svg";
+    if !html.contains(ICON) {
+        return Err(format!("the page names no {ICON} to put inline").into());
+    }
+    let svg = std::fs::read_to_string(dir.join(ICON)).map_err(|e| format!("{ICON}: {e}"))?;
+    let url = svg_data_url(&svg);
+    let mut out = String::with_capacity(html.len() + 2 * url.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(ICON) {
+        let before = &rest[..at];
+        out.push_str(before);
+        // Unquoted, as the minifier leaves an attribute or a CSS url(): quoted now.
+        if before.ends_with('=') || before.ends_with('(') {
+            out.push_str(&format!("\"{url}\""));
+        } else {
+            out.push_str(&url);
+        }
+        rest = &rest[at + ICON.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// An SVG as a `data:` URL that needs no quoting rules of its own inside `"…"`: one line,
+/// without the source's comments, its double quotes single, and `%`, `#`, `<`, `>`, and
+/// spaces percent-encoded.
+fn svg_data_url(svg: &str) -> String {
+    let mut source = String::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find("<!--") {
+        source.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("-->")
+            .map_or("", |end| &rest[start + end + 3..]);
+    }
+    source.push_str(rest);
+    let one_line = source.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut url = String::from("data:image/svg+xml,");
+    for c in one_line.replace("> <", "><").chars() {
+        match c {
+            '"' => url.push('\''),
+            '%' | '#' | '<' | '>' | ' ' => url.push_str(&format!("%{:02X}", c as u32)),
+            c if c.is_ascii() => url.push(c),
+            c => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    url.push_str(&format!("%{byte:02X}"));
+                }
+            }
+        }
+    }
+    url
 }
 
 /// The first opening tag `<name …>` that contains `marker`, and its `href` or `src`
@@ -315,6 +411,48 @@ mod tests {
             base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"body{color:red}"));
         assert_eq!(hashes.styles, [format!("'sha256-{css}'")]);
         assert_eq!(hashes.scripts.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_boot_script_goes_inline_naming_its_package_folder() {
+        let dir = std::env::temp_dir().join(format!("lan-boot-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg-1")).unwrap();
+        std::fs::write(
+            dir.join("pkg-1/boot.js"),
+            "await import('./__LAN_PKG__/app.js');\n",
+        )
+        .unwrap();
+        let html = "<style>x</style><script src=pkg-1/boot.js type=module></script></head>";
+        let out = with_boot_inline(&dir, html).unwrap();
+        assert_eq!(
+            out,
+            "<style>x</style><script type=module>await import('./pkg-1/app.js');</script></head>"
+        );
+        assert!(!dir.join("pkg-1/boot.js").exists());
+        assert_eq!(inline_hashes(&out).scripts.len(), 1);
+        // A boot script still finding its files from its own address would break inline.
+        std::fs::write(dir.join("pkg-1/boot.js"), "new URL('a', import.meta.url)").unwrap();
+        assert!(with_boot_inline(&dir, html).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_icon_goes_inline_as_a_data_url_in_the_link_and_the_style() {
+        let dir = std::env::temp_dir().join(format!("lan-icon-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("icons")).unwrap();
+        std::fs::write(
+            dir.join("icons/icon.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <!-- why -->\n  <rect fill=\"#2a2140\" width=\"5%\"/>\n</svg>\n",
+        )
+        .unwrap();
+        let html = r#"<link href=icons/icon.svg rel=icon><style>.b{background:url(icons/icon.svg)}</style>"#;
+        let url = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%3E%3Crect%20fill='%232a2140'%20width='5%25'/%3E%3C/svg%3E";
+        assert_eq!(
+            with_icon_inline(&dir, html).unwrap(),
+            format!(r#"<link href="{url}" rel=icon><style>.b{{background:url("{url}")}}</style>"#)
+        );
+        assert!(with_icon_inline(&dir, "<link rel=icon>").is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -9,7 +9,7 @@
 //! links from Home, so a new page is prerendered as soon as something links to it. Pages
 //! with an id in their address (a saved result) stay with the shell.
 //!
-//! Each file also names its page's own wasm chunk (`data-chunk`), which `boot.js` fetches
+//! Each file also names its page's own wasm chunk (`data-chunk`), which the boot script fetches
 //! beside the main module once the page is painted, instead of after it.
 
 use crate::cdp::Browser;

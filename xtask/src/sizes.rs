@@ -36,9 +36,9 @@ fn measure(bytes: &[u8]) -> Result<Size> {
     })
 }
 
-/// What a first visit downloads before the page is usable: the page, its code and styles,
-/// the manifest and the icons the page itself links. Screenshots and the other icon sizes
-/// are fetched only by the service worker or the installer.
+/// What a first visit downloads before the page is usable: the page (with its style, its
+/// early scripts and its icon inline), its code and the manifest. Screenshots and the icon
+/// files are fetched only by the service worker or the installer.
 /// The per-page chunks (`chunk_*`, `split_*`) come later, when a page first opens.
 fn is_first_load(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -47,7 +47,6 @@ fn is_first_load(path: &str) -> bool {
     let chunk = name.starts_with("chunk_") || name.starts_with("split_");
     path == "index.html"
         || path == "manifest.webmanifest"
-        || path == "icons/icon.svg"
         || path.ends_with(".css")
         || (path.ends_with(".js") || path.ends_with(".wasm"))
             && (top_level || in_package)
@@ -143,12 +142,10 @@ mod tests {
         for first in [
             "index.html",
             "main-4f7f6508f66b4272.css",
-            "pkg-0123456789abcdef/boot.js",
             "pkg-0123456789abcdef/legs-at-night.js",
             "pkg-0123456789abcdef/legs-at-night_bg.wasm",
             "pkg-0123456789abcdef/__wasm_split.js",
             "baseline-0123456789abcdef_bg.wasm",
-            "icons/icon.svg",
         ] {
             assert!(is_first_load(first), "{first}");
         }
@@ -157,6 +154,8 @@ mod tests {
             "pkg-0123456789abcdef/chunk_12.wasm",
             "pkg-0123456789abcdef/split_quiz_page_code.wasm",
             "icons/icon-512.png",
+            // Inline in the page; the file is the manifest's.
+            "icons/icon.svg",
             "screenshots/home-narrow.png",
         ] {
             assert!(!is_first_load(later), "{later}");
