@@ -60,8 +60,11 @@ async fn load_page_code(route: &Route) -> Result<(), leptos::wasm_split::SplitLo
         match route {
             Route::Home | Route::NotFound => Ok(()),
             Route::Quiz | Route::QuizResult(_) | Route::QuizHistory => quiz_pages::preload().await,
-            Route::Tonight | Route::Diary | Route::FootCheck | Route::FootCheckHistory => {
-                night_pages::preload().await
+            Route::Tonight | Route::Diary | Route::FootCheck => night_pages::preload().await,
+            // Its photos show from the start: their code too, or they would come after.
+            Route::FootCheckHistory => {
+                night_pages::preload().await?;
+                crate::components::photos::preload().await
             }
             Route::Reminders | Route::Settings => setup_pages::preload().await,
             Route::LearnIndex | Route::LearnSection(_) => learn_pages::preload().await,

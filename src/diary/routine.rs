@@ -152,6 +152,7 @@ fn RestPainWarning() -> impl IntoView {
 #[component]
 fn FeetStep() -> impl IntoView {
     let state = DiaryState::expect();
+    let photo_opened = RwSignal::new(false);
     let choices = FeetToday::ALL
         .iter()
         .map(|option| {
@@ -174,9 +175,12 @@ fn FeetStep() -> impl IntoView {
                 <p class="note">"Then, if you can, do the full foot check to record where: "<A href="/foot-check">"full foot check"</A></p>
             </Show>
             <p><A href="/foot-check">"Or do the full two-minute foot check"</A></p>
-            <details class="tonight-photo">
+            // The photo code downloads when this opens, not with tonight's questions.
+            <details class="tonight-photo" on:toggle=move |_| photo_opened.set(true)>
                 <summary>"Take a photo of a heel or sole"</summary>
-                <crate::components::photos::TakePhotoOfAnyArea/>
+                <Show when=move || photo_opened.get()>
+                    <crate::components::photos::TakePhotoOfAnyArea/>
+                </Show>
                 <p><A href="/foot-check/history#photos">"See and compare your photos"</A></p>
             </details>
             <NextButtons/>

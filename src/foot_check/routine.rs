@@ -4,7 +4,7 @@ use super::advice::advise;
 use super::map::FootMap;
 use super::model::{rest_of_foot_fine, toggle_mark, Area, Foot, Mark, Step, Temperature};
 use super::FootCheckState;
-use crate::components::photos::{AreaPhotos, PhotoViewer};
+use crate::components::photos::AreaPhotos;
 use crate::components::{InstallOffer, StepHeading, UrgencyBanner};
 use crate::platform::document;
 use crate::router::A;
@@ -156,7 +156,6 @@ fn Look(foot: Foot, area: Area) -> impl IntoView {
             </fieldset>
             <FootLooksFine foot/>
             <AreaPhotos spot=(foot, area) check=Signal::derive(move || Some(state.started.get()))/>
-            <PhotoViewer/>
             <Nav can_go_on=Signal::derive(move || !marks().is_empty())/>
         </section>
     }

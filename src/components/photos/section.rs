@@ -1,8 +1,10 @@
 //! The foot-check history's "Photos": every area's photos, space used, delete all.
 
 use super::model::{self, place};
+use super::strip::PhotoStrip;
 use super::take::TakePhotoOfAnyArea;
-use super::{PhotoStrip, PhotoViewer, PhotosState};
+use super::view::PhotoViewer;
+use super::PhotosState;
 use crate::components::{ConfirmFirst, Question};
 use crate::platform::persistence;
 use leptos::prelude::*;
@@ -35,11 +37,24 @@ pub fn PhotosSection() -> impl IntoView {
     }
 }
 
-/// What the photos take, and what the browser lets the app keep in all.
+/// What the photos take, and what the browser lets the app keep in all: said once there is
+/// a photo. With none it is a sentence of zeros, and one that grew when the browser
+/// answered, after the page was painted: the largest paint of a first visit, 4 s late in
+/// Lighthouse's simulation.
 #[component]
 fn SpaceUsed() -> impl IntoView {
     let state = PhotosState::expect();
     let count = Memo::new(move |_| state.photos.with(|p| p.as_ref().map_or(0, Vec::len)));
+    view! {
+        <Show when=move || { count.get() > 0 }>
+            <SpaceLine count/>
+        </Show>
+    }
+}
+
+#[component]
+fn SpaceLine(count: Memo<usize>) -> impl IntoView {
+    let state = PhotosState::expect();
     let allowed = LocalResource::new(move || {
         count.track();
         async { persistence::estimate().await.map_err(|e| e.to_string()) }

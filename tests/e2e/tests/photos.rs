@@ -653,3 +653,71 @@ fn through_nginx_with_the_shipped_site_a_photo_shows_exports_and_shows_offline()
         "{problems:?}"
     );
 }
+
+/// Whether this page has asked for the photo code's chunk.
+const PHOTO_CODE_FETCHED: &str =
+    "performance.getEntriesByType('resource').some(e => /split_photos\\.wasm$/.test(e.name))";
+
+/// Issue 28: the photo code is a chunk of its own. Tonight's questions and the foot check's
+/// first step come without it; it arrives when a photo part shows (Tonight's folded "Take a
+/// photo" opened, the foot check's first area), and a photo can be taken from there.
+#[test]
+fn the_photo_code_comes_only_when_a_photo_part_shows() {
+    let dir = e2e::fresh_dir("photo-chunk");
+    let picture = test_picture(&dir, "heel.bmp", 320, 240, 3);
+    let (server, mut browser, page) = e2e::start_app();
+    let origin = server.origin();
+    let fetched = |page: &Page, browser: &mut Browser| {
+        page.eval(browser, PHOTO_CODE_FETCHED).unwrap() == json!(true)
+    };
+
+    e2e::ui::start_check_in(&page, &mut browser, &origin);
+    next(&page, &mut browser);
+    assert_eq!(heading(&page, &mut browser), "A quick look at your feet");
+    assert!(
+        !fetched(&page, &mut browser),
+        "Tonight fetched the photo code"
+    );
+    page.eval(
+        &mut browser,
+        "document.querySelector('.tonight-photo summary').click()",
+    )
+    .unwrap();
+    wait(
+        &page,
+        &mut browser,
+        "document.querySelector('.tonight-photo #photo-input')",
+    );
+    assert!(fetched(&page, &mut browser));
+    set_file(&page, &mut browser, "#photo-input", &picture);
+    wait(
+        &page,
+        &mut browser,
+        "document.querySelector('.photo-saved')",
+    );
+
+    page.open(&mut browser, &format!("{origin}/foot-check"))
+        .unwrap();
+    click_button(&page, &mut browser, "Start the foot check");
+    wait(
+        &page,
+        &mut browser,
+        "document.querySelector('main h1').textContent === 'Feel both feet'",
+    );
+    assert!(
+        !fetched(&page, &mut browser),
+        "the foot check's start fetched it"
+    );
+    pick(&page, &mut browser, &["Both feel the same"]);
+    next(&page, &mut browser);
+    pick(&page, &mut browser, &["Skip it"]);
+    next(&page, &mut browser);
+    assert_eq!(heading(&page, &mut browser), "Left foot: heel");
+    // The heel photo taken from Tonight shows at the heel's step.
+    wait(
+        &page,
+        &mut browser,
+        "document.querySelector('#photo-input') && document.querySelectorAll('.photo-strip img').length === 1",
+    );
+    assert!(fetched(&page, &mut browser));
+}

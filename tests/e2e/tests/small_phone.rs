@@ -600,6 +600,13 @@ fn a_foot_check_step_puts_its_choices_first() {
             e2e::ui::pick(&page, &mut browser, &["Skip it"]);
             e2e::ui::next_screen(&page, &mut browser, "Next");
             assert_eq!(e2e::ui::heading(&page, &mut browser), "Left foot: heel");
+            // The photo part comes from its own chunk, a moment after the step.
+            page.wait_for(
+                &mut browser,
+                "document.querySelector('.photo-tips')",
+                Duration::from_secs(10),
+            )
+            .expect("the photo guidance");
             let layout = page
                 .eval(
                     &mut browser,

@@ -1,8 +1,9 @@
 //! Lighthouse (npm `lighthouse`, its default mobile preset: simulated slow 4G and a 4x
-//! slower CPU; fresh profile each run) on the app's Home, a Learn page and the quiz, each
-//! opened by its address, beside two references measured in the same run: a static HTML
-//! page holding the Learn text (the limit) and the bare Leptos hello world of
-//! `bench/baseline`. The pages take turns, run after run, and the table shows medians.
+//! slower CPU; fresh profile each run) on every prerendered page of the app, each opened by
+//! its address, beside two references measured in the same run: a static HTML page holding
+//! the Learn text (the limit) and the bare Leptos hello world of `bench/baseline`. The pages
+//! take turns, run after run; the table shows medians, and the last line says whether every
+//! page meets issue 28's targets.
 //!
 //! `cargo run -p e2e --bin lighthouse_bench -- [runs]` after `trunk build --release` of both
 //! (scripts/bench-lighthouse does all of it).
@@ -97,6 +98,53 @@ fn lighthouse(url: &str, out: &Path) -> Sample {
     }
 }
 
+/// Every page the build prerendered (a folder's `index.html`), by its address.
+fn prerendered_routes(dist: &Path) -> Vec<String> {
+    fn walk(dir: &Path, route: &str, routes: &mut Vec<String>) {
+        if dir.join("index.html").is_file() {
+            routes.push(if route.is_empty() {
+                "/".into()
+            } else {
+                route.into()
+            });
+        }
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry.path().is_dir() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                walk(&entry.path(), &format!("{route}/{name}"), routes);
+            }
+        }
+    }
+    let mut routes = Vec::new();
+    walk(dist, "", &mut routes);
+    routes.sort();
+    routes
+}
+
+/// Issue 28's targets for every prerendered page, against the static page's LCP.
+const TARGETS: &str = "performance >= 99, LCP <= 1.15x the static page, TBT <= 50 ms, \
+    accessibility, best practices and SEO 100";
+
+fn misses_targets(sample: &Sample, static_lcp: f64) -> Vec<&'static str> {
+    let mut missed = Vec::new();
+    if sample.performance < 99.0 {
+        missed.push("performance");
+    }
+    if sample.lcp_ms > 1.15 * static_lcp {
+        missed.push("LCP");
+    }
+    if sample.tbt_ms > 50.0 {
+        missed.push("TBT");
+    }
+    if sample.others.iter().any(|score| *score < 100.0) {
+        missed.push("a11y / best practices / SEO");
+    }
+    missed
+}
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(|a, b| a.total_cmp(b));
     values[values.len() / 2]
@@ -139,8 +187,14 @@ fn main() {
         )));
         builds.insert(0, ("before", servers[3].origin()));
     }
+    // `LAN_ROUTES`: some pages only (space-separated), for a quicker look.
+    let routes = match std::env::var("LAN_ROUTES") {
+        Ok(list) => list.split_whitespace().map(String::from).collect(),
+        Err(_) => prerendered_routes(&e2e::dist_dir()),
+    };
+    let references = pages.len();
     for (label, origin) in &builds {
-        for path in ["/", "/learn/arterial_rest_pain", "/quiz"] {
+        for path in &routes {
             pages.push((format!("{label} `{path}`"), format!("{origin}{path}")));
         }
     }
@@ -155,20 +209,38 @@ fn main() {
     println!("Lighthouse mobile preset, median of {runs} interleaved runs");
     println!("| page | performance | a11y / best practices / SEO | LCP | LCP ÷ static | TBT | CLS | requests |");
     println!("|---|---|---|---|---|---|---|---|");
-    for ((name, _), runs) in pages.iter().zip(&samples) {
+    let mut missed = Vec::new();
+    for (i, ((name, _), runs)) in pages.iter().zip(&samples).enumerate() {
         let m = |f: fn(&Sample) -> f64| median(runs.iter().map(f).collect());
-        let lcp = m(|s| s.lcp_ms);
+        let medians = Sample {
+            performance: m(|s| s.performance),
+            others: [m(|s| s.others[0]), m(|s| s.others[1]), m(|s| s.others[2])],
+            lcp_ms: m(|s| s.lcp_ms),
+            tbt_ms: m(|s| s.tbt_ms),
+            cls: m(|s| s.cls),
+            requests: m(|s| s.requests),
+        };
         println!(
             "| {name} | {:.0} | {:.0} / {:.0} / {:.0} | {:.2} s | {:.2}× | {:.0} ms | {:.3} | {:.0} |",
-            m(|s| s.performance),
-            m(|s| s.others[0]),
-            m(|s| s.others[1]),
-            m(|s| s.others[2]),
-            lcp / 1000.0,
-            lcp / static_lcp,
-            m(|s| s.tbt_ms),
-            m(|s| s.cls),
-            m(|s| s.requests),
+            medians.performance,
+            medians.others[0],
+            medians.others[1],
+            medians.others[2],
+            medians.lcp_ms / 1000.0,
+            medians.lcp_ms / static_lcp,
+            medians.tbt_ms,
+            medians.cls,
+            medians.requests,
         );
+        let misses = misses_targets(&medians, static_lcp);
+        if i >= references && !misses.is_empty() {
+            missed.push(format!("{name} ({})", misses.join(", ")));
+        }
+    }
+    println!();
+    if missed.is_empty() {
+        println!("Every page measured meets the targets ({TARGETS}).");
+    } else {
+        println!("Targets ({TARGETS}) missed by: {}.", missed.join("; "));
     }
 }
