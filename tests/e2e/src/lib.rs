@@ -3,6 +3,7 @@
 //! `xtask`, whose prerendering uses them too), and a WebDriver session for three engines.
 
 pub use xtask::{cdp, fresh_dir, server};
+pub mod synthetic;
 pub mod ui;
 pub mod webdriver;
 

@@ -405,3 +405,58 @@ fn the_touch_test_step_shows_where_to_touch() {
     pick(&page, &mut browser, &["We are doing it now"]);
     shot(&page, &mut browser, "01-touch-test");
 }
+
+/// Issue 28: with a year of checks the history opens with the newest 30 listed and a way to
+/// list every one; the page's tap stays short (`scripts/bench-year` times it).
+#[test]
+fn the_history_lists_a_month_of_checks_then_all_on_request() {
+    let (server, mut browser, page) = e2e::start_app();
+    let checks = e2e::synthetic::nights(e2e::synthetic::today(), 40).checks;
+    let stored =
+        legs_core::storage::envelope::encode(legs_core::storage::keys::FOOT_CHECKS.schema, &checks)
+            .unwrap();
+    page.open(&mut browser, &format!("{}/", server.origin()))
+        .unwrap();
+    page.eval(
+        &mut browser,
+        &format!(
+            "localStorage.setItem({:?}, {stored:?}); true",
+            legs_core::storage::keys::FOOT_CHECKS.name
+        ),
+    )
+    .unwrap();
+    page.open(
+        &mut browser,
+        &format!("{}/foot-check/history", server.origin()),
+    )
+    .unwrap();
+    let listed = "document.querySelectorAll('.check-row').length";
+    page.wait_for(
+        &mut browser,
+        &format!("{listed} === 30"),
+        Duration::from_secs(10),
+    )
+    .unwrap();
+    click_button(&page, &mut browser, "Show all 40 checks");
+    page.wait_for(
+        &mut browser,
+        &format!("{listed} === 40"),
+        Duration::from_secs(10),
+    )
+    .unwrap();
+    // The newest first.
+    let first = page.text(&mut browser, ".check-row strong").unwrap();
+    let newest = page
+        .eval(
+            &mut browser,
+            &format!(
+                "new Date({}).toLocaleDateString(undefined, {{ day: 'numeric' }})",
+                checks.last().unwrap().id
+            ),
+        )
+        .unwrap();
+    assert!(
+        first.contains(newest.as_str().unwrap()),
+        "{first} is not the newest check ({newest})"
+    );
+}

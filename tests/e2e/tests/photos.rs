@@ -654,13 +654,14 @@ fn through_nginx_with_the_shipped_site_a_photo_shows_exports_and_shows_offline()
     );
 }
 
-/// Whether this page has asked for the photo code's chunk.
+/// Whether this page has asked for the chunk with the photo code (the setting-up pages'
+/// chunk, which has the photo store and the backup zip too; see `components/photos`).
 const PHOTO_CODE_FETCHED: &str =
-    "performance.getEntriesByType('resource').some(e => /split_photos\\.wasm$/.test(e.name))";
+    "performance.getEntriesByType('resource').some(e => /split_setup_pages\\.wasm$/.test(e.name))";
 
-/// Issue 28: the photo code is a chunk of its own. Tonight's questions and the foot check's
-/// first step come without it; it arrives when a photo part shows (Tonight's folded "Take a
-/// photo" opened, the foot check's first area), and a photo can be taken from there.
+/// Issue 28: the photo code is out of the bedtime chunk. Tonight's questions and the foot
+/// check's first step come without it; it arrives when a photo part shows (Tonight's folded
+/// "Take a photo" opened, the foot check's first area), and a photo can be taken there.
 #[test]
 fn the_photo_code_comes_only_when_a_photo_part_shows() {
     let dir = e2e::fresh_dir("photo-chunk");

@@ -6,10 +6,6 @@
 
 use e2e::cdp::Browser;
 use e2e::server::StaticServer;
-use legs_core::diary::model::{Entry, FeetToday, Helper, Place, Position};
-use legs_core::foot_check::model::{Area, Draft, Foot, FootCheck, Mark, Temperature};
-use legs_core::reminders::due::{Outcome, Reminders};
-use legs_core::reminders::schedule::{Reminder, EVERY_DAY};
 use legs_core::storage::{envelope, keys};
 use std::time::Duration;
 
@@ -17,98 +13,12 @@ const DAYS: i64 = 3_652;
 const FIRST_DAY: i64 = 20_786 - DAYS;
 const RUNS: usize = 7;
 
-/// A small deterministic generator, so every run stores the same bytes.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % below
-    }
-}
-
 fn synthetic() -> Vec<(&'static str, String)> {
-    let mut rng = Lcg(42);
-    let mut diary = Vec::new();
-    let mut checks = Vec::new();
-    let mut reminders = Reminders {
-        list: vec![
-            Reminder {
-                id: 1,
-                label: "Heels before bed".into(),
-                time: 22 * 60,
-                days: EVERY_DAY,
-                enabled: true,
-                since_day: FIRST_DAY,
-            },
-            Reminder {
-                id: 2,
-                label: "Soles after shower".into(),
-                time: 8 * 60,
-                days: EVERY_DAY,
-                enabled: true,
-                since_day: FIRST_DAY,
-            },
-        ],
-        notify: true,
-        ..Default::default()
-    };
-    for day in FIRST_DAY..FIRST_DAY + DAYS {
-        let night_ms = day * 86_400_000 + 22 * 3_600_000;
-        diary.push(Entry {
-            night: day,
-            pain: Some(rng.next(8) as u8),
-            places: if rng.next(3) == 0 {
-                vec![Place::HeelSkin, Place::Feet]
-            } else {
-                vec![Place::HeelSkin]
-            },
-            positions: if rng.next(2) == 0 {
-                vec![Position::OnSide]
-            } else {
-                vec![]
-            },
-            helped: if rng.next(2) == 0 {
-                vec![Helper::Emollient]
-            } else {
-                vec![]
-            },
-            feet: Some(if rng.next(4) == 0 {
-                FeetToday::Cracks
-            } else {
-                FeetToday::Fine
-            }),
-            moisturized: rng.next(5) != 0,
-            warnings: vec![],
-            note: if rng.next(10) == 0 {
-                "Woke up twice, heel stinging.".into()
-            } else {
-                String::new()
-            },
-        });
-        let mut draft = Draft::new();
-        for foot in Foot::BOTH {
-            for area in Area::ALL {
-                let mark = match rng.next(20) {
-                    0 => vec![Mark::DryFlaky, Mark::Crack],
-                    1 | 2 => vec![Mark::DryFlaky],
-                    _ => vec![Mark::Fine],
-                };
-                draft.insert((foot, area), mark);
-            }
-        }
-        checks.push(FootCheck::from_draft(
-            night_ms as u64,
-            Some(Temperature::Same),
-            false,
-            rng.next(3) == 0,
-            &draft,
-        ));
-        reminders.record(1, day, Outcome::Done, night_ms + 300_000);
-        reminders.record(2, day, Outcome::Done, night_ms - 14 * 3_600_000);
-    }
+    let e2e::synthetic::Nights {
+        diary,
+        checks,
+        reminders,
+    } = e2e::synthetic::nights(FIRST_DAY + DAYS, DAYS);
     vec![
         (
             keys::DIARY.name,
