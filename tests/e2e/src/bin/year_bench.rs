@@ -195,9 +195,12 @@ fn main() {
         "document.querySelector('.import-preview')",
         120,
     );
-    let preview = page
-        .text(&mut browser, ".import-preview")
-        .unwrap_or_default();
+    let preview = eval(
+        &page,
+        &mut browser,
+        "document.querySelector('.import-preview').innerText.split('\\n').filter(l => l.trim()).slice(0, 6).join('; ')",
+    );
+    let preview = preview.as_str().unwrap_or_default().to_string();
     click_button(&page, &mut browser, "Import");
     wait(
         &page,
