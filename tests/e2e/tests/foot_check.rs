@@ -437,6 +437,9 @@ fn the_history_lists_a_month_of_checks_then_all_on_request() {
         Duration::from_secs(10),
     )
     .unwrap();
+    let to_the_end = "document.querySelector('.check-row:last-of-type').scrollIntoView({ block: 'center' }); true";
+    page.eval(&mut browser, to_the_end).unwrap();
+    shot(&page, &mut browser, "history-a-month-listed");
     click_button(&page, &mut browser, "Show all 40 checks");
     page.wait_for(
         &mut browser,
@@ -444,8 +447,18 @@ fn the_history_lists_a_month_of_checks_then_all_on_request() {
         Duration::from_secs(10),
     )
     .unwrap();
-    // The newest first.
     let first = page.text(&mut browser, ".check-row strong").unwrap();
+    e2e::ui::store_settings(&page, &mut browser, "dark", "standard");
+    page.reload(&mut browser).unwrap();
+    page.wait_for(
+        &mut browser,
+        &format!("{listed} === 30"),
+        Duration::from_secs(10),
+    )
+    .unwrap();
+    page.eval(&mut browser, to_the_end).unwrap();
+    shot(&page, &mut browser, "history-a-month-listed-dark");
+    // The newest first.
     let newest = page
         .eval(
             &mut browser,

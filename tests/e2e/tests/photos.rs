@@ -690,6 +690,7 @@ fn the_photo_code_comes_only_when_a_photo_part_shows() {
         "document.querySelector('.tonight-photo #photo-input')",
     );
     assert!(fetched(&page, &mut browser));
+    e2e::checked_screenshot(&page, &mut browser, "photos", "02-tonight-photo-opened");
     set_file(&page, &mut browser, "#photo-input", &picture);
     wait(
         &page,
