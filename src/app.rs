@@ -66,7 +66,17 @@ async fn load_page_code(route: &Route) -> Result<(), leptos::wasm_split::SplitLo
                 night_pages::preload().await?;
                 crate::components::photos::preload().await
             }
-            Route::Reminders | Route::Settings => setup_pages::preload().await,
+            Route::Reminders => setup_pages::preload().await,
+            // Its install steps show at its top: their code downloads beside the page's,
+            // or the steps would appear after the page and push it down.
+            Route::Settings => {
+                wasm_bindgen_futures::spawn_local(async {
+                    if let Err(error) = crate::components::install::preload().await {
+                        leptos::logging::warn!("the install code did not load ahead: {error:?}");
+                    }
+                });
+                setup_pages::preload().await
+            }
             Route::LearnIndex | Route::LearnSection(_) => learn_pages::preload().await,
         }
     }

@@ -29,6 +29,11 @@ pub fn run(options: &Options) -> Result<()> {
     std::fs::create_dir_all(&out)?;
     let split_main = target_dir.join(format!("{CRATE}-split.wasm"));
     let chunks = split(&linked, &split_main, &out)?;
+    let loader = out.join(LINK_NAME.trim_start_matches("./"));
+    std::fs::write(
+        &loader,
+        yielding_loader(&std::fs::read_to_string(&loader)?)?,
+    )?;
     bindgen(&split_main, &out)?;
     let main_wasm = out.join(format!("{CRATE}_bg.wasm"));
     std::fs::write(out.join("boot.js"), BOOT)?;
@@ -134,6 +139,34 @@ fn split(linked: &Path, split_main: &Path, out: &Path) -> Result<Vec<PathBuf>> {
     Ok(result.split_modules)
 }
 
+/// The splitter's loader asks for every file of a chunk in one loop: on Settings, 33
+/// `fetch()` calls made one task of 25 ms, 100 ms on a phone's 4x slower CPU, all of it
+/// blocking time (issue 28). This lets the loop hand the thread back every few
+/// milliseconds; the files still download side by side. The build fails if a new
+/// splitter writes the loop differently, rather than ship it unchanged without a word.
+fn yielding_loader(loader: &str) -> Result<String> {
+    const LOOP: &str = "const parallelStuff = deps.map(d => d());";
+    const YIELDING: &str = "const parallelStuff = [];
+        for (const d of deps) {
+            parallelStuff.push(d());
+            await yieldWhenLong();
+        }";
+    const YIELD: &str = "// Added by xtask (build_wasm.rs): a new task once this one has run 5 ms.
+let sliceStart = performance.now();
+async function yieldWhenLong() {
+    if (performance.now() - sliceStart < 5) return;
+    await new Promise((resolve) => setTimeout(resolve));
+    sliceStart = performance.now();
+}
+";
+    if loader.matches(LOOP).count() != 1 {
+        return Err(
+            "the splitter's loader changed: xtask cannot make it yield (build_wasm.rs)".into(),
+        );
+    }
+    Ok(format!("{YIELD}{}", loader.replace(LOOP, YIELDING)))
+}
+
 fn bindgen(split_main: &Path, out: &Path) -> Result<()> {
     run_tool(
         Command::new("wasm-bindgen")
@@ -205,5 +238,35 @@ fn run_tool_hiding(command: &mut Command, noise: Option<&str>) -> Result<()> {
         Ok(())
     } else {
         Err(format!("{name} failed: {status}").into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::yielding_loader;
+
+    /// The loop as wasm_split_cli_support 0.2.4 writes it (`snippets/split_wasm.js`).
+    const LOADER: &str = "function makeLoad(fetcher, deps) {
+    const loader = async () => {
+        const parallelStuff = deps.map(d => d());
+        const instantiate = fetcher();
+        await Promise.all(parallelStuff);";
+
+    #[test]
+    fn the_loader_hands_the_thread_back_between_files() {
+        let patched = yielding_loader(LOADER).expect("the loop is found");
+        assert!(!patched.contains("deps.map(d => d())"));
+        let after_each = patched
+            .find("parallelStuff.push(d());")
+            .expect("one file at a time");
+        assert!(patched[after_each..]
+            .starts_with("parallelStuff.push(d());\n            await yieldWhenLong();"));
+        assert!(patched.contains("async function yieldWhenLong()"));
+    }
+
+    #[test]
+    fn a_loader_written_differently_stops_the_build() {
+        let other = LOADER.replace("deps.map(d => d())", "deps.map((d) => d())");
+        assert!(yielding_loader(&other).is_err());
     }
 }

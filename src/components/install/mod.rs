@@ -19,7 +19,12 @@ enum Part {
 }
 
 #[cfg(lazy_routes)]
-#[leptos::wasm_split::wasm_split(install, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[leptos::wasm_split::wasm_split(
+    install,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_install)
+)]
 fn code(part: u8) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
     Ok(code_now(part))
 }
@@ -28,6 +33,12 @@ fn code(part: u8) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
 #[allow(clippy::unused_async)]
 async fn code(part: u8) -> Result<AnyView, std::convert::Infallible> {
     Ok(code_now(part))
+}
+
+/// Fetches and starts the install code ahead, for Settings, which shows it at its top.
+#[cfg(lazy_routes)]
+pub async fn preload() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    preload_install().await
 }
 
 fn code_now(part: u8) -> AnyView {
