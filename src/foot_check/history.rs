@@ -12,9 +12,10 @@ use leptos::prelude::*;
 
 const DAY_MS: f64 = 24.0 * 3_600_000.0;
 
-/// Renders `children` in the task after the page's own: the list of every check sits at
-/// the bottom of the page, and with it in the same task as the rest, opening the page was
-/// a tap of over 100 ms on a phone's slower CPU with a year of checks (issue 28).
+/// Renders `children` in the task after the page's own: the chart and the list of every
+/// check sit below the first screenful, and with them in the same task as the rest,
+/// opening the page was a tap of over 100 ms on a phone's slower CPU with a year of checks
+/// (issue 28).
 #[component]
 fn InNextTask(children: ChildrenFn) -> impl IntoView {
     let shown = RwSignal::new(false);
@@ -47,8 +48,8 @@ pub fn FootCheckHistory() -> impl IntoView {
                 <FootMap worst=worst on_pick=Callback::new(move |spot| picked.set(Some(spot)))/>
                 <AreaList worst=worst picked/>
                 {move || picked.get().map(|(foot, area)| view! { <AreaTimeline foot area/> })}
-                <AttentionChart/>
-                <InNextTask><CheckList/></InNextTask>
+                // Below the map and its list, out of the first screenful.
+                <InNextTask><AttentionChart/><CheckList/></InNextTask>
             </Show>
             <PhotosSection/>
         </section>
