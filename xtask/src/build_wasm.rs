@@ -151,7 +151,9 @@ fn yielding_loader(loader: &str) -> Result<String> {
             parallelStuff.push(d());
             await yieldWhenLong();
         }";
-    const YIELD: &str = "// Added by xtask (build_wasm.rs): a new task once this one has run 5 ms.
+    const YIELD: &str =
+        "// Added by xtask (build_wasm.rs): a new task once 5 ms have passed since the last
+// one began here (so a load started in a later task yields after its first file).
 let sliceStart = performance.now();
 async function yieldWhenLong() {
     if (performance.now() - sliceStart < 5) return;
