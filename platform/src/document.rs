@@ -67,6 +67,13 @@ pub fn scroll_to_if_named(element: &web_sys::HtmlElement) {
     }
 }
 
+/// Whether the address names a part of the page (`#id`).
+pub fn names_a_part() -> bool {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .is_some_and(|hash| hash.len() > 1)
+}
+
 /// Moves the keyboard focus to `element` where it is; a failure only costs the move.
 pub fn focus(element: &web_sys::HtmlElement) {
     if let Err(error) = element.focus() {

@@ -12,17 +12,21 @@ use leptos::prelude::*;
 
 const DAY_MS: f64 = 24.0 * 3_600_000.0;
 
-/// Renders `children` in the task after the page's own: the chart and the list of every
-/// check sit below the first screenful, and with them in the same task as the rest,
-/// opening the page was a tap of over 100 ms on a phone's slower CPU with a year of checks
-/// (issue 28).
+/// Renders `children` in a task of its own after the page's: the chart, the list of every
+/// check and the photos sit below the first screenful, and with them in the same task as
+/// the rest, opening the page was a tap of over 100 ms on a phone's slower CPU with a year
+/// of checks (issue 28). Kept in this page, not shared: a component that several pages'
+/// chunks use becomes files of their own that each of those pages then asks for.
 #[component]
 fn InNextTask(children: ChildrenFn) -> impl IntoView {
-    let shown = RwSignal::new(false);
-    leptos::task::spawn_local_scoped(async move {
-        crate::platform::idle::next_task().await;
-        shown.set(true);
-    });
+    // Opened at a named part (Tonight links to `#photos`): all at once, so it is there.
+    let shown = RwSignal::new(document::names_a_part());
+    if !shown.get_untracked() {
+        leptos::task::spawn_local_scoped(async move {
+            crate::platform::idle::next_task().await;
+            shown.set(true);
+        });
+    }
     view! { <Show when=move || shown.get()>{children()}</Show> }
 }
 const CHECKS_FIRST_SHOWN: usize = 30;
@@ -41,7 +45,10 @@ pub fn FootCheckHistory() -> impl IntoView {
             <h1>"Past foot checks"</h1>
             <Show
                 when=move || latest.with(Option::is_some)
-                fallback=|| view! { <p>"No foot checks saved yet. "<A href="/foot-check">"Do your first check"</A></p> }
+                fallback=|| view! {
+                    <p>"No foot checks saved yet. "<A href="/foot-check">"Do your first check"</A></p>
+                    <PhotosSection/>
+                }
             >
                 <h2>"Latest check on the map"</h2>
                 <p class="small">"Tap an area to see its history. Green: fine; yellow: care at home; orange: see someone soon; red: today."</p>
@@ -50,8 +57,9 @@ pub fn FootCheckHistory() -> impl IntoView {
                 {move || picked.get().map(|(foot, area)| view! { <AreaTimeline foot area/> })}
                 // Below the map and its list, out of the first screenful.
                 <InNextTask><AttentionChart/><CheckList/></InNextTask>
+                // Each area's newest pictures: a task of its own after the chart and list.
+                <InNextTask><PhotosSection/></InNextTask>
             </Show>
-            <PhotosSection/>
         </section>
     }
 }
@@ -107,7 +115,10 @@ fn AreaTimeline(foot: Foot, area: Area) -> impl IntoView {
         <section class="timeline" aria-live="polite">
             <h2>{format!("{}, {}: last checks", foot.name(), area.name().to_lowercase())}</h2>
             <ul class="plain-list">{move || entries().into_iter().map(|(when, what)| view! { <li><strong>{when}</strong>": "{what}</li> }).collect_view()}</ul>
-            <PhotoStrip spot=(foot, area)/>
+            // Up to 30 pictures, each read from storage: the tap that opens the timeline
+            // paints its words first (with a year of photos the strip in the same task
+            // made that tap 88-128 ms at 4x CPU).
+            <InNextTask><PhotoStrip spot=(foot, area)/></InNextTask>
         </section>
     }
 }

@@ -86,6 +86,46 @@ fn pictures_loaded(page: &Page, browser: &mut Browser, selector: &str, count: us
     wait(page, browser, &script);
 }
 
+/// The history draws its Photos a task after the page (issue 28: a year of photos made
+/// opening it a long tap), except when the address names them (Tonight's "See and compare
+/// your photos" opens `#photos`), so that a first visit there finds them to scroll to.
+fn photos_come_with_the_page_only_when_named(page: &Page, browser: &mut Browser, origin: &str) {
+    // Whether the Photos part was there when the app's page first was: mutation observers
+    // are told in the same task as the mount, before the next one.
+    let watch = page
+        .call(
+            browser,
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "window.photosWithPage = null;
+                new MutationObserver((_, watcher) => {
+                    if (document.body && !document.body.hasAttribute('data-prerendered') && document.querySelector('.foot-history h1')) {
+                        window.photosWithPage = !!document.querySelector('#photos'); watcher.disconnect();
+                    }
+                }).observe(document, { childList: true, subtree: true });" }),
+        )
+        .unwrap();
+    for (address, at_once) in [
+        ("/foot-check/history", false),
+        ("/foot-check/history#photos", true),
+    ] {
+        // From another page: from the history itself, `#photos` would only move within it.
+        page.open(browser, &format!("{origin}/")).unwrap();
+        page.open(browser, &format!("{origin}{address}")).unwrap();
+        wait(page, browser, "document.querySelector('#photos')");
+        assert_eq!(
+            page.eval(browser, "window.photosWithPage").unwrap(),
+            json!(at_once),
+            "{address}: the photos in the page's own task"
+        );
+    }
+    page.call(
+        browser,
+        "Page.removeScriptToEvaluateOnNewDocument",
+        json!({ "identifier": watch["identifier"] }),
+    )
+    .unwrap();
+}
+
 #[test]
 fn a_photo_is_kept_compared_exported_imported_byte_for_byte_and_deleted() {
     let (server, mut browser, page) = e2e::start_app();
@@ -130,6 +170,7 @@ fn a_photo_is_kept_compared_exported_imported_byte_for_byte_and_deleted() {
            return !!document.querySelector('.timeline'); })()",
     );
     pictures_loaded(&page, &mut browser, ".timeline .photo-strip img", 1);
+    photos_come_with_the_page_only_when_named(&page, &mut browser, &origin);
 
     // A second photo of the same area, from the Photos section, then the two compared.
     set_file(&page, &mut browser, "#photo-input", &later);
