@@ -47,14 +47,8 @@ macro_rules! lazy_pages {
             pub fn $wrapper() -> impl IntoView {
                 #[cfg(lazy_routes)]
                 {
-                    let page = Suspend::new(async {
-                        $module::code($module::Which::$page as u8).await.unwrap_or_else(|error| {
-                            leptos::logging::error!("page code did not load: {error:?}");
-                            view! { <$crate::lazy_page::PageLoadFailed/> }.into_any()
-                        })
-                    });
                     view! {
-                        <Suspense fallback=$crate::lazy_page::PageLoading>{page}</Suspense>
+                        <$crate::lazy_page::LazyPage load=|| Box::pin($module::code($module::Which::$page as u8))/>
                     }
                 }
                 #[cfg(not(lazy_routes))]
@@ -64,6 +58,48 @@ macro_rules! lazy_pages {
             }
         )+
     };
+}
+
+/// A page's code, as its chunk's loader gives it (`lazy_pages!`).
+#[cfg(lazy_routes)]
+pub type PageCode = std::pin::Pin<
+    Box<
+        dyn std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>
+            + Send,
+    >,
+>;
+
+/// Renders the page that `load` brings from its chunk: one component for every page, so
+/// the first download holds its code once, not once per page.
+#[cfg(lazy_routes)]
+#[component]
+pub fn LazyPage(load: fn() -> PageCode) -> impl IntoView {
+    // While the app starts, the page in a task after the shell's (`crate::start`).
+    let held = crate::hold_start();
+    let page = Suspend::new(async move {
+        if held.is_some() {
+            next_task().await;
+        }
+        let page = load().await.unwrap_or_else(|error| {
+            leptos::logging::error!("page code did not load: {error:?}");
+            view! { <PageLoadFailed/> }.into_any()
+        });
+        drop(held);
+        page
+    });
+    view! { <Suspense fallback=PageLoading>{page}</Suspense> }
+}
+
+/// Resolves in a new task, as a future a `Suspend` can hold: the browser's own (the
+/// platform's `next_task`) is not `Send`.
+#[cfg(lazy_routes)]
+async fn next_task() {
+    let (done, later) = futures_channel::oneshot::channel();
+    leptos::task::spawn_local(async move {
+        crate::platform::idle::next_task().await;
+        let _ = done.send(());
+    });
+    let _ = later.await;
 }
 
 /// Shown while a page's chunk downloads; the stylesheet delays it so that a load from

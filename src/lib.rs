@@ -32,10 +32,54 @@ pub fn start() {
         platform::idle::next_task().await;
         app::load_current_page().await;
         platform::idle::next_task().await;
-        // In the same task as the mount: the browser never paints the emptied page.
-        platform::document::clear_prerendered_body();
-        leptos::mount::mount_to_body(app::App);
+        // Only a browser without a document fails here: the prerendered page stays.
+        let Some(root) = platform::document::off_page_root() else {
+            return;
+        };
+        // Built off the page, in tasks of its own: the shell, then the page (`lazy_page`)
+        // and its lower parts (`components::InNextTask`), while the prerendered page stays
+        // on screen; then shown whole, in one step. Built in one task, a page and the shell
+        // took 50-70 ms at full speed: a tap blocked for a quarter second on a slow phone
+        // (issue 28).
+        STARTING.set(true);
+        leptos::mount::mount_to(root.clone(), app::App).forget();
+        for _ in 0..TASKS_BEFORE_SHOWN {
+            platform::idle::next_task().await;
+            if PARTS_TO_COME.get() == 0 {
+                break;
+            }
+        }
+        platform::document::show_app(&root);
+        STARTING.set(false);
         // Lets the storage benchmark measure start-up, data loading included.
         platform::document::mark("lan-app-mounted");
     });
+}
+
+/// The most tasks the app waits for its page's parts before showing itself regardless:
+/// a page whose code is still on its way shows "Loading…" like any other.
+const TASKS_BEFORE_SHOWN: u8 = 8;
+
+thread_local! {
+    static STARTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static PARTS_TO_COME: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A part of the page that a later task draws, while the app is being built off the page
+/// (`start`): the app waits for it before it is shown, so the page never appears without
+/// it. Held until dropped; `None` once the app is on screen.
+pub fn hold_start() -> Option<StartHold> {
+    STARTING.get().then(|| {
+        PARTS_TO_COME.set(PARTS_TO_COME.get() + 1);
+        StartHold
+    })
+}
+
+/// See `hold_start`.
+pub struct StartHold;
+
+impl Drop for StartHold {
+    fn drop(&mut self) {
+        PARTS_TO_COME.set(PARTS_TO_COME.get().saturating_sub(1));
+    }
 }

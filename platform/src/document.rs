@@ -1,4 +1,5 @@
 use super::PlatformError;
+use wasm_bindgen::JsCast;
 
 /// Sets an attribute on `<html>`; the stylesheet keys the theme and text size on these.
 pub fn set_root_attribute(name: &str, value: &str) -> Result<(), PlatformError> {
@@ -81,8 +82,6 @@ pub fn focus(element: &web_sys::HtmlElement) {
     }
 }
 
-/// Empties a prerendered `<body>` (see `xtask::prerender`) for the app to render the same
-/// page into, and drops the mark that tells a page still waiting for the app.
 /// Marks a moment in the page's performance timeline (the benchmarks read it).
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
@@ -90,6 +89,8 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Empties a prerendered `<body>` (see `xtask::prerender`) for the app to render the same
+/// page into, and drops the mark that tells a page still waiting for the app.
 pub fn clear_prerendered_body() {
     let Some(body) = web_sys::window()
         .and_then(|window| window.document())
@@ -102,6 +103,45 @@ pub fn clear_prerendered_body() {
         if let Err(error) = body.remove_attribute("data-prerendered") {
             leptos::logging::warn!("{}", PlatformError::failed("starting the app", error));
         }
+    }
+}
+
+/// The element the app is built in (`#app`, styled to add no box of its own), outside the
+/// page at first, over more than one task, while the prerendered page stays on screen
+/// (`show_app` puts it in).
+pub fn off_page_root() -> Option<web_sys::HtmlElement> {
+    let made = web_sys::window()?.document()?.create_element("div");
+    let root = made
+        .and_then(|root| root.set_attribute("id", "app").map(|()| root))
+        .map_err(|error| {
+            leptos::logging::warn!("{}", PlatformError::failed("starting the app", error));
+        })
+        .ok()?;
+    root.dyn_into().ok()
+}
+
+/// Puts the app's `root` (`off_page_root`) into the `<body>` in place of the prerendered
+/// page, in one step, so no paint ever shows half of either. The browser looked for the
+/// address's `#part` before the app's page existed: the part is brought into view.
+pub fn show_app(root: &web_sys::HtmlElement) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else {
+        return;
+    };
+    clear_prerendered_body();
+    if let Err(error) = body.append_child(root) {
+        leptos::logging::warn!("{}", PlatformError::failed("starting the app", error));
+        return;
+    }
+    // `#part` is a selector for the element of that id; any other fragment finds nothing.
+    let named = web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .filter(|hash| hash.len() > 1)
+        .and_then(|hash| document.query_selector(&hash).ok().flatten());
+    if let Some(element) = named {
+        element.scroll_into_view();
     }
 }
 

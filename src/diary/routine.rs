@@ -6,7 +6,7 @@ use super::state::{DiaryState, NightOverride};
 use super::stats::nudges;
 use crate::clinical::assess;
 use crate::clinical::warning_signs;
-use crate::components::{GetHelpBox, InstallOffer, StepHeading, UrgencyBanner};
+use crate::components::{GetHelpBox, InNextTask, InstallOffer, StepHeading, UrgencyBanner};
 use crate::platform::clock::DeviceZone;
 use crate::platform::document;
 use crate::reminders::due::Outcome;
@@ -108,22 +108,26 @@ fn LegsStep() -> impl IntoView {
             <PainScore/>
             {toggles("Where", &Place::ALL, Place::label, |d| &mut d.places)}
             {toggles("Worse when", &Position::ALL, Position::label, |d| &mut d.positions)}
-            {toggles("What helped", &Helper::ALL, Helper::label, |d| &mut d.helped)}
-            {toggles("Any of these tonight?", warning_signs::NIGHTLY, warning_signs::nightly_label, |d| &mut d.warnings)}
-            {move || {
-                let found = warnings();
-                (!found.is_empty()).then(|| {
-                    let urgency = assess(&found).urgency;
-                    view! { <UrgencyBanner urgency reasons=vec!["You ticked a warning sign.".to_string()]/> }
-                })
-            }}
-            <Show when=move || state.draft.with(|d| d.rest_pain_sign())>
-                <RestPainWarning/>
-            </Show>
-            <label for="note" class="note-label">"Note (optional)"</label>
-            <textarea id="note" rows="2" maxlength="500" prop:value=move || state.draft.with(|d| d.note.clone())
-                on:input=move |e| { let text = event_target_value(&e); state.draft.update(|d| d.note = text); }></textarea>
-            <NextButtons/>
+            // Below the first screenful: a task of its own, so the tap that opens tonight's
+            // check-in is answered sooner (issue 28).
+            <InNextTask>
+                {toggles("What helped", &Helper::ALL, Helper::label, |d| &mut d.helped)}
+                {toggles("Any of these tonight?", warning_signs::NIGHTLY, warning_signs::nightly_label, |d| &mut d.warnings)}
+                {move || {
+                    let found = warnings();
+                    (!found.is_empty()).then(|| {
+                        let urgency = assess(&found).urgency;
+                        view! { <UrgencyBanner urgency reasons=vec!["You ticked a warning sign.".to_string()]/> }
+                    })
+                }}
+                <Show when=move || state.draft.with(|d| d.rest_pain_sign())>
+                    <RestPainWarning/>
+                </Show>
+                <label for="note" class="note-label">"Note (optional)"</label>
+                <textarea id="note" rows="2" maxlength="500" prop:value=move || state.draft.with(|d| d.note.clone())
+                    on:input=move |e| { let text = event_target_value(&e); state.draft.update(|d| d.note = text); }></textarea>
+                <NextButtons/>
+            </InNextTask>
         </section>
     }
 }

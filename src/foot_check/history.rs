@@ -5,30 +5,13 @@ use super::map::{severity_class, FootMap};
 use super::model::{Area, Foot, FootCheck};
 use super::FootCheckState;
 use crate::components::photos::{PhotoStrip, PhotosSection};
-use crate::components::{ConfirmFirst, Question, TableScroll};
+use crate::components::{ConfirmFirst, InNextTask, Question, TableScroll};
 use crate::platform::{clock, document};
 use crate::router::A;
 use leptos::prelude::*;
 
 const DAY_MS: f64 = 24.0 * 3_600_000.0;
 
-/// Renders `children` in a task of its own after the page's: the chart, the list of every
-/// check and the photos sit below the first screenful, and with them in the same task as
-/// the rest, opening the page was a tap of over 100 ms on a phone's slower CPU with a year
-/// of checks (issue 28). Kept in this page, not shared: a component that several pages'
-/// chunks use becomes files of their own that each of those pages then asks for.
-#[component]
-fn InNextTask(children: ChildrenFn) -> impl IntoView {
-    // Opened at a named part (Tonight links to `#photos`): all at once, so it is there.
-    let shown = RwSignal::new(document::names_a_part());
-    if !shown.get_untracked() {
-        leptos::task::spawn_local_scoped(async move {
-            crate::platform::idle::next_task().await;
-            shown.set(true);
-        });
-    }
-    view! { <Show when=move || shown.get()>{children()}</Show> }
-}
 const CHECKS_FIRST_SHOWN: usize = 30;
 
 #[component]

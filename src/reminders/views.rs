@@ -7,7 +7,7 @@ use super::schedule::{
 };
 use super::stats::{history, DayMark};
 use super::RemindersState;
-use crate::components::{ConfirmFirst, InstallOffer, Question};
+use crate::components::{ConfirmFirst, InNextTask, InstallOffer, Question};
 use crate::platform::clock::{self, DeviceZone};
 use crate::platform::document;
 use leptos::prelude::*;
@@ -38,10 +38,13 @@ pub fn RemindersPage() -> impl IntoView {
             <Show when=move || RemindersState::expect().data.with(|d| !d.list.is_empty())>
                 <InstallOffer/>
             </Show>
-            <HistoryCalendar/>
-            <NotificationSettings/>
-            <CalendarExport/>
-            <StatusPanel/>
+            // Below the first screenful: a task of their own after the rest (issue 28).
+            <InNextTask>
+                <HistoryCalendar/>
+                <NotificationSettings/>
+                <CalendarExport/>
+                <StatusPanel/>
+            </InNextTask>
         </section>
     }
 }

@@ -208,6 +208,15 @@ fn optimize(wasm: &Path) -> Result<()> {
         .args(["--enable-nontrapping-float-to-int", "--enable-sign-ext"])
         .args(["--enable-mutable-globals", "--enable-multivalue"])
         .args(["--enable-reference-types"]);
+    // Rust puts the 1 MB stack first in memory, growing down towards address 0, so only a
+    // stack about to overflow would touch the low 1 KB this lets wasm-opt fold addresses
+    // with; and no browser reads the two sections the others drop. 0.6 KB gzip off the
+    // first load, measured on the main module.
+    wasm_opt.args([
+        "--low-memory-unused",
+        "--strip-producers",
+        "--strip-target-features",
+    ]);
     // A profiling build: function names stay, so a browser profile can name what is slow.
     if std::env::var_os("LAN_KEEP_WASM_NAMES").is_some() {
         wasm_opt.arg("-g");
