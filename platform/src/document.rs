@@ -59,20 +59,24 @@ pub fn focus_at_top(element: &web_sys::HtmlElement) {
 /// Brings `element` into view when the address names it (`#id`): a page drawn by the app
 /// after the browser looked for the fragment would otherwise open at its top.
 pub fn scroll_to_if_named(element: &web_sys::HtmlElement) {
-    let named = web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .is_some_and(|hash| hash.strip_prefix('#') == Some(element.id().as_str()));
+    let named =
+        named_part().is_some_and(|hash| hash.strip_prefix('#') == Some(element.id().as_str()));
     if named {
         element.scroll_into_view();
         focus(element);
     }
 }
 
-/// Whether the address names a part of the page (`#id`).
-pub fn names_a_part() -> bool {
+/// The part of the page the address names (`#id`, with its `#`), if it names one.
+pub fn named_part() -> Option<String> {
     web_sys::window()
         .and_then(|window| window.location().hash().ok())
-        .is_some_and(|hash| hash.len() > 1)
+        .filter(|hash| hash.len() > 1)
+}
+
+/// Whether the address names a part of the page (`#id`).
+pub fn names_a_part() -> bool {
+    named_part().is_some()
 }
 
 /// Moves the keyboard focus to `element` where it is; a failure only costs the move.
@@ -136,10 +140,7 @@ pub fn show_app(root: &web_sys::HtmlElement) {
         return;
     }
     // `#part` is a selector for the element of that id; any other fragment finds nothing.
-    let named = web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .filter(|hash| hash.len() > 1)
-        .and_then(|hash| document.query_selector(&hash).ok().flatten());
+    let named = named_part().and_then(|hash| document.query_selector(&hash).ok().flatten());
     if let Some(element) = named {
         element.scroll_into_view();
     }
