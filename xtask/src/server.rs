@@ -7,6 +7,7 @@
 //! files or a CDN's cache does: compressing each response on the fly ran on the same two
 //! cores as the measured browser and stretched its tasks at random (issue 28).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -138,22 +139,18 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
 
 /// Every file under `root`, gzipped, by its path.
 fn compress_all(root: &Path) -> HashMap<PathBuf, Vec<u8>> {
-    let mut gzipped = HashMap::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for path in entries.flatten().map(|entry| entry.path()) {
-            if path.is_dir() {
-                folders.push(path);
-            } else if let Ok(body) = std::fs::read(&path) {
-                gzipped.insert(path, gzip(&body));
-            }
-        }
-    }
-    gzipped
+    crate::post_build::list_files(root)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|relative| root.join(relative))
+        .filter_map(|path| {
+            let body = std::fs::read(&path).ok()?;
+            Some((path, gzip(&body)))
+        })
+        .collect()
 }
+
+const GZIP_HEADERS: &str = "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n";
 
 /// `gzipped`: answering like a host, with these compressed files (others are compressed
 /// as they are asked for).
@@ -195,18 +192,22 @@ fn serve(
         if let Ok(mut log) = requests.lock() {
             log.push(url_path.to_string());
         }
-        let found = resolve(root, url_path)
-            .and_then(|path| std::fs::read(&path).ok().map(|body| (path, body)));
+        let compressed = gzipped.filter(|_| accepts_gzip);
+        // A file compressed at the start is sent as it was then, without reading it again.
+        let found = resolve(root, url_path).and_then(|path| {
+            let body = match compressed.and_then(|gzipped| gzipped.get(&path)) {
+                Some(cached) => Cow::Borrowed(cached.as_slice()),
+                None => Cow::Owned(std::fs::read(&path).ok()?),
+            };
+            Some((path, body))
+        });
         let connection = if like_a_host { "keep-alive" } else { "close" };
         let response = match found {
             Some((path, body)) => {
-                let (body, encoding) = if let (Some(gzipped), true) = (gzipped, accepts_gzip) {
-                    (
-                        gzipped.get(&path).cloned().unwrap_or_else(|| gzip(&body)),
-                        "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n",
-                    )
-                } else {
-                    (body, "")
+                let (body, encoding) = match (compressed, body) {
+                    (Some(_), Cow::Owned(read)) => (Cow::Owned(gzip(&read)), GZIP_HEADERS),
+                    (Some(_), cached) => (cached, GZIP_HEADERS),
+                    (None, body) => (body, ""),
                 };
                 let head = format!(
                     "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: {connection}\r\n\r\n",

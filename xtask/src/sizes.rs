@@ -59,8 +59,7 @@ pub const FIRST_LOAD_CEILING: usize = 165_000;
 
 /// The gzip bytes of a build's first load, for the test that keeps it under the ceiling.
 pub fn first_load_gzip(dir: &Path) -> Result<usize> {
-    let mut files = Vec::new();
-    collect(dir, dir, &mut files)?;
+    let files = crate::post_build::list_files(dir)?;
     let mut gzip = 0;
     for path in files.iter().filter(|path| is_first_load(path)) {
         gzip += measure(&std::fs::read(dir.join(path))?)?.gzip;
@@ -69,8 +68,7 @@ pub fn first_load_gzip(dir: &Path) -> Result<usize> {
 }
 
 fn report(label: &str, dir: &Path) -> Result<Size> {
-    let mut files = Vec::new();
-    collect(dir, dir, &mut files)?;
+    let mut files = crate::post_build::list_files(dir)?;
     files.sort();
     println!("\n{label}: {}", dir.display());
     println!("{:<44} {:>9} {:>9} {:>9}", "file", "raw", "gzip", "brotli");
@@ -96,22 +94,6 @@ fn report(label: &str, dir: &Path) -> Result<Size> {
         "first load (* files)", first.raw, first.gzip, first.brotli
     );
     Ok(first)
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(root, &path, out)?;
-        } else {
-            out.push(
-                path.strip_prefix(root)?
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-            );
-        }
-    }
-    Ok(())
 }
 
 pub fn run(dist: &Path, baseline: Option<std::path::PathBuf>) -> Result<()> {
